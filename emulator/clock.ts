@@ -1,0 +1,37 @@
+/**
+ * Time for the emulator. Deterministic mode starts every reset at the same instant and moves only
+ * when told to, so timestamps in recordings are identical from one recording run to the next.
+ */
+export interface Clock {
+  now(): number;
+  advance(ms: number): void;
+}
+
+export const DETERMINISTIC_EPOCH = Date.parse('2026-01-01T00:00:00.000Z');
+
+export function fixedClock(start: number = DETERMINISTIC_EPOCH): Clock {
+  let current = start;
+  return {
+    now: () => current,
+    advance: (ms) => { current += ms; },
+  };
+}
+
+/** Wall-clock time, with an offset so tests can still move time forward. */
+export function systemClock(): Clock {
+  let offset = 0;
+  return {
+    now: () => Date.now() + offset,
+    advance: (ms) => { offset += ms; },
+  };
+}
+
+/** MPSD's own rendering: ISO-8601 UTC with 7 fractional digits (section 5). */
+export function isoTime(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.(\d{3})Z$/, '.$10000Z');
+}
+
+/** RFC 7231 date for the Date and Expires headers. */
+export function httpDate(ms: number): string {
+  return new Date(ms).toUTCString();
+}

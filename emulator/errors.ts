@@ -1,0 +1,22 @@
+/**
+ * An MPSD error response. MPSD 4xx bodies are text/plain messages (section 1.5); 403 and 412 may carry
+ * the session JSON instead, which handlers send themselves.
+ */
+export class MpsdError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+  }
+}
+
+/** Messages quoted from the docs (section 1.5) where one exists, so clients see the real wording. */
+export const MESSAGES = {
+  unknownScid: 'The requested service config is either invalid or not configured for sessions.',
+  sessionNotFound: "The requested session wasn't found.",
+  privateSession: 'The requested session cannot be accessed. Private Sessions can only be read by members of the session.',
+  serverOnlyMembers: "The request body can't contain existing member references unless the authentication principal includes a server.",
+  handleNotFound: 'The requested handle was not found.',
+} as const;

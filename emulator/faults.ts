@@ -1,0 +1,47 @@
+/**
+ * Planted faults: deliberate contract breaks, off by default, switched on by name. They exist to
+ * prove the harness can fail; each one has a test asserting the exact failure the harness reports.
+ */
+export const FAULTS = {
+  /** Session documents leave out the required `correlationId`. */
+  'missing-required-field': 'session JSON lacks the required correlationId',
+  /** `changeNumber` is rendered as a string instead of an integer. */
+  'wrong-type': 'session JSON has changeNumber as a string',
+  /** Session JSON is sent with Content-Type text/plain. */
+  'wrong-content-type': 'session JSON is labelled text/plain',
+  /** A PUT with a stale If-Match ETag is applied instead of refused with 412. */
+  'stale-etag-accepted': 'If-Match mismatches are ignored',
+  /** Responses through a handle leave out Content-Location. */
+  'no-content-location': 'handle dereference responses carry no Content-Location',
+  /** Reading a session that does not exist gives 404 instead of 204. */
+  '404-instead-of-204': 'GET of a missing session answers 404',
+  /** Every request is answered 503 with Retry-After (an overloaded service). */
+  '503-with-retry-after': 'every request answers 503 Service Unavailable with Retry-After: 30',
+} as const;
+
+export type FaultName = keyof typeof FAULTS;
+
+export function isFaultName(name: string): name is FaultName {
+  return Object.prototype.hasOwnProperty.call(FAULTS, name);
+}
+
+export class Faults {
+  private readonly active = new Set<FaultName>();
+
+  set(names: readonly string[]): void {
+    const unknown = names.filter((n) => !isFaultName(n));
+    if (unknown.length > 0) {
+      throw new Error(`unknown planted fault ${unknown.map((n) => `'${n}'`).join(', ')}; known: ${Object.keys(FAULTS).join(', ')}`);
+    }
+    this.active.clear();
+    for (const name of names) this.active.add(name as FaultName);
+  }
+
+  on(name: FaultName): boolean {
+    return this.active.has(name);
+  }
+
+  list(): FaultName[] {
+    return [...this.active];
+  }
+}

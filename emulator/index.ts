@@ -1,0 +1,77 @@
+import type { AddressInfo } from 'node:net';
+import { type Clock, fixedClock, systemClock } from './clock';
+import { Faults } from './faults';
+import { type IdSource, randomIds, seededIds } from './ids';
+import { type RequestLog, createEmulatorServer } from './server';
+import type { EmulatorState } from './state';
+import { Store } from './store';
+import { DEFAULT_TEMPLATES_FILE, loadTemplates } from './templates';
+
+export { FAULTS, type FaultName } from './faults';
+export { TOKEN_FORMAT_HELP } from './auth';
+export { DETERMINISTIC_EPOCH } from './clock';
+
+export interface EmulatorOptions {
+  /** Seeded ids and a fixed clock, so the same requests always get the same bytes back. Default true. */
+  deterministic?: boolean;
+  /** Seed of the id sequence in deterministic mode; reset() can change it. */
+  seed?: string;
+  templatesFile?: string;
+  faults?: readonly string[];
+  log?: RequestLog;
+}
+
+export interface Emulator {
+  /** Base URL once started, e.g. http://127.0.0.1:41234 */
+  readonly url: string;
+  readonly clock: Clock;
+  start(port?: number, host?: string): Promise<string>;
+  stop(): Promise<void>;
+  /** Forget every session and handle and restart ids and clock (from `seed` when given). */
+  reset(seed?: string): void;
+  setFaults(names: readonly string[]): void;
+}
+
+export function createEmulator(options: EmulatorOptions = {}): Emulator {
+  const deterministic = options.deterministic ?? true;
+  const catalog = loadTemplates(options.templatesFile ?? DEFAULT_TEMPLATES_FILE);
+  const faults = new Faults();
+  faults.set(options.faults ?? []);
+  const fresh = (seed: string): EmulatorState => ({
+    store: new Store(),
+    catalog,
+    faults,
+    clock: deterministic ? fixedClock() : systemClock(),
+    ids: deterministic ? seededIds(seed) : randomIds() as IdSource,
+  });
+  let state = fresh(options.seed ?? 'mpsd-emulator');
+  const server = createEmulatorServer(() => state, options.log);
+  let url = '';
+
+  return {
+    get url() { return url; },
+    get clock() { return state.clock; },
+    start(port = 0, host = '127.0.0.1') {
+      return new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          const address = server.address() as AddressInfo;
+          url = `http://${host}:${address.port}`;
+          resolve(url);
+        });
+      });
+    },
+    stop() {
+      return new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      });
+    },
+    reset(seed) {
+      state = fresh(seed ?? options.seed ?? 'mpsd-emulator');
+    },
+    setFaults(names) {
+      faults.set(names);
+    },
+  };
+}

@@ -1,0 +1,91 @@
+/** The emulator's stored state. Rendering to MPSD JSON happens in session/render.ts and handles.ts. */
+
+export interface SessionRef {
+  scid: string;
+  templateName: string;
+  name: string;
+}
+
+export type Json = Record<string, unknown>;
+
+export interface Bag {
+  system: Json;
+  custom: Json;
+}
+
+export interface Member {
+  index: number;
+  xuid: string;
+  constants: Bag;
+  properties: Bag;
+  roles?: Record<string, string>;
+  /** Reserved by someone else and not yet written to the session (section 4: first PUT clears it). */
+  reserved: boolean;
+  joinTime: number;
+  gamertag?: string;
+  titleId?: string;
+}
+
+export interface ServerEntry {
+  constants: Bag;
+  properties: Bag;
+}
+
+export interface Session {
+  ref: SessionRef;
+  branch: string;
+  changeNumber: number;
+  correlationId: string;
+  startTime: number;
+  constants: Bag;
+  properties: Bag;
+  /** Ordered by index: the linked list of section 5.4 is rendered from this order. */
+  members: Member[];
+  nextIndex: number;
+  servers: Record<string, ServerEntry>;
+  roleTypes?: Json;
+  searchHandle?: string;
+  etag: string;
+  /** When the last member left a session whose sessionEmptyTimeout is not 0. */
+  emptySince?: number;
+}
+
+export const HANDLE_TYPES = ['activity', 'invite', 'search', 'transfer'] as const;
+export type HandleType = (typeof HANDLE_TYPES)[number];
+
+export interface Handle {
+  id: string;
+  type: HandleType;
+  version: 1;
+  sessionRef: SessionRef;
+  originSessionRef?: SessionRef;
+  invitedXuid?: string;
+  senderXuid?: string;
+  ownerXuid?: string;
+  titleId?: string;
+  createTime: number;
+  expiration?: number;
+  inviteAttributes?: Json;
+  searchAttributes?: Json;
+}
+
+/** Session references compare case-insensitively on all three parts (section 1.1). */
+export function refKey(ref: SessionRef): string {
+  return `${ref.scid}~${ref.templateName}~${ref.name}`.toLowerCase();
+}
+
+export function sessionPath(ref: SessionRef): string {
+  return `/serviceconfigs/${ref.scid}/sessiontemplates/${ref.templateName}/sessions/${ref.name}`;
+}
+
+export function isGuid(value: unknown): value is string {
+  return typeof value === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+}
+
+export function isObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function clone<T>(value: T): T {
+  return structuredClone(value);
+}

@@ -1,0 +1,53 @@
+import { MpsdError } from './errors';
+import type { Reply } from './reply';
+import type { EmulatorState } from './state';
+import type { Call } from './handlers/call';
+import { createHandle, deleteHandle, readHandle, sessionByHandle } from './handlers/handles';
+import { getSession, putSession } from './handlers/sessions';
+
+type Handler = (state: EmulatorState, call: Call, params: string[]) => Reply;
+
+interface Route {
+  /** Matched against the decoded path; segment names are case-insensitive (section 1.1). */
+  pattern: RegExp;
+  methods: Record<string, Handler>;
+}
+
+const SEGMENT = '([^/]+)';
+
+/** Every endpoint the emulator serves; anything else is 404, a known path with another verb 405. */
+export const ROUTES: Route[] = [
+  { pattern: /^\/handles$/i, methods: { POST: (s, c) => createHandle(s, c) } },
+  {
+    pattern: new RegExp(`^/handles/${SEGMENT}/session$`, 'i'),
+    methods: { GET: (s, c, [id]) => sessionByHandle(s, c, id), PUT: (s, c, [id]) => sessionByHandle(s, c, id) },
+  },
+  {
+    pattern: new RegExp(`^/handles/${SEGMENT}$`, 'i'),
+    methods: { GET: (s, _c, [id]) => readHandle(s, id), DELETE: (s, c, [id]) => deleteHandle(s, c, id) },
+  },
+  {
+    pattern: new RegExp(`^/serviceconfigs/${SEGMENT}/sessiontemplates/${SEGMENT}/sessions/${SEGMENT}$`, 'i'),
+    methods: {
+      GET: (s, c, [scid, templateName, name]) => getSession(s, c, { ref: { scid, templateName, name }, grant: { via: 'direct' } }),
+      PUT: (s, c, [scid, templateName, name]) => putSession(s, c, { ref: { scid, templateName, name }, grant: { via: 'direct' } }),
+    },
+  },
+];
+
+export interface RouteMatch {
+  handler: Handler;
+  params: string[];
+}
+
+/** Find the handler for a request, or throw the 404/405 MPSD gives (section 1.4). */
+export function route(method: string, path: string): RouteMatch {
+  for (const { pattern, methods } of ROUTES) {
+    const match = pattern.exec(path);
+    if (!match) continue;
+    const handler = methods[method];
+    if (!handler) throw new MpsdError(405, `${method} is not supported on ${path}; use ${Object.keys(methods).join(' or ')}.`, { allow: Object.keys(methods).join(', ') });
+    return { handler, params: match.slice(1).map((p) => decodeURIComponent(p)) };
+  }
+  throw new MpsdError(404, `No MPSD endpoint at ${path}.`);
+}

@@ -1,0 +1,58 @@
+import type { Principal } from '../auth';
+import { MESSAGES, MpsdError } from '../errors';
+import type { Handle, Session } from '../model';
+
+/** How the caller reached the session: the direct URI, or a handle (which can grant extra access, section 3.5). */
+export type Grant = { via: 'direct' } | { via: 'handle'; handle: Handle; originMember: boolean };
+
+export function memberOf(session: Session, xuid: string | undefined) {
+  return xuid === undefined ? undefined : session.members.find((m) => m.xuid === xuid);
+}
+
+const visibility = (s: Session) => String(s.constants.system.visibility ?? 'open').toLowerCase();
+const restriction = (s: Session, key: 'joinRestriction' | 'readRestriction') => {
+  const set = s.properties.system[key];
+  if (typeof set === 'string') return set.toLowerCase();
+  const caps = s.constants.system.capabilities as Record<string, unknown> | undefined;
+  return caps?.userAuthorizationStyle === true ? 'local' : 'none';
+};
+export const isClosed = (s: Session) => s.properties.system.closed === true;
+
+/** An invite handle stands in for a reservation of the invited user (section 2.1). */
+function invited(principal: Principal, grant: Grant): boolean {
+  return grant.via === 'handle' && grant.handle.type === 'invite' && grant.handle.invitedXuid === principal.xuid;
+}
+
+export function canRead(session: Session, principal: Principal, grant: Grant): boolean {
+  if (principal.server || memberOf(session, principal.xuid) || invited(principal, grant)) return true;
+  if (grant.via === 'handle' && grant.handle.type === 'transfer' && grant.originMember) return true;
+  if (visibility(session) === 'private') return false;
+  // Handles let a caller past a `local` read restriction (section 6.4); the direct URI does not.
+  return restriction(session, 'readRestriction') === 'none' || grant.via === 'handle';
+}
+
+export function assertCanRead(session: Session, principal: Principal, grant: Grant): void {
+  if (!canRead(session, principal, grant)) throw new MpsdError(403, MESSAGES.privateSession);
+}
+
+/**
+ * Throws 403 when the caller may not write. `joining` is true when the write would add the caller.
+ * The caller of this function turns the 403 into a session body when the caller can still read.
+ */
+export function assertCanWrite(session: Session, principal: Principal, grant: Grant, joining: boolean): void {
+  if (principal.server) return;
+  if (grant.via === 'handle') {
+    const { handle } = grant;
+    if (handle.type === 'invite' && isClosed(session)) throw new MpsdError(403, 'The session is closed: an invite handle gives read-only access to a closed session.');
+    if (handle.type === 'transfer' && !grant.originMember) throw new MpsdError(403, 'A transfer handle can only be used by members of its origin session.');
+  }
+  const member = memberOf(session, principal.xuid);
+  if (member) return;
+  if (!joining) throw new MpsdError(403, 'Only members of the session can write it; join with members.me first.');
+  if (isClosed(session)) throw new MpsdError(403, 'The session is closed to joining.');
+  if (invited(principal, grant) || (grant.via === 'handle' && grant.handle.type === 'transfer')) return;
+  if (visibility(session) !== 'open') throw new MpsdError(403, `The session is ${visibility(session)}: only reserved users can join it.`);
+  if (restriction(session, 'joinRestriction') !== 'none' && grant.via === 'direct') {
+    throw new MpsdError(403, 'The session has a join restriction: join it through a handle.');
+  }
+}

@@ -1,0 +1,68 @@
+import { isoTime } from '../clock';
+import type { Json, Member, Session } from '../model';
+import { isActive, isLarge } from './members';
+
+export interface RenderOptions {
+  /** The request's x-xbl-contract-version; the document's contractVersion follows it (section 5.1). */
+  contractVersion: number;
+  /** The caller's xuid: on large sessions `members` holds only the caller, as "me" (section 4). */
+  callerXuid?: string;
+  nextTimer?: number;
+}
+
+/** The documented renderings: 104 and 105 are the same contract, 107 is current (section 1.2). */
+export function renderedContractVersion(requested: number): number {
+  if (requested >= 107) return 107;
+  return requested >= 105 ? 105 : 104;
+}
+
+/** Render a stored session as the MultiplayerSession JSON document (section 5). */
+export function renderSession(session: Session, options: RenderOptions): Json {
+  const members: Json = {};
+  session.members.forEach((member, i) => {
+    const next = session.members[i + 1]?.index ?? session.nextIndex;
+    members[String(member.index)] = renderMember(session, member, next);
+  });
+  const document: Json = {
+    contractVersion: renderedContractVersion(options.contractVersion),
+    branch: session.branch,
+    changeNumber: session.changeNumber,
+    correlationId: session.correlationId,
+    startTime: isoTime(session.startTime),
+    ...(options.nextTimer !== undefined ? { nextTimer: isoTime(options.nextTimer) } : {}),
+    ...(session.searchHandle ? { searchHandle: session.searchHandle } : {}),
+    constants: structuredClone(session.constants),
+    properties: structuredClone(session.properties),
+    ...(session.roleTypes ? { roleTypes: structuredClone(session.roleTypes) } : {}),
+    members: isLarge(session) ? largeMembers(members, session, options.callerXuid) : members,
+    membersInfo: {
+      first: session.members[0]?.index ?? session.nextIndex,
+      next: session.nextIndex,
+      count: session.members.length,
+      accepted: session.members.filter((m) => !m.reserved).length,
+      active: session.members.filter(isActive).length,
+    },
+    servers: structuredClone(session.servers),
+  };
+  return document;
+}
+
+function largeMembers(all: Json, session: Session, callerXuid: string | undefined): Json {
+  const me = session.members.find((m) => m.xuid === callerXuid);
+  return me ? { me: all[String(me.index)] } : {};
+}
+
+function renderMember(session: Session, member: Member, next: number): Json {
+  const turn = session.properties.system.turn;
+  return {
+    constants: { system: { ...member.constants.system, xuid: member.xuid }, custom: structuredClone(member.constants.custom) },
+    properties: structuredClone(member.properties),
+    ...(member.roles ? { roles: { ...member.roles } } : {}),
+    ...(member.gamertag && !member.reserved ? { gamertag: member.gamertag } : {}),
+    ...(member.reserved ? { reserved: true } : {}),
+    ...(isActive(member) && member.titleId ? { activeTitleId: member.titleId } : {}),
+    joinTime: isoTime(member.joinTime),
+    ...(Array.isArray(turn) && turn.includes(member.index) ? { turn: true } : {}),
+    next,
+  };
+}

@@ -1,0 +1,30 @@
+import type { Session } from '../model';
+
+/**
+ * MPSD applies expired timers lazily, just before it serves a read or write (section 4, "Timers").
+ * Modelled: reservedRemovalTimeout (default 30 s) and sessionEmptyTimeout. null means never.
+ * Returns the session after expiry (undefined when it was deleted), the xuids removed (the caller
+ * gives the session a new version when there are any) and the next instant to check.
+ */
+export function expireTimers(session: Session, now: number): { session: Session | undefined; nextTimer?: number; removed: string[] } {
+  const system = session.constants.system;
+  const reservedTimeout = system.reservedRemovalTimeout === undefined ? 30000 : (system.reservedRemovalTimeout as number | null);
+  const emptyTimeout = system.sessionEmptyTimeout as number | null | undefined;
+  const removed: string[] = [];
+  if (reservedTimeout !== null) {
+    const kept = session.members.filter((m) => !(m.reserved && m.joinTime + reservedTimeout <= now));
+    for (const m of session.members) if (!kept.includes(m)) removed.push(m.xuid);
+    if (removed.length > 0) {
+      session.members = kept;
+      if (kept.length === 0) session.emptySince = now;
+    }
+  }
+  if (session.members.length === 0 && emptyTimeout !== null) {
+    const since = session.emptySince ?? now;
+    if (since + (emptyTimeout ?? 0) <= now) return { session: undefined, removed };
+  }
+  const deadlines: number[] = [];
+  if (reservedTimeout !== null) for (const m of session.members) if (m.reserved) deadlines.push(m.joinTime + reservedTimeout);
+  if (session.members.length === 0 && typeof emptyTimeout === 'number') deadlines.push((session.emptySince ?? now) + emptyTimeout);
+  return { session, removed, ...(deadlines.length > 0 ? { nextTimer: Math.min(...deadlines) } : {}) };
+}

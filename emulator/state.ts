@@ -1,0 +1,44 @@
+import type { Clock } from './clock';
+import type { Faults } from './faults';
+import type { IdSource } from './ids';
+import { type Session, type SessionRef, refKey } from './model';
+import { expireTimers } from './session/timers';
+import { etag } from './session/write';
+import type { Store } from './store';
+import type { TemplateCatalog } from './templates';
+
+/** Everything a handler needs; one per emulator, swapped wholesale on reset. */
+export interface EmulatorState {
+  store: Store;
+  catalog: TemplateCatalog;
+  clock: Clock;
+  ids: IdSource;
+  faults: Faults;
+}
+
+/** Read a session with its expired timers applied first, as MPSD does (section 4). */
+export function loadSession(state: EmulatorState, ref: SessionRef): { session?: Session; nextTimer?: number } {
+  const stored = state.store.getSession(ref);
+  if (!stored) return {};
+  const now = state.clock.now();
+  const { session, nextTimer, removed } = expireTimers(stored, now);
+  if (!session) {
+    state.store.deleteSession(ref);
+    return {};
+  }
+  if (removed.length > 0) {
+    session.changeNumber += 1;
+    session.etag = etag(state.ids);
+    removeActivityHandles(state, session.ref, removed);
+  }
+  return { session, nextTimer };
+}
+
+/** A member who leaves or goes inactive loses their activity handle for that session (section 2.1). */
+export function removeActivityHandles(state: EmulatorState, ref: SessionRef, xuids: string[]): void {
+  if (xuids.length === 0) return;
+  const key = refKey(ref);
+  for (const handle of state.store.findHandles((h) => h.type === 'activity' && xuids.includes(h.ownerXuid ?? '') && refKey(h.sessionRef) === key)) {
+    state.store.deleteHandle(handle.id);
+  }
+}

@@ -1,0 +1,44 @@
+import { type Handle, type Session, type SessionRef, refKey } from './model';
+
+/**
+ * All emulator state, in memory. Every write handler runs synchronously from reading the current
+ * session to storing the new one, so on Node's single thread two writes to one session can never
+ * interleave: writes are serialised and no update is lost.
+ */
+export class Store {
+  private readonly sessions = new Map<string, Session>();
+  private readonly handles = new Map<string, Handle>();
+
+  getSession(ref: SessionRef): Session | undefined {
+    return this.sessions.get(refKey(ref));
+  }
+
+  putSession(session: Session): void {
+    this.sessions.set(refKey(session.ref), session);
+  }
+
+  deleteSession(ref: SessionRef): void {
+    this.sessions.delete(refKey(ref));
+  }
+
+  getHandle(id: string): Handle | undefined {
+    return this.handles.get(id.toLowerCase());
+  }
+
+  putHandle(handle: Handle): void {
+    this.handles.set(handle.id.toLowerCase(), handle);
+  }
+
+  deleteHandle(id: string): boolean {
+    return this.handles.delete(id.toLowerCase());
+  }
+
+  findHandles(predicate: (handle: Handle) => boolean): Handle[] {
+    return [...this.handles.values()].filter(predicate);
+  }
+
+  clear(): void {
+    this.sessions.clear();
+    this.handles.clear();
+  }
+}

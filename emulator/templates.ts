@@ -1,0 +1,41 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export interface Template {
+  constants: { system: Record<string, unknown>; custom: Record<string, unknown> };
+}
+
+export interface TemplateCatalog {
+  serviceConfigs: string[];
+  templates: Record<string, Template>;
+}
+
+export const DEFAULT_TEMPLATES_FILE = join(__dirname, 'templates.json');
+
+/** Load and sanity-check a templates file; a bad file stops start-up with the reason. */
+export function loadTemplates(file: string = DEFAULT_TEMPLATES_FILE): TemplateCatalog {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new Error(`templates file ${file} cannot be read as JSON (${(error as Error).message}); fix the file or pass another with --templates`);
+  }
+  const catalog = parsed as Partial<TemplateCatalog>;
+  if (!Array.isArray(catalog.serviceConfigs) || catalog.serviceConfigs.length === 0 || typeof catalog.templates !== 'object' || catalog.templates === null) {
+    throw new Error(`templates file ${file} needs "serviceConfigs": [<scid>, ...] and "templates": {<name>: {"constants": {...}}}`);
+  }
+  for (const [name, template] of Object.entries(catalog.templates)) {
+    if (typeof template?.constants?.system !== 'object') {
+      throw new Error(`template '${name}' in ${file} has no constants.system object`);
+    }
+    template.constants.custom ??= {};
+  }
+  return { serviceConfigs: catalog.serviceConfigs.map((s) => s.toLowerCase()), templates: catalog.templates as Record<string, Template> };
+}
+
+/** Template names are matched case-insensitively, like every part of a session reference (section 1.1). */
+export function findTemplate(catalog: TemplateCatalog, scid: string, name: string): Template | undefined {
+  if (!catalog.serviceConfigs.includes(scid.toLowerCase())) return undefined;
+  const key = Object.keys(catalog.templates).find((t) => t.toLowerCase() === name.toLowerCase());
+  return key === undefined ? undefined : catalog.templates[key];
+}
