@@ -25,6 +25,9 @@ export class SchemaRegistry {
       allErrors: true, // a report lists every violation, not the first one
       allowUnionTypes: true, // timeouts are integer|null (section 5.2)
       discriminator: true, // handle create requests: errors name the right variant
+      // Per-type `if/then` required lists name properties declared in the parent schema, which
+      // strictRequired cannot see; every other strict check stays on.
+      strictRequired: false,
     });
     addFormats(this.ajv, ['date-time']);
     for (const file of readdirSync(schemasDir).filter((f) => f.endsWith('.json')).sort()) {
@@ -35,6 +38,8 @@ export class SchemaRegistry {
       this.ajv.addSchema(document); // refuses a duplicate $id
       this.documents.set(file.replace(/\.json$/, ''), document);
     }
+    // Compile every document now: a broken schema is a setup error at start, not in the middle of a test.
+    for (const name of SCHEMA_NAMES) this.validator(name);
   }
 
   validator(name: SchemaName): ValidateFunction {

@@ -1,0 +1,14 @@
+import { responseSchemaFor } from './response-matches-schema';
+import type { Check } from './failure';
+
+/**
+ * JSON documents say application/json; MPSD's plain error messages say text/plain (section 1.5).
+ * A client that dispatches on Content-Type breaks when the label is wrong.
+ */
+export const contentTypeMatchesBody: Check = (e) => {
+  const contentType = (e.response.headers['content-type'] ?? '').toLowerCase();
+  if (responseSchemaFor(e) && !contentType.startsWith('application/json')) {
+    return { check: 'content-type-matches-body', message: `the ${e.response.status} response carries a JSON document but says Content-Type: ${contentType || '(none)'}; expected application/json` };
+  }
+  return undefined;
+};

@@ -1,0 +1,8 @@
+import type { Check } from './failure';
+import { carriesSession } from './failure';
+
+/** Every session response carries the ETag a client needs for If-Match (sections 1.3 and 3.4). */
+export const sessionResponseHasEtag: Check = (e) => {
+  if (!carriesSession(e) || e.response.headers.etag) return undefined;
+  return { check: 'session-response-has-etag', message: `the ${e.response.status} session response has no ETag header` };
+};

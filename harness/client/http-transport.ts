@@ -1,0 +1,39 @@
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { HarnessError, ERROR_CODES } from '../errors';
+import type { HttpRequest, HttpResponse } from './exchange';
+
+/** Network errors that mean "nothing answers there", as opposed to a failure the caller must see as is. */
+const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'ECONNRESET', 'EHOSTUNREACH']);
+
+export const REQUEST_TIMEOUT_MS = 30_000;
+
+/**
+ * Send one request with node:http(s). Deliberately not `fetch`: Polly's node-http adapter, which the
+ * recording layer relies on, sees only node:http and node:https.
+ */
+export function send(baseUrl: string, req: HttpRequest): Promise<HttpResponse> {
+  const url = new URL(req.path, baseUrl);
+  const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
+  return new Promise((resolve, reject) => {
+    const outgoing = request(url, { method: req.method, headers: req.headers, timeout: REQUEST_TIMEOUT_MS }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('error', reject);
+      res.on('end', () => {
+        const headers: Record<string, string> = {};
+        for (const [name, value] of Object.entries(res.headers)) {
+          if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+        }
+        resolve({ status: res.statusCode ?? 0, headers, text: Buffer.concat(chunks).toString('utf8') });
+      });
+    });
+    outgoing.on('timeout', () => outgoing.destroy(Object.assign(new Error(`no answer in ${REQUEST_TIMEOUT_MS} ms`), { code: 'ETIMEDOUT' })));
+    outgoing.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code && UNREACHABLE.has(error.code)) {
+        reject(new HarnessError(ERROR_CODES.TARGET_UNREACHABLE, `${req.method} ${url.origin}${req.path} failed (${error.code}: ${error.message}). Check MPSD_TARGET and the network, or unset MPSD_TARGET to use the embedded emulator.`));
+      } else reject(error);
+    });
+    outgoing.end(req.body);
+  });
+}

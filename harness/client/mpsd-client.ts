@@ -1,0 +1,105 @@
+import type { PrincipalName } from '../config';
+import { HarnessError, ERROR_CODES } from '../errors';
+import { type Exchange, type HttpRequest, type Operation, parseJson } from './exchange';
+import { send } from './http-transport';
+
+export interface SessionRef {
+  scid: string;
+  templateName: string;
+  name: string;
+}
+
+export interface RequestOptions {
+  /** Who sends it (default: the client's default principal); null sends no Authorization at all. */
+  as?: PrincipalName | null;
+  /** x-xbl-contract-version to send; null leaves the header out. */
+  contractVersion?: number | null;
+  ifMatch?: string;
+  ifNoneMatch?: string;
+  query?: Record<string, string>;
+  /** Send these bytes instead of JSON.stringify(body): for malformed-body scenarios. */
+  rawBody?: string;
+  /** The body breaks the request schema on purpose; skip the outgoing-body check. */
+  invalidOnPurpose?: boolean;
+}
+
+/**
+ * The handle surface as a client sees it. Scenarios talk only to this interface, so another client
+ * (a team's own SDK wrapper) can run the same catalogue.
+ */
+export interface MpsdClient {
+  createHandle(body: unknown, options?: RequestOptions): Promise<Exchange>;
+  getHandle(handleId: string, options?: RequestOptions): Promise<Exchange>;
+  deleteHandle(handleId: string, options?: RequestOptions): Promise<Exchange>;
+  getSessionByHandle(handleId: string, options?: RequestOptions): Promise<Exchange>;
+  putSessionByHandle(handleId: string, body: unknown, options?: RequestOptions): Promise<Exchange>;
+  getSession(ref: SessionRef, options?: RequestOptions): Promise<Exchange>;
+  putSession(ref: SessionRef, body: unknown, options?: RequestOptions): Promise<Exchange>;
+}
+
+export interface ClientSettings {
+  baseUrl: string;
+  contractVersion: number;
+  /** Authorization value per principal name. */
+  authorizations: Partial<Record<PrincipalName, string>>;
+  defaultPrincipal: PrincipalName;
+}
+
+export function sessionPath(ref: SessionRef): string {
+  const part = encodeURIComponent;
+  return `/serviceconfigs/${part(ref.scid)}/sessiontemplates/${part(ref.templateName)}/sessions/${part(ref.name)}`;
+}
+
+/** The harness's own client: plain node:http(s), the headers XSAPI sends, nothing else. */
+export class HttpMpsdClient implements MpsdClient {
+  constructor(private readonly settings: ClientSettings) {}
+
+  createHandle(body: unknown, options?: RequestOptions) {
+    return this.call('createHandle', 'POST', '/handles', options, body);
+  }
+  getHandle(handleId: string, options?: RequestOptions) {
+    return this.call('getHandle', 'GET', `/handles/${encodeURIComponent(handleId)}`, options);
+  }
+  deleteHandle(handleId: string, options?: RequestOptions) {
+    return this.call('deleteHandle', 'DELETE', `/handles/${encodeURIComponent(handleId)}`, options);
+  }
+  getSessionByHandle(handleId: string, options?: RequestOptions) {
+    return this.call('getSessionByHandle', 'GET', `/handles/${encodeURIComponent(handleId)}/session`, options);
+  }
+  putSessionByHandle(handleId: string, body: unknown, options?: RequestOptions) {
+    return this.call('putSessionByHandle', 'PUT', `/handles/${encodeURIComponent(handleId)}/session`, options, body);
+  }
+  getSession(ref: SessionRef, options?: RequestOptions) {
+    return this.call('getSession', 'GET', sessionPath(ref), options);
+  }
+  putSession(ref: SessionRef, body: unknown, options?: RequestOptions) {
+    return this.call('putSession', 'PUT', sessionPath(ref), options, body);
+  }
+
+  private async call(operation: Operation, method: string, path: string, options: RequestOptions = {}, body?: unknown): Promise<Exchange> {
+    const request = this.buildRequest(method, path, options, body);
+    const response = await send(this.settings.baseUrl, request);
+    return { operation, request, response, body: parseJson(response.text) };
+  }
+
+  private buildRequest(method: string, path: string, options: RequestOptions, body: unknown): HttpRequest {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    const version = options.contractVersion === undefined ? this.settings.contractVersion : options.contractVersion;
+    if (version !== null) headers['x-xbl-contract-version'] = String(version);
+    const principal = options.as === undefined ? this.settings.defaultPrincipal : options.as;
+    if (principal !== null) {
+      const authorization = this.settings.authorizations[principal];
+      if (!authorization) throw new HarnessError(ERROR_CODES.CONFIG_INVALID, `no credentials for principal '${principal}'; set its variables (README, "Live targets")`);
+      headers.authorization = authorization;
+    }
+    if (options.ifMatch !== undefined) headers['if-match'] = options.ifMatch;
+    if (options.ifNoneMatch !== undefined) headers['if-none-match'] = options.ifNoneMatch;
+    const query = options.query ? `?${new URLSearchParams(options.query).toString()}` : '';
+    const text = options.rawBody ?? (body === undefined ? undefined : JSON.stringify(body));
+    if (text !== undefined) {
+      headers['content-type'] = 'application/json; charset=utf-8';
+      headers['content-length'] = String(Buffer.byteLength(text));
+    }
+    return { method, path: path + query, headers, ...(text !== undefined ? { body: text } : {}) };
+  }
+}

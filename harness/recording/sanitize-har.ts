@@ -1,0 +1,52 @@
+import type { Har, HarEntry, HarHeader, HarnessMetadata } from './har';
+import { REDACTED, isSecretHeader, redactedAuthorization, scrubText } from './redact';
+import type { PrincipalOf } from './matching';
+
+export interface SanitizeOptions {
+  principalOf: PrincipalOf;
+  /** Origin to replace (e.g. the emulator's http://127.0.0.1:<random port>) and what to write instead. */
+  origin?: { from: string; to: string };
+  metadata: HarnessMetadata;
+}
+
+/** Recording timestamps are synthetic: one second apart from this instant, in entry order. */
+export const SYNTHETIC_START = Date.parse('2026-01-01T00:00:00.000Z');
+
+/**
+ * Make a HAR safe to commit and stable to diff: secrets out, transport noise (timings, timestamps,
+ * ports) fixed, harness metadata in. Pure: returns a new object.
+ */
+export function sanitizeHar(har: Har, options: SanitizeOptions): Har {
+  const entries = har.log.entries.map((entry, i) => sanitizeEntry(entry, i, options));
+  return { ...har, log: { ...har.log, entries, _harness: options.metadata } };
+}
+
+function sanitizeEntry(entry: HarEntry, index: number, options: SanitizeOptions): HarEntry {
+  const { origin } = options;
+  const url = origin && entry.request.url.startsWith(origin.from) ? origin.to + entry.request.url.slice(origin.from.length) : entry.request.url;
+  return {
+    ...entry,
+    startedDateTime: new Date(SYNTHETIC_START + index * 1000).toISOString(),
+    time: 0,
+    timings: { blocked: -1, dns: -1, connect: -1, send: 0, wait: 0, receive: 0, ssl: -1 },
+    request: {
+      ...entry.request,
+      url: scrubText(url),
+      headers: entry.request.headers.map((h) => (origin && h.name.toLowerCase() === 'host' ? { name: h.name, value: new URL(origin.to).host } : redactHeader(h, options.principalOf))),
+      cookies: [],
+      ...(entry.request.postData ? { postData: { ...entry.request.postData, text: scrubText(entry.request.postData.text ?? '') } } : {}),
+    },
+    response: {
+      ...entry.response,
+      headers: entry.response.headers.map((h) => redactHeader(h, options.principalOf)),
+      cookies: [],
+      content: { ...entry.response.content, ...(entry.response.content.text !== undefined ? { text: scrubText(entry.response.content.text) } : {}) },
+    },
+  };
+}
+
+function redactHeader(h: HarHeader, principalOf: PrincipalOf): HarHeader {
+  if (h.name.toLowerCase() === 'authorization') return { name: h.name, value: redactedAuthorization(principalOf(h.value)) };
+  if (isSecretHeader(h.name)) return { name: h.name, value: REDACTED };
+  return { name: h.name, value: scrubText(h.value) };
+}

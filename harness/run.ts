@@ -1,0 +1,98 @@
+import { join, relative, sep } from 'node:path';
+import type { Exchange } from './client/exchange';
+import { HttpMpsdClient, type MpsdClient } from './client/mpsd-client';
+import { checkedClient } from './checks/checked-client';
+import type { Failure } from './checks/failure';
+import type { HarnessConfig, Principal } from './config';
+import { type RecordingSession, startRecording } from './recording/recording-session';
+import { RecordedInputs } from './recording/inputs';
+import { principalResolver } from './recording/matching';
+import { EMULATOR_ORIGIN_ALIAS, type RunTarget, openTarget } from './target';
+
+/** What a scenario can reach while it runs. */
+export interface ScenarioContext {
+  config: HarnessConfig;
+  client: MpsdClient;
+  inputs: RecordedInputs;
+  /** Every exchange of this test with the failures its checks found, in order (for reports). */
+  exchanges: { exchange: Exchange; failures: Failure[] }[];
+  /** The recording file this test reads or writes, when recording is on. */
+  recordingFile?: string;
+  target: RunTarget;
+}
+
+export interface TestIdentity {
+  /** Suite titles then the test title: the recording's folder path. */
+  titlePath: string[];
+  fullTitle: string;
+}
+
+/** Everything that lives for one mocha run: the config, the target, and the current test. */
+export class HarnessRun {
+  private recording?: RecordingSession;
+  current?: ScenarioContext;
+
+  private constructor(readonly config: HarnessConfig, readonly target: RunTarget) {}
+
+  static async open(config: HarnessConfig): Promise<HarnessRun> {
+    return new HarnessRun(config, await openTarget(config));
+  }
+
+  beginTest(test: TestIdentity): ScenarioContext {
+    const { config, target } = this;
+    const name = test.titlePath.map((t) => t.replace(/\//g, '-')).join('/');
+    target.emulator?.reset(name); // each test starts from an empty emulator with its own id sequence
+    const principals = Object.values(config.principals) as Principal[];
+    const principalOf = principalResolver(principals);
+    if (config.mode !== 'live') {
+      this.recording = startRecording({
+        name,
+        mode: config.mode,
+        recordingsDir: config.recordingsDir,
+        target: target.kind,
+        principalOf,
+        origin: target.emulator ? { from: target.baseUrl, to: EMULATOR_ORIGIN_ALIAS } : undefined,
+        rerecordCommand: rerecordCommand(test.fullTitle),
+      });
+    }
+    const exchanges: ScenarioContext['exchanges'] = [];
+    const inner = new HttpMpsdClient({
+      baseUrl: target.baseUrl,
+      contractVersion: config.contractVersion,
+      authorizations: Object.fromEntries(principals.map((p) => [p.name, p.authorization])),
+      defaultPrincipal: 'alice',
+    });
+    this.current = {
+      config,
+      target,
+      client: checkedClient(inner, (exchange, failures) => exchanges.push({ exchange, failures })),
+      inputs: this.recording?.inputs ?? new RecordedInputs({}, target.kind === 'live' ? undefined : name),
+      exchanges,
+      recordingFile: this.recording?.file,
+    };
+    return this.current;
+  }
+
+  async endTest(outcome: { failed: boolean }): Promise<void> {
+    const recording = this.recording;
+    this.recording = undefined;
+    this.current = undefined;
+    await recording?.stop(outcome);
+  }
+
+  close(): Promise<void> {
+    return this.target.close();
+  }
+}
+
+/** The command that re-records one test, shown with every replay miss. */
+export function rerecordCommand(fullTitle: string): string {
+  const pattern = fullTitle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/"/g, '\\"');
+  return `npm run record -- --grep "^${pattern}$"`;
+}
+
+export const SPECS_DIR = join(__dirname, '..', 'specs');
+
+export function isSpecFile(file: string | undefined): boolean {
+  return file !== undefined && !relative(SPECS_DIR, file).startsWith('..') && !relative(SPECS_DIR, file).startsWith(sep);
+}

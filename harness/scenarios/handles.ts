@@ -1,0 +1,35 @@
+import type { SessionRef } from '../client/mpsd-client';
+import type { PrincipalName } from '../config';
+import { scenario } from '../scenario';
+import { expectStatus } from './expect-status';
+
+export type HandleType = 'activity' | 'invite' | 'search' | 'transfer';
+
+export interface HandleOptions {
+  as?: PrincipalName;
+  /** invite: who is invited (default bob). */
+  invited?: PrincipalName;
+  /** transfer: the origin (lobby) session. */
+  origin?: SessionRef;
+}
+
+/** The POST /handles body for a handle of that type (section 2.2). */
+export function handleBody(type: HandleType, ref: SessionRef, options: HandleOptions = {}): Record<string, unknown> {
+  const base = { version: 1, type, sessionRef: { ...ref } };
+  const { config } = scenario();
+  switch (type) {
+    case 'activity': return base;
+    case 'invite': return { ...base, invitedXuid: config.principals[options.invited ?? 'bob']?.xuid, inviteAttributes: { titleId: '1234567', contextString: 'join-me' } };
+    case 'search': return { ...base, searchAttributes: { tags: ['coop'], strings: { mode: 'survival' }, numbers: { level: 3 } } };
+    case 'transfer': {
+      if (!options.origin) throw new Error('a transfer handle needs { origin: <lobby session ref> }');
+      return { ...base, originSessionRef: { ...options.origin } };
+    }
+  }
+}
+
+/** Create a handle and return its id (asserts 201 and a schema-valid handle, like every response). */
+export async function makeHandle(type: HandleType, ref: SessionRef, options: HandleOptions = {}): Promise<string> {
+  const exchange = expectStatus(await scenario().client.createHandle(handleBody(type, ref, options), { as: options.as ?? 'alice' }), 201);
+  return (exchange.body as { id: string }).id;
+}

@@ -1,0 +1,47 @@
+import type { Exchange } from '../client/exchange';
+import type { RequestOptions, SessionRef } from '../client/mpsd-client';
+import type { PrincipalName, TemplateKind } from '../config';
+import { scenario } from '../scenario';
+import { expectStatus } from './expect-status';
+
+/** A session reference with a fresh name (kept with the recording) under the template of that kind. */
+export function newSessionRef(kind: TemplateKind = 'lobby', key = 'session'): SessionRef {
+  const { config, inputs } = scenario();
+  return { scid: config.scid, templateName: config.templates[kind], name: inputs.value(`session:${key}`, 'session') };
+}
+
+/** The xuid a principal acts with. */
+export function xuidOf(name: PrincipalName): string {
+  const xuid = scenario().config.principals[name]?.xuid;
+  if (!xuid) throw new Error(`principal '${name}' has no xuid configured`);
+  return xuid;
+}
+
+export function sessionPathOf(ref: SessionRef): string {
+  return `/serviceconfigs/${ref.scid}/sessiontemplates/${ref.templateName}/sessions/${ref.name}`;
+}
+
+/** The body that joins (or updates) the caller: members.me with optional system properties. */
+export function meBody(system: Record<string, unknown> = {}, custom?: Record<string, unknown>) {
+  return { members: { me: { properties: { system, ...(custom ? { custom } : {}) } } } };
+}
+
+/**
+ * Create a session through its direct URI with the given members joined in order (the first creates
+ * it). Returns the last exchange, whose body is the session.
+ */
+export async function createSession(ref: SessionRef, members: PrincipalName[] = ['alice'], body: Record<string, unknown> = {}): Promise<Exchange> {
+  const { client } = scenario();
+  let last: Exchange | undefined;
+  for (const [i, member] of members.entries()) {
+    const request = i === 0 ? { ...body, ...meBody({ active: true }) } : meBody({ active: true });
+    last = expectStatus(await client.putSession(ref, request, { as: member }), i === 0 ? 201 : 200);
+  }
+  if (!last) throw new Error('createSession needs at least one member');
+  return last;
+}
+
+/** PUT through the direct URI, asserting the status. */
+export async function putDirect(ref: SessionRef, body: unknown, status: number, options?: RequestOptions): Promise<Exchange> {
+  return expectStatus(await scenario().client.putSession(ref, body, options), status);
+}

@@ -1,0 +1,23 @@
+import { createEmulator, type Emulator } from '../emulator';
+import type { HarnessConfig } from './config';
+
+/** Recordings name the embedded emulator by this origin instead of its random loopback port. */
+export const EMULATOR_ORIGIN_ALIAS = 'http://mpsd-emulator.invalid';
+
+export interface RunTarget {
+  /** Where the client sends requests. In replay nothing listens there: Polly answers. */
+  baseUrl: string;
+  kind: 'emulator' | 'live';
+  /** The embedded emulator, when this run started one. */
+  emulator?: Emulator;
+  close(): Promise<void>;
+}
+
+/** Start the embedded emulator when the run needs a live endpoint and none is configured. */
+export async function openTarget(config: HarnessConfig): Promise<RunTarget> {
+  if (config.target.kind === 'live') return { baseUrl: config.target.baseUrl, kind: 'live', close: async () => {} };
+  if (config.mode === 'replay') return { baseUrl: EMULATOR_ORIGIN_ALIAS, kind: 'emulator', close: async () => {} };
+  const emulator = createEmulator({ deterministic: true, faults: config.target.faults });
+  const baseUrl = await emulator.start(0, '127.0.0.1');
+  return { baseUrl, kind: 'emulator', emulator, close: () => emulator.stop() };
+}
