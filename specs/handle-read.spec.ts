@@ -23,3 +23,16 @@ describe('GET /handles/{id}/session reads the session (3.4)', () => {
     expectStatus(await scenario().client.getSessionByHandle('not-a-guid'), 400);
   });
 });
+
+describe('GET /handles/{id}/session after the session is gone (3.4)', () => {
+  it('answers 204 when the last member has left', async () => {
+    const { client } = scenario();
+    const ref = newSessionRef();
+    await createSession(ref, ['alice', 'bob']);
+    const handleId = await makeHandle('invite', ref, { invited: 'carol' });
+    expectStatus(await client.putSession(ref, { members: { me: null } }, { as: 'alice' }), 200);
+    expectStatus(await client.putSession(ref, { members: { me: null } }, { as: 'bob' }), 204);
+
+    expectStatus(await client.getSessionByHandle(handleId, { as: 'carol' }), 204);
+  });
+});

@@ -1,6 +1,7 @@
 import { MESSAGES, MpsdError } from '../errors';
 import { parseHandleRequest, renderHandle } from '../handles';
-import { type Handle, type Json, isGuid } from '../model';
+import { type Handle, isGuid } from '../model';
+import { hasCapability } from '../session/bags';
 import type { Reply } from '../reply';
 import { memberOf } from '../session/access';
 import { etag } from '../session/write';
@@ -35,8 +36,7 @@ export function createHandle(state: EmulatorState, call: Call): Reply {
 function attachSearchHandle(state: EmulatorState, handle: Handle): void {
   const { session } = loadSession(state, handle.sessionRef);
   if (!session) throw new MpsdError(404, MESSAGES.sessionNotFound);
-  const capabilities = (session.constants.system.capabilities ?? {}) as Json;
-  if (capabilities.searchable !== true) throw new MpsdError(400, 'A search handle needs a session with the searchable capability.');
+  if (!hasCapability(session, 'searchable')) throw new MpsdError(400, 'A search handle needs a session with the searchable capability.');
   if (session.searchHandle && state.store.getHandle(session.searchHandle)) {
     throw new MpsdError(409, `The session already has a search handle (${session.searchHandle}); delete it before creating another.`);
   }

@@ -1,6 +1,7 @@
 import type { Principal } from '../auth';
 import { MESSAGES, MpsdError } from '../errors';
 import type { Handle, Session } from '../model';
+import { hasCapability } from './bags';
 
 /** How the caller reached the session: the direct URI, or a handle (which can grant extra access, section 3.5). */
 export type Grant = { via: 'direct' } | { via: 'handle'; handle: Handle; originMember: boolean };
@@ -13,8 +14,7 @@ const visibility = (s: Session) => String(s.constants.system.visibility ?? 'open
 const restriction = (s: Session, key: 'joinRestriction' | 'readRestriction') => {
   const set = s.properties.system[key];
   if (typeof set === 'string') return set.toLowerCase();
-  const caps = s.constants.system.capabilities as Record<string, unknown> | undefined;
-  return caps?.userAuthorizationStyle === true ? 'local' : 'none';
+  return hasCapability(s, 'userAuthorizationStyle') ? 'local' : 'none';
 };
 export const isClosed = (s: Session) => s.properties.system.closed === true;
 

@@ -1,5 +1,5 @@
 import { MpsdError } from '../errors';
-import { type Bag, type Json, isObject } from '../model';
+import { type Bag, type Json, type Session, isObject } from '../model';
 
 /**
  * Merge a property-bag delta (section 4): each system field is replaced whole; custom fields are
@@ -35,4 +35,12 @@ export function deepEqual(a: unknown, b: unknown): boolean {
 /** Case-insensitive lookup of a key in a JSON object (enum and capability names, section 8.14). */
 export function keyLike(object: Json, key: string): string | undefined {
   return Object.keys(object).find((k) => k.toLowerCase() === key.toLowerCase());
+}
+
+/** Whether a session has a capability; names compare case-insensitively (crossPlay/crossplay, section 8.14). */
+export function hasCapability(session: Session, name: string): boolean {
+  const capabilities = session.constants.system.capabilities;
+  if (!isObject(capabilities)) return false;
+  const key = keyLike(capabilities, name);
+  return key !== undefined && capabilities[key] === true;
 }

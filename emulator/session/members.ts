@@ -1,9 +1,9 @@
 import type { Principal } from '../auth';
 import { MESSAGES, MpsdError } from '../errors';
 import { type Json, type Member, type Session, isObject } from '../model';
-import { deepEqual, emptyBag, mergeBag } from './bags';
+import { deepEqual, emptyBag, hasCapability, mergeBag } from './bags';
 
-export const isLarge = (s: Session) => (s.constants.system.capabilities as Json | undefined)?.large === true;
+export const isLarge = (s: Session) => hasCapability(s, 'large');
 export const isActive = (m: Member) => m.properties.system.active === true;
 export const isReady = (m: Member) => m.properties.system.ready === true;
 

@@ -1,0 +1,40 @@
+import { expect } from 'chai';
+import { FAULTS, type FaultName } from '../emulator';
+import { runSpecs } from './support/run-specs';
+
+/**
+ * The proof that the harness can fail: each planted fault makes the emulator break the contract,
+ * the affected scenarios run against it live, and the harness must report exactly that break.
+ */
+const CASES: Record<FaultName, { spec: string; grep: string; message: string }> = {
+  'missing-required-field': { spec: 'specs/handle-read.spec.ts', grep: 'names its direct path', message: "expected required property 'correlationId'" },
+  'wrong-type': { spec: 'specs/handle-read.spec.ts', grep: 'names its direct path', message: 'at /changeNumber: found "1" (string), expected type integer' },
+  'wrong-content-type': { spec: 'specs/handle-read.spec.ts', grep: 'names its direct path', message: 'says Content-Type: text/plain; charset=utf-8; expected application/json' },
+  'stale-etag-accepted': { spec: 'specs/concurrency.spec.ts', grep: 'stale If-Match', message: 'answered 200, expected 412' },
+  'no-content-location': { spec: 'specs/handle-read.spec.ts', grep: 'names its direct path', message: 'handle-response-names-session: a 200 session response through a handle has no Content-Location header' },
+  '404-instead-of-204': { spec: 'specs/handle-read.spec.ts', grep: 'last member has left', message: 'answered 404, expected 204' },
+  '503-with-retry-after': { spec: 'specs/handle-read.spec.ts', grep: 'names its direct path', message: 'answered 503 Service Unavailable with Retry-After: 30' },
+};
+
+describe('planted faults are caught', function () {
+  this.timeout(60000);
+
+  it('every fault the emulator can plant has a case here', () => {
+    expect(Object.keys(CASES).sort()).to.deep.equal(Object.keys(FAULTS).sort());
+  });
+
+  it('the affected scenarios pass live against the emulator without faults', async () => {
+    const specs = [...new Set(Object.values(CASES).map((c) => c.spec))];
+    const result = await runSpecs(specs, { MPSD_MODE: 'live' });
+    expect(result.failures.map((f) => `${f.fullTitle}: ${f.err.message}`)).to.deep.equal([]);
+    expect(result.passes.length).to.be.greaterThan(3);
+  });
+
+  for (const [fault, { spec, grep, message }] of Object.entries(CASES)) {
+    it(`${fault} fails the scenario with the expected message`, async () => {
+      const result = await runSpecs([spec], { MPSD_MODE: 'live', MPSD_EMULATOR_FAULTS: fault }, grep);
+      expect(result.failures, `no scenario failed under ${fault}`).to.have.length(1);
+      expect(result.failures[0].err.message).to.include(message);
+    });
+  }
+});

@@ -1,0 +1,34 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const ROOT = join(__dirname, '..', '..');
+const MOCHA = join(ROOT, 'node_modules', 'mocha', 'bin', 'mocha.js');
+
+export interface SpecResult {
+  passes: { fullTitle: string }[];
+  failures: { fullTitle: string; err: { message: string } }[];
+}
+
+/**
+ * Run spec files in a child mocha (its own config, its own emulator) and return mocha's JSON result.
+ * The child is how a user runs the harness, so what it reports is what a user would see.
+ */
+export function runSpecs(files: string[], env: Record<string, string>, grep?: string): Promise<SpecResult> {
+  const dir = mkdtempSync(join(tmpdir(), 'mpsd-specs-'));
+  const output = join(dir, 'result.json');
+  const args = [MOCHA, '--no-config', '--require', 'tsx/cjs', '--require', './harness/mocha/root-hooks.ts', '--extension', 'ts',
+    '--timeout', '20000', '--reporter', 'json', '--reporter-option', `output=${output}`, ...(grep ? ['--grep', grep] : []), ...files];
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, args, { cwd: ROOT, env: { ...process.env, MPSD_MODE: '', MPSD_TARGET: '', MPSD_EMULATOR_FAULTS: '', ...env } }, (error, _stdout, stderr) => {
+      try {
+        resolve(JSON.parse(readFileSync(output, 'utf8')) as SpecResult);
+      } catch {
+        reject(new Error(`the child mocha produced no result (${error?.message ?? 'no error'}): ${stderr}`));
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  });
+}
