@@ -37,7 +37,8 @@ export function writeSession(existing: Session | undefined, template: Template, 
   const activeBefore = new Set(session.members.filter((m) => isActive(m) || isReady(m)).map((m) => m.xuid));
   const left = applyMembers(session, body.members, principal, now);
   if (body.properties !== undefined) {
-    if (!principal.server && !memberOf(session, principal.xuid)) throw new MpsdError(403, 'Only members of the session can write its properties.');
+    // On a create the writer is not a member yet: an empty create is simply not made (below).
+    if (existing && !principal.server && !memberOf(session, principal.xuid)) throw new MpsdError(403, 'Only members of the session can write its properties.');
     mergeBag(session.properties, body.properties, 'properties');
   }
   applyServers(session, body.servers, principal);

@@ -1,0 +1,54 @@
+import { expect } from 'chai';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { runSpecs } from './support/run-specs';
+
+const ROOT = join(__dirname, '..');
+const SPECS = readdirSync(join(ROOT, 'specs')).filter((f) => f.endsWith('.spec.ts')).map((f) => `specs/${f}`);
+
+function files(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const walk = (d: string) => {
+    for (const name of readdirSync(d)) {
+      const path = join(d, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else out.set(relative(dir, path), readFileSync(path, 'utf8'));
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+/** The recording date is the one field allowed to differ between two recordings of the same answers. */
+const withoutDate = (text: string) => text.replace(/"recordedAt": "[^"]+"/, '"recordedAt": ""');
+
+describe('recordings are reproducible', function () {
+  this.timeout(120000);
+  let dir: string;
+  let first: Map<string, string>;
+
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'mpsd-rerecord-'));
+    const result = await runSpecs(SPECS, { MPSD_MODE: 'record', MPSD_RECORDINGS_DIR: dir });
+    expect(result.failures.map((f) => f.fullTitle)).to.deep.equal([]);
+    first = files(dir);
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('recording the whole catalogue twice in a row changes no byte', async () => {
+    const result = await runSpecs(SPECS, { MPSD_MODE: 'record', MPSD_RECORDINGS_DIR: dir });
+    expect(result.failures).to.deep.equal([]);
+    const second = files(dir);
+    expect([...second.keys()].sort()).to.deep.equal([...first.keys()].sort());
+    for (const [file, text] of second) expect(text, file).to.equal(first.get(file));
+  });
+
+  it('the committed recordings are what the emulator answers today (re-record after changing it)', () => {
+    const committed = files(join(ROOT, 'recordings'));
+    expect([...committed.keys()].sort(), 'recordings/ and the catalogue disagree on which tests exist').to.deep.equal([...first.keys()].sort());
+    for (const [file, text] of first) {
+      expect(withoutDate(committed.get(file) ?? ''), `recordings/${file} is stale: run npm run record`).to.equal(withoutDate(text));
+    }
+  });
+});
