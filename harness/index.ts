@@ -1,7 +1,17 @@
 /** What spec files import: scenario context, helpers and types. */
-export { scenario } from './scenario';
+import { scenario } from './scenario';
+import type { BehaviourId } from './coverage/behaviours';
+
+export { scenario };
 export { expectStatus } from './scenarios/expect-status';
 export { newSessionRef, xuidOf, sessionPathOf, meBody, createSession, putDirect } from './scenarios/sessions';
-export { makeHandle, handleBody, type HandleType } from './scenarios/handles';
+export { makeHandle, handleBody, readThroughHandle, type HandleType } from './scenarios/handles';
+export { expectMembersConsistent, memberXuids } from './scenarios/members';
 export type { Exchange } from './client/exchange';
 export type { SessionRef } from './client/mpsd-client';
+export type { BehaviourId } from './coverage/behaviours';
+
+/** Declare the documented behaviours the running scenario proves (harness/coverage/behaviours.ts). */
+export function covers(...ids: BehaviourId[]): void {
+  scenario().covers(...ids);
+}

@@ -8,6 +8,9 @@ import { type RecordingSession, startRecording } from './recording/recording-ses
 import { RecordedInputs } from './recording/inputs';
 import { principalResolver } from './recording/matching';
 import { EMULATOR_ORIGIN_ALIAS, type RunTarget, openTarget } from './target';
+import { CoverageCollector } from './coverage/collector';
+import { type BehaviourId, isBehaviourId } from './coverage/behaviours';
+import { writeCoverage } from './coverage/write';
 
 /** What a scenario can reach while it runs. */
 export interface ScenarioContext {
@@ -19,6 +22,8 @@ export interface ScenarioContext {
   /** The recording file this test reads or writes, when recording is on. */
   recordingFile?: string;
   target: RunTarget;
+  /** Declare the documented behaviours this scenario proves (see coverage/behaviours.ts). */
+  covers(...ids: BehaviourId[]): void;
 }
 
 export interface TestIdentity {
@@ -31,6 +36,7 @@ export interface TestIdentity {
 export class HarnessRun {
   private recording?: RecordingSession;
   current?: ScenarioContext;
+  readonly coverage = new CoverageCollector();
 
   private constructor(readonly config: HarnessConfig, readonly target: RunTarget) {}
 
@@ -65,7 +71,16 @@ export class HarnessRun {
     this.current = {
       config,
       target,
-      client: checkedClient(inner, (exchange, failures) => exchanges.push({ exchange, failures })),
+      client: checkedClient(inner, (exchange, failures) => {
+        exchanges.push({ exchange, failures });
+        this.coverage.addExchange(exchange);
+      }),
+      covers: (...ids) => {
+        for (const id of ids) {
+          if (!isBehaviourId(id)) throw new Error(`covers('${id}'): no such behaviour in harness/coverage/behaviours.ts`);
+          this.coverage.addBehaviour(id, test.fullTitle);
+        }
+      },
       inputs: this.recording?.inputs ?? new RecordedInputs({}, target.kind === 'live' ? undefined : name),
       exchanges,
       recordingFile: this.recording?.file,
@@ -80,8 +95,9 @@ export class HarnessRun {
     await recording?.stop(outcome);
   }
 
-  close(): Promise<void> {
-    return this.target.close();
+  async close(): Promise<void> {
+    if (!this.coverage.empty) writeCoverage(this.coverage.report());
+    await this.target.close();
   }
 }
 

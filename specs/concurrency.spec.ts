@@ -1,12 +1,17 @@
 import { expect } from 'chai';
-import { createSession, expectStatus, makeHandle, meBody, newSessionRef, scenario } from '../harness';
+import { covers, createSession, expectStatus, makeHandle, meBody, newSessionRef, scenario } from '../harness';
 
 describe('Optimistic concurrency through a handle (1.2, 4)', () => {
-  it('applies a write whose If-Match is the current ETag', async () => {
-    const { client } = scenario();
+  async function sessionWithHandle() {
     const ref = newSessionRef();
     await createSession(ref, ['alice']);
-    const handleId = await makeHandle('activity', ref);
+    return makeHandle('activity', ref);
+  }
+
+  it('a write with the current ETag in If-Match succeeds', async () => {
+    covers('concurrency.if-match-current');
+    const { client } = scenario();
+    const handleId = await sessionWithHandle();
     const read = expectStatus(await client.getSessionByHandle(handleId), 200);
 
     const write = expectStatus(await client.putSessionByHandle(handleId, meBody({ active: true }, { map: 'harbor' }), { ifMatch: read.response.headers.etag }), 200);
@@ -14,11 +19,10 @@ describe('Optimistic concurrency through a handle (1.2, 4)', () => {
     expect(write.response.headers.etag).to.not.equal(read.response.headers.etag);
   });
 
-  it('refuses a stale If-Match with 412 and returns the current session', async () => {
+  it('a stale If-Match is 412 with the current session', async () => {
+    covers('concurrency.if-match-stale');
     const { client } = scenario();
-    const ref = newSessionRef();
-    await createSession(ref, ['alice']);
-    const handleId = await makeHandle('activity', ref);
+    const handleId = await sessionWithHandle();
     const stale = expectStatus(await client.getSessionByHandle(handleId), 200).response.headers.etag;
     const current = expectStatus(await client.putSessionByHandle(handleId, meBody({ active: true }, { map: 'harbor' })), 200);
 
@@ -28,11 +32,10 @@ describe('Optimistic concurrency through a handle (1.2, 4)', () => {
     expect(refused.body).to.deep.equal(current.body);
   });
 
-  it('refuses If-None-Match * on an existing session with 412', async () => {
-    const { client } = scenario();
-    const ref = newSessionRef();
-    await createSession(ref, ['alice']);
-    const handleId = await makeHandle('activity', ref);
-    expectStatus(await client.putSessionByHandle(handleId, meBody({ active: true }), { ifNoneMatch: '*' }), 412);
+  it('If-None-Match: * on an existing session is 412', async () => {
+    covers('concurrency.if-none-match-star');
+    const handleId = await sessionWithHandle();
+
+    expectStatus(await scenario().client.putSessionByHandle(handleId, meBody({ active: true }), { ifNoneMatch: '*' }), 412);
   });
 });

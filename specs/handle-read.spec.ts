@@ -1,31 +1,51 @@
 import { expect } from 'chai';
-import { createSession, expectStatus, makeHandle, newSessionRef, scenario, sessionPathOf } from '../harness';
+import { covers, createSession, expectStatus, makeHandle, newSessionRef, readThroughHandle, scenario } from '../harness';
 
-describe('GET /handles/{id}/session reads the session (3.4)', () => {
-  it('returns the session and names its direct path in Content-Location', async () => {
+describe('Reading a session through a handle (3.4)', () => {
+  it('an activity handle reads the session', async () => {
+    covers('read.activity', 'read.same-as-direct');
     const ref = newSessionRef();
     await createSession(ref, ['alice']);
     const handleId = await makeHandle('activity', ref);
 
-    const read = expectStatus(await scenario().client.getSessionByHandle(handleId), 200);
+    const read = await readThroughHandle(handleId, ref);
 
-    expect(read.body).to.matchSchema('MultiplayerSession');
-    expect(read.response.headers['content-location']).to.equal(sessionPathOf(ref));
-    expect(read.response.headers.etag).to.be.a('string').and.not.empty;
+    const direct = expectStatus(await scenario().client.getSession(ref), 200);
+    expect(read.body).to.deep.equal(direct.body);
+    expect(read.response.headers.etag).to.equal(direct.response.headers.etag).and.not.equal(undefined);
   });
 
-  it('answers 404 for an unknown handle', async () => {
-    const unknown = scenario().inputs.guid('handle:unknown');
-    expectStatus(await scenario().client.getSessionByHandle(unknown), 404);
+  it('an invite handle reads the session', async () => {
+    covers('read.invite');
+    const ref = newSessionRef();
+    await createSession(ref, ['alice']);
+    const handleId = await makeHandle('invite', ref, { invited: 'bob' });
+
+    await readThroughHandle(handleId, ref, 'bob');
   });
 
-  it('answers 400 for a malformed handle id', async () => {
-    expectStatus(await scenario().client.getSessionByHandle('not-a-guid'), 400);
-  });
-});
+  it('a search handle reads the session', async () => {
+    covers('read.search');
+    const ref = newSessionRef();
+    await createSession(ref, ['alice']);
+    const handleId = await makeHandle('search', ref);
 
-describe('GET /handles/{id}/session after the session is gone (3.4)', () => {
-  it('answers 204 when the last member has left', async () => {
+    await readThroughHandle(handleId, ref, 'bob');
+  });
+
+  it('a transfer handle reads the target session', async () => {
+    covers('read.transfer');
+    const lobby = newSessionRef('lobby', 'lobby');
+    const game = newSessionRef('game', 'game');
+    await createSession(lobby, ['alice', 'bob']);
+    await createSession(game, ['alice']);
+    const handleId = await makeHandle('transfer', game, { origin: lobby });
+
+    await readThroughHandle(handleId, game, 'bob');
+  });
+
+  it('a handle to an emptied session reads 204', async () => {
+    covers('read.emptied-session');
     const { client } = scenario();
     const ref = newSessionRef();
     await createSession(ref, ['alice', 'bob']);
@@ -34,5 +54,26 @@ describe('GET /handles/{id}/session after the session is gone (3.4)', () => {
     expectStatus(await client.putSession(ref, { members: { me: null } }, { as: 'bob' }), 204);
 
     expectStatus(await client.getSessionByHandle(handleId, { as: 'carol' }), 204);
+  });
+
+  it('an unknown handle is 404', async () => {
+    covers('read.unknown-handle');
+    expectStatus(await scenario().client.getSessionByHandle(scenario().inputs.guid('handle:unknown')), 404);
+  });
+
+  it('a malformed handle id is 400', async () => {
+    covers('read.malformed-handle-id');
+    expectStatus(await scenario().client.getSessionByHandle('not-a-guid'), 400);
+  });
+
+  it('a deleted handle is 404', async () => {
+    covers('read.deleted-handle');
+    const { client } = scenario();
+    const ref = newSessionRef();
+    await createSession(ref, ['alice']);
+    const handleId = await makeHandle('activity', ref);
+    expectStatus(await client.deleteHandle(handleId), 204);
+
+    expectStatus(await client.getSessionByHandle(handleId), 404);
   });
 });

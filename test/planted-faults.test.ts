@@ -7,13 +7,13 @@ import { runSpecs } from './support/run-specs';
  * the affected scenarios run against it live, and the harness must report exactly that break.
  */
 const CASES: Record<FaultName, { spec: string; grep: string; message: string }> = {
-  'missing-required-field': { spec: 'specs/handle-read.spec.ts', grep: 'names its direct path', message: "expected required property 'correlationId'" },
-  'wrong-type': { spec: 'specs/handle-read.spec.ts', grep: 'names its direct path', message: 'at /changeNumber: found "1" (string), expected type integer' },
-  'wrong-content-type': { spec: 'specs/handle-read.spec.ts', grep: 'names its direct path', message: 'says Content-Type: text/plain; charset=utf-8; expected application/json' },
-  'stale-etag-accepted': { spec: 'specs/concurrency.spec.ts', grep: 'stale If-Match', message: 'answered 200, expected 412' },
-  'no-content-location': { spec: 'specs/handle-read.spec.ts', grep: 'names its direct path', message: 'handle-response-names-session: a 200 session response through a handle has no Content-Location header' },
-  '404-instead-of-204': { spec: 'specs/handle-read.spec.ts', grep: 'last member has left', message: 'answered 404, expected 204' },
-  '503-with-retry-after': { spec: 'specs/handle-read.spec.ts', grep: 'names its direct path', message: 'answered 503 Service Unavailable with Retry-After: 30' },
+  'missing-required-field': { spec: 'specs/handle-read.spec.ts', grep: 'an activity handle reads the session', message: "expected required property 'correlationId'" },
+  'wrong-type': { spec: 'specs/handle-read.spec.ts', grep: 'an activity handle reads the session', message: 'at /changeNumber: found "1" (string), expected type integer' },
+  'wrong-content-type': { spec: 'specs/handle-read.spec.ts', grep: 'an activity handle reads the session', message: 'says Content-Type: text/plain; charset=utf-8; expected application/json' },
+  'stale-etag-accepted': { spec: 'specs/concurrency.spec.ts', grep: 'a stale If-Match', message: 'answered 200, expected 412' },
+  'no-content-location': { spec: 'specs/handle-read.spec.ts', grep: 'an activity handle reads the session', message: 'handle-response-names-session: a 200 session response through a handle has no Content-Location header' },
+  '404-instead-of-204': { spec: 'specs/handle-read.spec.ts', grep: 'emptied session reads 204', message: 'answered 404, expected 204' },
+  '503-with-retry-after': { spec: 'specs/handle-read.spec.ts', grep: 'an activity handle reads the session', message: 'answered 503 Service Unavailable with Retry-After: 30' },
 };
 
 describe('planted faults are caught', function () {

@@ -1,7 +1,9 @@
+import { AssertionError } from 'chai';
 import type { SessionRef } from '../client/mpsd-client';
 import type { PrincipalName } from '../config';
 import { scenario } from '../scenario';
 import { expectStatus } from './expect-status';
+import { sessionPathOf } from './sessions';
 
 export type HandleType = 'activity' | 'invite' | 'search' | 'transfer';
 
@@ -32,4 +34,15 @@ export function handleBody(type: HandleType, ref: SessionRef, options: HandleOpt
 export async function makeHandle(type: HandleType, ref: SessionRef, options: HandleOptions = {}): Promise<string> {
   const exchange = expectStatus(await scenario().client.createHandle(handleBody(type, ref, options), { as: options.as ?? 'alice' }), 201);
   return (exchange.body as { id: string }).id;
+}
+
+/** Read through a handle and assert the dereference contract: 200, and Content-Location is the session's direct path. */
+export async function readThroughHandle(handleId: string, ref: SessionRef, as: PrincipalName = 'alice') {
+  const exchange = expectStatus(await scenario().client.getSessionByHandle(handleId, { as }), 200);
+  const location = exchange.response.headers['content-location'];
+  const expected = sessionPathOf(ref);
+  if (location?.toLowerCase() !== expected.toLowerCase()) {
+    throw new AssertionError(`Content-Location is ${JSON.stringify(location)}, expected the session's direct path ${expected}`);
+  }
+  return exchange;
 }

@@ -1,0 +1,69 @@
+import type { Exchange, Operation } from '../client/exchange';
+import { BEHAVIOURS, type BehaviourId } from './behaviours';
+
+/** The endpoint each operation exercises, as the coverage matrix names it. */
+export const ENDPOINTS: Record<Operation, string> = {
+  createHandle: 'POST /handles',
+  getHandle: 'GET /handles/{id}',
+  deleteHandle: 'DELETE /handles/{id}',
+  getSessionByHandle: 'GET /handles/{id}/session',
+  putSessionByHandle: 'PUT /handles/{id}/session',
+  getSession: 'GET /serviceconfigs/{scid}/sessiontemplates/{t}/sessions/{name}',
+  putSession: 'PUT /serviceconfigs/{scid}/sessiontemplates/{t}/sessions/{name}',
+  raw: '(raw request)',
+};
+
+export interface CoverageReport {
+  /** endpoint -> status -> handle types seen ('-' when no handle was involved or it was unknown). */
+  matrix: Record<string, Record<string, string[]>>;
+  behaviours: { id: BehaviourId; section: string; text: string; scenarios: string[] }[];
+  uncovered: BehaviourId[];
+}
+
+const HANDLE_ID = /^\/handles\/([^/?]+)/;
+
+/** Gathers, over a whole run, which endpoint/status/handle-type cells and behaviours were exercised. */
+export class CoverageCollector {
+  private readonly cells = new Map<string, Map<string, Set<string>>>();
+  private readonly handleTypes = new Map<string, string>();
+  private readonly scenarios = new Map<BehaviourId, Set<string>>();
+
+  addExchange(exchange: Exchange): void {
+    const { operation, request, response } = exchange;
+    if (operation === 'createHandle' && response.status === 201) {
+      const { id, type } = (exchange.body ?? {}) as { id?: string; type?: string };
+      if (id && type) this.handleTypes.set(id.toLowerCase(), type);
+    }
+    const handleType = operation === 'createHandle'
+      ? String((JSON.parse(request.body ?? '{}') as { type?: unknown }).type ?? '-')
+      : this.handleTypes.get(HANDLE_ID.exec(request.path)?.[1]?.toLowerCase() ?? '') ?? '-';
+    const endpoint = ENDPOINTS[operation];
+    const byStatus = this.cells.get(endpoint) ?? new Map<string, Set<string>>();
+    const types = byStatus.get(String(response.status)) ?? new Set<string>();
+    types.add(handleType);
+    byStatus.set(String(response.status), types);
+    this.cells.set(endpoint, byStatus);
+  }
+
+  addBehaviour(id: BehaviourId, scenario: string): void {
+    const set = this.scenarios.get(id) ?? new Set<string>();
+    set.add(scenario);
+    this.scenarios.set(id, set);
+  }
+
+  get empty(): boolean {
+    return this.cells.size === 0 && this.scenarios.size === 0;
+  }
+
+  report(): CoverageReport {
+    const matrix: CoverageReport['matrix'] = {};
+    for (const endpoint of Object.values(ENDPOINTS)) {
+      const byStatus = this.cells.get(endpoint);
+      if (!byStatus) continue;
+      matrix[endpoint] = Object.fromEntries([...byStatus.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([status, types]) => [status, [...types].sort()]));
+    }
+    const behaviours = (Object.entries(BEHAVIOURS) as [BehaviourId, { section: string; text: string }][])
+      .map(([id, b]) => ({ id, section: b.section, text: b.text, scenarios: [...(this.scenarios.get(id) ?? [])].sort() }));
+    return { matrix, behaviours, uncovered: behaviours.filter((b) => b.scenarios.length === 0).map((b) => b.id) };
+  }
+}

@@ -1,0 +1,14 @@
+import type { CoverageReport } from './collector';
+
+/** The contract coverage as Markdown: endpoints x status codes x handle types, then behaviours. */
+export function renderCoverageMarkdown(report: CoverageReport): string {
+  const lines = ['# Contract coverage', '', '## Endpoints x status codes x handle types', '', '| endpoint | status | handle types |', '|---|---|---|'];
+  for (const [endpoint, byStatus] of Object.entries(report.matrix)) {
+    for (const [status, types] of Object.entries(byStatus)) lines.push(`| \`${endpoint}\` | ${status} | ${types.join(', ')} |`);
+  }
+  const covered = report.behaviours.length - report.uncovered.length;
+  lines.push('', `## Documented behaviours: ${covered} of ${report.behaviours.length} covered`, '', '| behaviour | section | scenarios |', '|---|---|---|');
+  for (const b of report.behaviours) lines.push(`| ${b.text} (\`${b.id}\`) | ${b.section} | ${b.scenarios.length ? b.scenarios.join('<br>') : '**none**'} |`);
+  if (report.uncovered.length > 0) lines.push('', `Behaviours with no scenario: ${report.uncovered.join(', ')}`);
+  return `${lines.join('\n')}\n`;
+}

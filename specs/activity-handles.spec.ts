@@ -1,0 +1,27 @@
+import { covers, createSession, expectStatus, makeHandle, newSessionRef, readThroughHandle, scenario } from '../harness';
+
+describe('Activity handles (2.1)', () => {
+  it('a new activity handle replaces the previous one', async () => {
+    covers('activity.replaced');
+    const first = newSessionRef('lobby', 'first');
+    const second = newSessionRef('lobby', 'second');
+    await createSession(first, ['alice']);
+    await createSession(second, ['alice']);
+    const old = await makeHandle('activity', first);
+    const current = await makeHandle('activity', second);
+
+    expectStatus(await scenario().client.getSessionByHandle(old), 404);
+    await readThroughHandle(current, second);
+  });
+
+  it('leaving the session removes the activity handle', async () => {
+    covers('activity.removed-on-leave');
+    const { client } = scenario();
+    const ref = newSessionRef();
+    await createSession(ref, ['alice', 'bob']);
+    const handleId = await makeHandle('activity', ref, { as: 'bob' });
+    expectStatus(await client.putSessionByHandle(handleId, { members: { me: null } }, { as: 'bob' }), 200);
+
+    expectStatus(await client.getSessionByHandle(handleId, { as: 'alice' }), 404);
+  });
+});

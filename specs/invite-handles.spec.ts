@@ -1,0 +1,28 @@
+import { expect } from 'chai';
+import { covers, createSession, expectStatus, makeHandle, meBody, memberXuids, newSessionRef, scenario, xuidOf } from '../harness';
+
+describe('Invite handles (2.1)', () => {
+  it('the invitee joins an open session through the invite', async () => {
+    covers('invite.open-read-write');
+    const ref = newSessionRef();
+    await createSession(ref, ['alice']);
+    const handleId = await makeHandle('invite', ref, { invited: 'bob' });
+
+    const joined = expectStatus(await scenario().client.putSessionByHandle(handleId, meBody({ active: true }), { as: 'bob' }), 200);
+
+    expect(memberXuids(joined.body)).to.deep.equal([xuidOf('alice'), xuidOf('bob')]);
+  });
+
+  it('the invitee reads but cannot join a closed session', async () => {
+    covers('invite.closed-read-only');
+    const { client } = scenario();
+    const ref = newSessionRef();
+    await createSession(ref, ['alice'], { properties: { system: { closed: true } } });
+    const handleId = await makeHandle('invite', ref, { invited: 'bob' });
+
+    expectStatus(await client.getSessionByHandle(handleId, { as: 'bob' }), 200);
+    const refused = expectStatus(await client.putSessionByHandle(handleId, meBody({ active: true }), { as: 'bob' }), 403);
+
+    if (refused.body !== undefined) expect(memberXuids(refused.body)).to.deep.equal([xuidOf('alice')]);
+  });
+});

@@ -1,0 +1,42 @@
+import { expect } from 'chai';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { BEHAVIOURS } from '../harness/coverage/behaviours';
+
+const SPECS_DIR = join(__dirname, '..', 'specs');
+const sources = readdirSync(SPECS_DIR).filter((f) => f.endsWith('.spec.ts')).map((f) => ({ file: f, text: readFileSync(join(SPECS_DIR, f), 'utf8') }));
+
+/** A sanity check over the catalogue itself, the way JSON-Schema-Test-Suite checks its own cases. */
+describe('the conformance catalogue', () => {
+  const declared = sources.flatMap(({ file, text }) => [...text.matchAll(/covers\(([^)]*)\)/g)]
+    .flatMap((m) => [...m[1].matchAll(/'([^']+)'|`([^`]+)`/g)].map((q) => ({ file, id: q[1] ?? q[2] }))));
+  const expanded = declared.flatMap(({ file, id }) => (id.includes('${') ? Object.keys(BEHAVIOURS).filter((b) => b.startsWith(id.split('${')[0])).map((b) => ({ file, id: b })) : [{ file, id }]));
+
+  it('every documented behaviour has a scenario', () => {
+    const covered = new Set(expanded.map((d) => d.id));
+    expect(Object.keys(BEHAVIOURS).filter((id) => !covered.has(id))).to.deep.equal([]);
+  });
+
+  it('scenarios cover only behaviours the catalogue knows', () => {
+    expect(expanded.filter(({ id }) => !(id in BEHAVIOURS)).map(({ file, id }) => `${file}: ${id}`)).to.deep.equal([]);
+  });
+
+  it('titles are short present-tense facts, unique within their file', () => {
+    for (const { file, text } of sources) {
+      const titles = [...text.matchAll(/\bit\((['`])(.+?)\1/g)].map((m) => m[2]);
+      expect(titles.length, file).to.be.greaterThan(0);
+      expect(new Set(titles).size, `${file} repeats a title`).to.equal(titles.length);
+      for (const title of titles) {
+        expect(title, `${file}: "${title}"`).to.not.match(/^should\b/i);
+        expect(title.length, `${file}: "${title}" is long`).to.be.at.most(80);
+      }
+    }
+  });
+
+  it('specs import only the harness entry point', () => {
+    for (const { file, text } of sources) {
+      const imports = [...text.matchAll(/from '([^']+)'/g)].map((m) => m[1]);
+      expect(imports.filter((i) => i !== 'chai' && i !== '../harness'), file).to.deep.equal([]);
+    }
+  });
+});
