@@ -82,6 +82,14 @@ export interface HarnessConfig {
 
 type Env = Record<string, string | undefined>;
 
+/**
+ * Where reports go (JUnit, HTML, coverage, drift): MPSD_REPORTS_DIR, default reports/. Read on its
+ * own because reporters must still write when the rest of the configuration is invalid.
+ */
+export function reportsDir(env: Env = process.env): string {
+  return env.MPSD_REPORTS_DIR || join(__dirname, '..', 'reports');
+}
+
 function invalid(variable: string, value: string, allowed: string): never {
   throw new HarnessError(ERROR_CODES.CONFIG_INVALID, `${variable}=${JSON.stringify(value)} is not valid; allowed: ${allowed}. Fix or unset ${variable}.`);
 }

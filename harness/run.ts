@@ -8,9 +8,10 @@ import { type RecordingSession, startRecording } from './recording/recording-ses
 import { RecordedInputs } from './recording/inputs';
 import { principalResolver } from './recording/matching';
 import { EMULATOR_ORIGIN_ALIAS, type RunTarget, openTarget } from './target';
-import { CoverageCollector } from './coverage/collector';
+import { CoverageCollector, type CoverageReport } from './coverage/collector';
 import { type BehaviourId, isBehaviourId } from './coverage/behaviours';
 import { writeCoverage } from './coverage/write';
+import type { TestRecord } from './reporters/test-records';
 
 /** What a scenario can reach while it runs. */
 export interface ScenarioContext {
@@ -88,17 +89,29 @@ export class HarnessRun {
     return this.current;
   }
 
-  async endTest(outcome: { failed: boolean }): Promise<void> {
+  async endTest(outcome: { failed: boolean }): Promise<TestRecord | undefined> {
     const recording = this.recording;
+    const current = this.current;
     this.recording = undefined;
     this.current = undefined;
     await recording?.stop(outcome);
+    return current && { exchanges: current.exchanges, recordingFile: current.recordingFile };
   }
 
   async close(): Promise<void> {
-    if (!this.coverage.empty) writeCoverage(this.coverage.report());
+    if (!this.coverage.empty) {
+      lastReport = this.coverage.report();
+      writeCoverage(lastReport);
+    }
     await this.target.close();
   }
+}
+
+let lastReport: CoverageReport | undefined;
+
+/** The coverage of the run that closed last in this process (read by the conformance reporter). */
+export function lastCoverage(): CoverageReport | undefined {
+  return lastReport;
 }
 
 /** The command that re-records one test, shown with every replay miss. */

@@ -1,6 +1,7 @@
 import type { Context } from 'mocha';
 import { loadConfig } from '../config';
 import { HarnessRun, isSpecFile } from '../run';
+import { attachRecord } from '../reporters/test-records';
 import './chai-schema';
 
 /**
@@ -23,7 +24,8 @@ export const mochaHooks = {
   async afterEach(this: Context) {
     const test = this.currentTest;
     if (!run || !test || !isSpecFile(test.file)) return;
-    await run.endTest({ failed: test.state === 'failed' });
+    const record = await run.endTest({ failed: test.state === 'failed' });
+    if (record) attachRecord(test, record);
   },
   async afterAll() {
     await run?.close();

@@ -18,10 +18,9 @@ export interface SpecResult {
 export function runSpecs(files: string[], env: Record<string, string>, grep?: string): Promise<SpecResult> {
   const dir = mkdtempSync(join(tmpdir(), 'mpsd-specs-'));
   const output = join(dir, 'result.json');
-  const args = [MOCHA, '--no-config', '--require', 'tsx/cjs', '--require', './harness/mocha/root-hooks.ts', '--extension', 'ts',
-    '--timeout', '20000', '--reporter', 'json', '--reporter-option', `output=${output}`, ...(grep ? ['--grep', grep] : []), ...files];
+  const args = mochaArgs(['--reporter', 'json', '--reporter-option', `output=${output}`, ...(grep ? ['--grep', grep] : []), ...files]);
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, args, { cwd: ROOT, env: { ...process.env, MPSD_MODE: '', MPSD_TARGET: '', MPSD_EMULATOR_FAULTS: '', ...env } }, (error, _stdout, stderr) => {
+    execFile(process.execPath, args, { cwd: ROOT, env: childEnv(env) }, (error, _stdout, stderr) => {
       try {
         resolve(JSON.parse(readFileSync(output, 'utf8')) as SpecResult);
       } catch {
@@ -30,5 +29,23 @@ export function runSpecs(files: string[], env: Record<string, string>, grep?: st
         rmSync(dir, { recursive: true, force: true });
       }
     });
+  });
+}
+
+/** The child runs with only the MPSD_* variables a test gives it. */
+export function childEnv(env: Record<string, string>): NodeJS.ProcessEnv {
+  const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('MPSD_')));
+  return { ...clean, ...env };
+}
+
+export function mochaArgs(extra: string[]): string[] {
+  return [MOCHA, '--no-config', '--require', 'tsx/cjs', '--require', './harness/mocha/root-hooks.ts', '--extension', 'ts', '--timeout', '20000', ...extra];
+}
+
+/** Run spec files with the conformance reporter (as `npm run conformance` does); resolves with the exit code and output. */
+export function runConformance(files: string[], env: Record<string, string>, grep?: string): Promise<{ code: number; stdout: string }> {
+  const args = mochaArgs(['--reporter', './harness/reporters/conformance-reporter.ts', ...(grep ? ['--grep', grep] : []), ...files]);
+  return new Promise((resolve) => {
+    execFile(process.execPath, args, { cwd: ROOT, env: childEnv(env) }, (error, stdout) => resolve({ code: typeof error?.code === 'number' ? error.code : 0, stdout }));
   });
 }

@@ -1,0 +1,41 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Mocha from 'mocha';
+import { reportsDir } from '../config';
+import { isSpecFile, lastCoverage } from '../run';
+import { renderHtml } from './html';
+import { renderJUnit } from './junit';
+import { type TestResult, toResult } from './results';
+
+/**
+ * Mocha's spec output, then reports/junit.xml and reports/conformance.html, then one plain closing
+ * line `N passed, N failed` that CI reads.
+ */
+class ConformanceReporter extends Mocha.reporters.Spec {
+  constructor(runner: Mocha.Runner, options?: Mocha.MochaOptions) {
+    super(runner, options);
+    const tests: Mocha.Test[] = [];
+    runner.on(Mocha.Runner.constants.EVENT_TEST_PASS, (t) => tests.push(t));
+    runner.on(Mocha.Runner.constants.EVENT_TEST_PENDING, (t) => tests.push(t));
+    // A failing hook (a bad MPSD_* value stops the run in one) counts as a failure of its own.
+    let hookFailures = 0;
+    runner.on(Mocha.Runner.constants.EVENT_TEST_FAIL, (t: Mocha.Runnable) => {
+      if ((t as unknown as { type: string }).type === 'hook') hookFailures += 1;
+      else tests.push(t as Mocha.Test);
+    });
+    runner.once(Mocha.Runner.constants.EVENT_RUN_END, () => {
+      const results = { tests: tests.map(toResult), coverage: lastCoverage() };
+      const dir = reportsDir();
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, 'junit.xml'), renderJUnit(results));
+      writeFileSync(join(dir, 'conformance.html'), renderHtml(results, (t: TestResult) => isSpecFile(t.file), new Date().toISOString()));
+      const passed = results.tests.filter((t) => t.state === 'passed').length;
+      const failed = results.tests.filter((t) => t.state === 'failed').length + hookFailures;
+      const skipped = results.tests.filter((t) => t.state === 'pending').length;
+      // after the Spec epilogue, which is printed on the same event
+      setImmediate(() => process.stdout.write(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`));
+    });
+  }
+}
+
+export = ConformanceReporter;

@@ -1,0 +1,62 @@
+import { expect } from 'chai';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runConformance } from '../support/run-specs';
+
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+describe('conformance reports', function () {
+  this.timeout(90000);
+  let dir: string;
+
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'mpsd-reports-'));
+    // A real run with a planted fault: the reports must show its failures.
+    const run = await runConformance(['specs/handle-read.spec.ts'], { MPSD_MODE: 'live', MPSD_EMULATOR_FAULTS: 'wrong-type', MPSD_REPORTS_DIR: dir });
+    expect(run.code).to.not.equal(0);
+    expect(run.stdout.trim().split('\n').pop()).to.match(/^2 passed, 6 failed$/);
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('junit.xml counts every scenario and carries the failure messages', () => {
+    const xml = readFileSync(join(dir, 'junit.xml'), 'utf8');
+    expect(xml).to.match(/<testsuites name="MPSD handle conformance" tests="8" failures="6" skipped="0">/);
+    expect((xml.match(/<testcase /g) ?? []).length).to.equal(8);
+    expect(xml).to.include('at /changeNumber: found &quot;1&quot; (string), expected type integer');
+  });
+
+  it('the HTML report is self-contained and holds no credentials', () => {
+    const html = readFileSync(join(dir, 'conformance.html'), 'utf8');
+    expect(html).to.not.match(/<(script|link|img)[^>]+(src|href)=/);
+    expect(html).to.not.include('xuid=2533274800000001,gamertag');
+    expect(html).to.include('authorization: &lt;redacted&gt;');
+  });
+
+  it('the HTML report shows the matrix, each failure with its violations and exchange, and coverage, in Chromium', async function () {
+    if (!existsSync(CHROMIUM)) {
+      console.log(`      SKIPPED: no Chromium at ${CHROMIUM}, so the HTML report was not checked in a browser (install it: apt-get install chromium; .ci/run does).`);
+      this.skip();
+    }
+    const { chromium } = await import('playwright-core');
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+    try {
+      const page = await browser.newPage();
+      await page.goto(`file://${join(dir, 'conformance.html')}`);
+      expect(await page.locator('tr.scenario').count()).to.equal(8);
+      expect(await page.locator('tr.scenario.failed').count()).to.equal(6);
+      expect(await page.locator('.total-failed').innerText()).to.equal('6 failed');
+      const failure = page.locator('section.failure').first();
+      expect(await failure.locator('tr.violation td').nth(1).innerText()).to.equal('/changeNumber');
+      expect(await failure.locator('tr.violation td').nth(3).innerText()).to.equal('type integer');
+      expect(await failure.locator('pre.request').innerText()).to.match(/^(GET|PUT|POST) \//);
+      expect(await failure.locator('pre.response').innerText()).to.include('"changeNumber":"1"');
+      await page.locator('tr.scenario.failed a').first().click(); // the matrix links to the failure
+      expect(page.url()).to.match(/#failure-\d+$/);
+      expect(await page.locator('table.coverage-matrix tr').count()).to.be.greaterThan(1);
+      await page.screenshot({ path: join(dir, 'conformance.png'), fullPage: true });
+    } finally {
+      await browser.close();
+    }
+  });
+});
