@@ -77,7 +77,10 @@ export interface HarnessConfig {
   scid: string;
   templates: Readonly<Record<TemplateKind, string>>;
   principals: Partial<Record<PrincipalName, Principal>>;
+  /** MPSD_RECORDINGS_DIR: where recordings are read and written (default recordings/). */
   recordingsDir: string;
+  /** MPSD_USAGE_LOG: replay writes which recorded entries each test used to this file (the lint reads it). */
+  usageLog?: string;
 }
 
 type Env = Record<string, string | undefined>;
@@ -155,5 +158,6 @@ export function loadConfig(env: Env = process.env): Readonly<HarnessConfig> {
     templates: Object.freeze(templates),
     principals: Object.freeze(principals),
     recordingsDir: env.MPSD_RECORDINGS_DIR || join(__dirname, '..', 'recordings'),
+    ...(env.MPSD_USAGE_LOG ? { usageLog: env.MPSD_USAGE_LOG } : {}),
   });
 }

@@ -1,4 +1,5 @@
-import { join, relative, sep } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
 import type { Exchange } from './client/exchange';
 import { HttpMpsdClient, type MpsdClient } from './client/mpsd-client';
 import { checkedClient } from './checks/checked-client';
@@ -38,6 +39,8 @@ export class HarnessRun {
   private recording?: RecordingSession;
   current?: ScenarioContext;
   readonly coverage = new CoverageCollector();
+  /** recording file -> indices of the entries replay used (written to MPSD_USAGE_LOG for the lint). */
+  private readonly usage: Record<string, number[]> = {};
 
   private constructor(readonly config: HarnessConfig, readonly target: RunTarget) {}
 
@@ -95,6 +98,7 @@ export class HarnessRun {
     this.recording = undefined;
     this.current = undefined;
     await recording?.stop(outcome);
+    if (recording && this.config.mode === 'replay') this.usage[resolve(recording.file)] = recording.usedEntries();
     return current && { exchanges: current.exchanges, recordingFile: current.recordingFile };
   }
 
@@ -103,6 +107,7 @@ export class HarnessRun {
       lastReport = this.coverage.report();
       writeCoverage(lastReport);
     }
+    if (this.config.usageLog) writeFileSync(this.config.usageLog, `${JSON.stringify(this.usage, null, 2)}\n`);
     await this.target.close();
   }
 }

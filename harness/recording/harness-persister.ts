@@ -16,6 +16,8 @@ export interface RecordingContext {
   rerecordCommand: string;
   /** Set when the test failed while recording: its requests are dropped, the old recording stays. */
   discard: boolean;
+  /** Called with each recorded entry a replay answered from (the lint reports entries never used). */
+  onEntryUsed?: (entry: { _id: string; _order: number }) => void;
 }
 
 interface Options {
@@ -61,6 +63,7 @@ export class HarnessPersister extends FSPersister {
 
   async findEntry(request: Request): Promise<any> {
     const entry = await super.findEntry(request);
+    if (entry) this.context.onEntryUsed?.(entry);
     if (entry || this.polly.config.recordIfMissing) return entry;
     const file = this.filenameFor(request.recordingId);
     const recording = (await (this as unknown as { findRecording(id: string): Promise<Har | null> }).findRecording(request.recordingId));

@@ -36,15 +36,19 @@ export interface RecordingSession {
   readonly file: string;
   /** Stop intercepting and persist; `failed` keeps a failed test's requests out of the recording. */
   stop(outcome: { failed: boolean }): Promise<void>;
+  /** Indices (in the recording file) of the entries replay answered from. */
+  usedEntries(): number[];
 }
 
 /** One Polly instance for one test: it holds every request it sees, so never share one. */
 export function startRecording(options: RecordingOptions): RecordingSession {
+  const used: string[] = [];
   const context: RecordingContext = {
     principalOf: options.principalOf,
     origin: options.origin,
     rerecordCommand: options.rerecordCommand,
     discard: false,
+    onEntryUsed: (entry) => used.push(`${entry._id}#${entry._order}`),
     metadata: () => ({ provenance: provenance(options.target) as unknown as Record<string, unknown>, inputs: inputs.toJSON() }),
   };
   const polly = new Polly(options.name, {
@@ -66,6 +70,11 @@ export function startRecording(options: RecordingOptions): RecordingSession {
   return {
     inputs,
     file: relative(process.cwd(), file),
+    usedEntries() {
+      if (!existsSync(file)) return [];
+      const entries = (JSON.parse(readFileSync(file, 'utf8')) as Har).log.entries;
+      return entries.map((e, i) => (used.includes(`${e._id}#${e._order}`) ? i : -1)).filter((i) => i >= 0);
+    },
     async stop({ failed }) {
       context.discard = failed && options.mode !== 'replay';
       await polly.stop();
@@ -81,4 +90,15 @@ function readInputs(file: string): Record<string, string> {
   } catch (error) {
     throw new HarnessError(ERROR_CODES.RECORDING_INVALID, `${relative(process.cwd(), file)} is not valid JSON (${(error as Error).message}); restore it from git or re-record the test`);
   }
+}
+
+/** The recording file Polly uses for a recording name ("<suite>/<test>"), without recording anything. */
+export async function recordingFileFor(name: string, recordingsDir: string): Promise<string> {
+  const polly = new Polly(name, {
+    mode: 'passthrough', adapters: [], persister: 'harness-fs', logLevel: 'silent',
+    persisterOptions: { 'harness-fs': { recordingsDir, context: {} } as never },
+  });
+  const file = (polly.persister as unknown as HarnessPersister).filenameFor(polly.recordingId);
+  await polly.stop();
+  return file;
 }

@@ -1,0 +1,17 @@
+import { join } from 'node:path';
+import { formatFinding } from './finding';
+import { ROOT, lintDirectory } from './run-lint';
+
+/** npm run lint:recordings: every problem in recordings/, with the file, entry, JSON path and fix. */
+async function main(): Promise<void> {
+  const dir = process.env.MPSD_RECORDINGS_DIR || join(ROOT, 'recordings');
+  const findings = await lintDirectory(dir);
+  for (const finding of findings) console.log(formatFinding(finding));
+  console.log(findings.length === 0 ? `recordings lint: no findings in ${dir}` : `recordings lint: ${findings.length} finding(s)`);
+  process.exitCode = findings.length === 0 ? 0 : 1;
+}
+
+main().catch((error: Error) => {
+  console.error(error.message);
+  process.exitCode = 2;
+});
