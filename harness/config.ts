@@ -1,4 +1,5 @@
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { FAULTS } from '../emulator/faults';
 import { HarnessError, ERROR_CODES } from './errors';
 
@@ -14,6 +15,8 @@ export const MODES = {
   'record-missing': 'record-missing',
   /** Send every request to the target; read and write no recording. */
   live: 'live',
+  /** Send every request to the target, write no recording, and report how each answer drifted from its recording. */
+  verify: 'verify',
 } as const;
 export type Mode = keyof typeof MODES;
 
@@ -79,6 +82,8 @@ export interface HarnessConfig {
   principals: Partial<Record<PrincipalName, Principal>>;
   /** MPSD_RECORDINGS_DIR: where recordings are read and written (default recordings/). */
   recordingsDir: string;
+  /** MPSD_CLIENT: a module exporting createClient(settings): MpsdClient, run instead of the harness's own client. */
+  clientModule?: string;
   /** MPSD_USAGE_LOG: replay writes which recorded entries each test used to this file (the lint reads it). */
   usageLog?: string;
 }
@@ -95,6 +100,13 @@ export function reportsDir(env: Env = process.env): string {
 
 function invalid(variable: string, value: string, allowed: string): never {
   throw new HarnessError(ERROR_CODES.CONFIG_INVALID, `${variable}=${JSON.stringify(value)} is not valid; allowed: ${allowed}. Fix or unset ${variable}.`);
+}
+
+/** MPSD_CLIENT names a file, relative to the working directory; it must exist. */
+function clientModule(value: string): string {
+  const path = resolve(value);
+  if (!existsSync(path)) invalid('MPSD_CLIENT', value, 'the path of a module exporting createClient(settings): MpsdClient, e.g. ./examples/fetch-client.ts');
+  return path;
 }
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -159,5 +171,6 @@ export function loadConfig(env: Env = process.env): Readonly<HarnessConfig> {
     principals: Object.freeze(principals),
     recordingsDir: env.MPSD_RECORDINGS_DIR || join(__dirname, '..', 'recordings'),
     ...(env.MPSD_USAGE_LOG ? { usageLog: env.MPSD_USAGE_LOG } : {}),
+    ...(env.MPSD_CLIENT ? { clientModule: clientModule(env.MPSD_CLIENT) } : {}),
   });
 }

@@ -1,11 +1,14 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import type { Exchange } from './client/exchange';
-import { HttpMpsdClient, type MpsdClient } from './client/mpsd-client';
+import type { MpsdClient } from './client/mpsd-client';
+import { type ClientFactory, clientFactory } from './client/load-client';
 import { checkedClient } from './checks/checked-client';
 import type { Failure } from './checks/failure';
 import type { HarnessConfig, Principal } from './config';
-import { type RecordingSession, startRecording } from './recording/recording-session';
+import { type RecordingSession, recordingFileFor, startRecording } from './recording/recording-session';
+import { DriftCollector } from './drift/collector';
+import { writeDrift } from './drift/write';
 import { RecordedInputs } from './recording/inputs';
 import { principalResolver } from './recording/matching';
 import { EMULATOR_ORIGIN_ALIAS, type RunTarget, openTarget } from './target';
@@ -41,20 +44,28 @@ export class HarnessRun {
   readonly coverage = new CoverageCollector();
   /** recording file -> indices of the entries replay used (written to MPSD_USAGE_LOG for the lint). */
   private readonly usage: Record<string, number[]> = {};
+  private readonly drift = new DriftCollector();
+  private readonly createClient: ClientFactory;
+  private test?: TestIdentity;
 
-  private constructor(readonly config: HarnessConfig, readonly target: RunTarget) {}
+  private constructor(readonly config: HarnessConfig, readonly target: RunTarget) {
+    this.createClient = clientFactory(config.clientModule);
+  }
 
   static async open(config: HarnessConfig): Promise<HarnessRun> {
     return new HarnessRun(config, await openTarget(config));
   }
 
-  beginTest(test: TestIdentity): ScenarioContext {
+  async beginTest(test: TestIdentity): Promise<ScenarioContext> {
     const { config, target } = this;
+    this.test = test;
     const name = test.titlePath.map((t) => t.replace(/\//g, '-')).join('/');
     target.emulator?.reset(name); // each test starts from an empty emulator with its own id sequence
     const principals = Object.values(config.principals) as Principal[];
     const principalOf = principalResolver(principals);
-    if (config.mode !== 'live') {
+    let recordingFile: string | undefined;
+    if (config.mode === 'verify') recordingFile = relative(process.cwd(), await recordingFileFor(name, config.recordingsDir));
+    if (config.mode === 'replay' || config.mode === 'record' || config.mode === 'record-missing') {
       this.recording = startRecording({
         name,
         mode: config.mode,
@@ -64,9 +75,11 @@ export class HarnessRun {
         origin: target.emulator ? { from: target.baseUrl, to: EMULATOR_ORIGIN_ALIAS } : undefined,
         rerecordCommand: rerecordCommand(test.fullTitle),
       });
+      recordingFile = this.recording.file;
+      if (config.mode === 'record') announce(`${existsSync(recordingFile) ? 'overwriting' : 'creating'} ${recordingFile}`);
     }
     const exchanges: ScenarioContext['exchanges'] = [];
-    const inner = new HttpMpsdClient({
+    const inner = this.createClient({
       baseUrl: target.baseUrl,
       contractVersion: config.contractVersion,
       authorizations: Object.fromEntries(principals.map((p) => [p.name, p.authorization])),
@@ -87,7 +100,7 @@ export class HarnessRun {
       },
       inputs: this.recording?.inputs ?? new RecordedInputs({}, target.kind === 'live' ? undefined : name),
       exchanges,
-      recordingFile: this.recording?.file,
+      recordingFile,
     };
     return this.current;
   }
@@ -99,6 +112,10 @@ export class HarnessRun {
     this.current = undefined;
     await recording?.stop(outcome);
     if (recording && this.config.mode === 'replay') this.usage[resolve(recording.file)] = recording.usedEntries();
+    if (recording && outcome.failed && this.config.mode === 'record') announce(`test failed: nothing written, ${recording.file} keeps the previous recording`);
+    if (current?.recordingFile && this.test && this.config.mode === 'verify') {
+      this.drift.compare(this.test.fullTitle, resolve(current.recordingFile), current.exchanges.map((e) => e.exchange));
+    }
     return current && { exchanges: current.exchanges, recordingFile: current.recordingFile };
   }
 
@@ -107,9 +124,15 @@ export class HarnessRun {
       lastReport = this.coverage.report();
       writeCoverage(lastReport);
     }
+    if (this.config.mode === 'verify') writeDrift(this.drift.report());
     if (this.config.usageLog) writeFileSync(this.config.usageLog, `${JSON.stringify(this.usage, null, 2)}\n`);
     await this.target.close();
   }
+}
+
+/** Recording progress, under the test it belongs to. */
+function announce(message: string): void {
+  process.stdout.write(`      [record] ${message}\n`);
 }
 
 let lastReport: CoverageReport | undefined;

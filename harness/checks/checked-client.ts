@@ -35,6 +35,11 @@ export function checkedClient(inner: MpsdClient, listener?: ExchangeListener): M
       if (failure) throw new HarnessError(ERROR_CODES.REQUEST_INVALID, `${failure.message}\n  Fix the body, or pass { invalidOnPurpose: true } if the scenario sends it on purpose.`);
     }
     const exchange = await (inner[method] as (...a: unknown[]) => Promise<Exchange>)(...args);
+    if (bodyAt !== undefined && !options?.invalidOnPurpose && options?.rawBody === undefined) {
+      // What the client really sent: another client (an SDK) may change the body on its way out.
+      const sent = requestMatchesSchema(OPERATION_OF[method], exchange.request.body);
+      if (sent) throw new HarnessError(ERROR_CODES.REQUEST_INVALID, `the client sent a body that differs from the contract: ${sent.message}`);
+    }
     const failures = runResponseChecks(exchange);
     listener?.(exchange, failures);
     if (failures.length > 0) throw new ContractViolation(exchange, failures);

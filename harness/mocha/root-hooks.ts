@@ -19,7 +19,7 @@ export const mochaHooks = {
     const test = this.currentTest;
     if (!test || !isSpecFile(test.file)) return;
     run ??= await HarnessRun.open(loadConfig()); // opened lazily: unit-test-only runs never start a target
-    run.beginTest({ titlePath: test.titlePath(), fullTitle: test.fullTitle() });
+    await run.beginTest({ titlePath: test.titlePath(), fullTitle: test.fullTitle() });
   },
   async afterEach(this: Context) {
     const test = this.currentTest;

@@ -23,7 +23,7 @@ describe('config', () => {
   });
 
   it('names the variable, the value and the allowed values for a bad mode', () => {
-    expectConfigError({ MPSD_MODE: 'recrod' }, 'MPSD_MODE', '"recrod"', 'replay | record | record-missing | live');
+    expectConfigError({ MPSD_MODE: 'recrod' }, 'MPSD_MODE', '"recrod"', 'replay | record | record-missing | live | verify');
   });
 
   it('refuses a contract version below 104', () => {

@@ -1,0 +1,53 @@
+import { existsSync, readFileSync } from 'node:fs';
+import type { Exchange } from '../client/exchange';
+import type { Har } from '../recording/har';
+import { type DriftItem, type DriftKind, DRIFT_KINDS, classifyExchange } from './classify';
+
+export interface ScenarioDrift {
+  scenario: string;
+  recording: string;
+  items: DriftItem[];
+}
+
+export interface DriftReport {
+  summary: Record<DriftKind, number>;
+  /** Scenarios with no committed recording to compare with (record them first). */
+  unrecorded: string[];
+  scenarios: ScenarioDrift[];
+}
+
+const shape = (method: string, path: string) => `${method} ${path.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, '{id}').replace(/session-[0-9a-f]{12}/g, '{name}')}`;
+
+/** Compares each verified scenario's fresh exchanges with its committed recording, in order. */
+export class DriftCollector {
+  private readonly scenarios: ScenarioDrift[] = [];
+  private readonly unrecorded: string[] = [];
+
+  compare(scenario: string, recordingFile: string, exchanges: Exchange[]): void {
+    if (!existsSync(recordingFile)) {
+      this.unrecorded.push(scenario);
+      return;
+    }
+    const entries = (JSON.parse(readFileSync(recordingFile, 'utf8')) as Har).log.entries;
+    const items: DriftItem[] = [];
+    exchanges.forEach((fresh, i) => {
+      const recorded = entries[i];
+      const request = `${fresh.request.method} ${fresh.request.path}`;
+      if (!recorded) return;
+      const recordedShape = shape(recorded.request.method, new URL(recorded.request.url).pathname);
+      if (recordedShape !== shape(fresh.request.method, fresh.request.path.split('?')[0])) {
+        items.push({ kind: 'breaking', change: 'request changed', exchange: i + 1, request, at: 'request', recorded: recordedShape, fresh: shape(fresh.request.method, fresh.request.path) });
+      } else items.push(...classifyExchange(recorded, fresh, i + 1));
+    });
+    if (entries.length !== exchanges.length) {
+      items.push({ kind: 'breaking', change: 'request sequence changed', exchange: Math.min(entries.length, exchanges.length) + 1, request: '-', at: 'exchanges', recorded: entries.length, fresh: exchanges.length });
+    }
+    this.scenarios.push({ scenario, recording: recordingFile, items });
+  }
+
+  report(): DriftReport {
+    const summary = Object.fromEntries(DRIFT_KINDS.map((k) => [k, 0])) as Record<DriftKind, number>;
+    for (const s of this.scenarios) for (const item of s.items) summary[item.kind] += 1;
+    return { summary, unrecorded: [...this.unrecorded], scenarios: this.scenarios.filter((s) => s.items.length > 0) };
+  }
+}

@@ -1,0 +1,66 @@
+import type { SchemaRegistry } from './registry';
+
+export type SchemaNode = Record<string, unknown> & {
+  $ref?: string;
+  properties?: Record<string, SchemaNode>;
+  additionalProperties?: SchemaNode | boolean;
+  patternProperties?: Record<string, SchemaNode>;
+  items?: SchemaNode;
+  required?: string[];
+  enum?: unknown[];
+};
+
+/** Resolve a $ref against the registry's documents ("common.json#/definitions/guid", "#/definitions/x"). */
+function resolveRef(registry: SchemaRegistry, base: string, ref: string): { node: SchemaNode; base: string } | undefined {
+  const [file, pointer = ''] = ref.split('#');
+  const docName = file ? file.replace(/\.json$/, '') : base;
+  let node = registry.documents.get(docName) as unknown;
+  for (const part of pointer.split('/').filter(Boolean)) node = (node as Record<string, unknown> | undefined)?.[part];
+  return node ? { node: node as SchemaNode, base: docName } : undefined;
+}
+
+export interface Located {
+  node: SchemaNode;
+  /** The document the node came from, for resolving nested $refs. */
+  base: string;
+  /** The $ref chain followed to reach the node, e.g. ['common.json#/definitions/guid']. */
+  refs: string[];
+}
+
+function deref(registry: SchemaRegistry, located: Located): Located {
+  let current = located;
+  for (let guard = 0; current.node.$ref && guard < 10; guard += 1) {
+    const next = resolveRef(registry, current.base, current.node.$ref);
+    if (!next) break;
+    current = { ...next, refs: [...current.refs, current.node.$ref] };
+  }
+  return current;
+}
+
+/** The sub-schema describing the value at a JSON pointer of a document, or undefined when the schema says nothing. */
+export function schemaAt(registry: SchemaRegistry, schemaName: string, pointer: string): Located | undefined {
+  const root = registry.documents.get(schemaName) as SchemaNode | undefined;
+  if (!root) return undefined;
+  let located: Located | undefined = deref(registry, { node: root, base: schemaName, refs: [] });
+  for (const key of pointer.split('/').filter(Boolean)) {
+    if (!located) return undefined;
+    const node: SchemaNode = located.node;
+    const child: SchemaNode | undefined = node.properties?.[key]
+      ?? Object.entries(node.patternProperties ?? {}).find(([pattern]) => new RegExp(pattern).test(key))?.[1]
+      ?? (typeof node.additionalProperties === 'object' ? node.additionalProperties : undefined)
+      ?? (/^\d+$/.test(key) ? node.items : undefined);
+    located = child ? deref(registry, { node: child, base: located.base, refs: [] }) : undefined;
+  }
+  return located;
+}
+
+/**
+ * True when `key` is an entry of a map (members by index, servers by name) rather than a named field:
+ * map entries come and go with the data, named fields are the document's shape.
+ */
+export function isMapEntry(parent: Located | undefined, key: string): boolean {
+  if (!parent || parent.node.properties?.[key] !== undefined) return false;
+  const { node } = parent;
+  if (node.properties === undefined && node.patternProperties === undefined) return true; // free-form (custom bags)
+  return typeof node.additionalProperties === 'object' || Object.keys(node.patternProperties ?? {}).some((p) => new RegExp(p).test(key));
+}

@@ -1,0 +1,9 @@
+import type { ClientSettings, MpsdClient } from '../../harness/client/mpsd-client';
+import { createClient as createFetchClient } from '../../examples/fetch-client';
+
+/** A client whose serializer writes booleans as strings: its bodies break the request schema. */
+export function createClient(settings: ClientSettings): MpsdClient {
+  const inner = createFetchClient(settings);
+  const stringify = (body: unknown) => JSON.parse(JSON.stringify(body).replace(/"active":true/g, '"active":"true"'));
+  return { ...inner, putSession: (ref, body, o) => inner.putSession(ref, stringify(body), o) };
+}
