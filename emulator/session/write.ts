@@ -29,8 +29,10 @@ export function writeSession(existing: Session | undefined, template: Template, 
   if (prohibited.length > 0) {
     throw new MpsdError(400, `The request contains the prohibited field '${prohibited[0]}': a PUT may only write ${WRITABLE_KEYS.join(', ')}.`);
   }
-  const joining = isObject(body.members) && isObject(body.members.me) && !memberOf(existing ?? ({ members: [] } as unknown as Session), principal.xuid);
-  if (existing) assertCanWrite(existing, principal, grant, joining);
+  if (existing) {
+    const joining = isObject(body.members) && isObject(body.members.me) && !memberOf(existing, principal.xuid);
+    assertCanWrite(existing, principal, grant, joining);
+  }
   const session = existing ? clone(existing) : newSession(request.ref, template, body, ids, now);
   if (existing) assertConstantsUnchanged(existing, body.constants);
 

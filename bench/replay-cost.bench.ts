@@ -1,0 +1,64 @@
+/**
+ * npm run bench: what one request costs on each path the harness uses, measured side by side in one
+ * run (rounds interleaved, medians), reported as ratios to a direct node:http request. The machines
+ * are small and noisy: compare the ratios, not the microseconds.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createEmulator } from '../emulator';
+import { createClient as createFetchClient } from '../examples/fetch-client';
+import { runResponseChecks } from '../harness/checks';
+import { HttpMpsdClient, type MpsdClient } from '../harness/client/mpsd-client';
+import { loadConfig } from '../harness/config';
+import { principalResolver } from '../harness/recording/matching';
+import { type RecordingMode, startRecording } from '../harness/recording/recording-session';
+
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const principals = Object.values(loadConfig({}).principals).map((p) => p!);
+const settings = (baseUrl: string) => ({ baseUrl, contractVersion: 107, authorizations: Object.fromEntries(principals.map((p) => [p.name, p.authorization])), defaultPrincipal: 'alice' as const });
+const ref = { scid: loadConfig({}).scid, templateName: 'standard-lobby', name: 'bench' };
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+async function timeRequests(client: MpsdClient): Promise<number> {
+  const start = performance.now();
+  for (let i = 0; i < REQUESTS; i += 1) await client.getSession(ref);
+  return ((performance.now() - start) * 1000) / REQUESTS; // microseconds per request
+}
+
+async function main(): Promise<void> {
+  const emulator = createEmulator();
+  const url = await emulator.start();
+  const dir = mkdtempSync(join(tmpdir(), 'mpsd-bench-'));
+  const direct = new HttpMpsdClient(settings(url));
+  await direct.putSession(ref, { members: { me: { properties: { system: { active: true } } } } });
+  const session = (mode: RecordingMode) => startRecording({ name: 'bench/get', mode, recordingsDir: dir, target: 'emulator', principalOf: principalResolver(principals), rerecordCommand: '-' });
+
+  const recording = session('record'); // N identical GETs: order matching needs N entries
+  await timeRequests(direct);
+  await recording.stop({ failed: false });
+  const sample = await direct.getSession(ref);
+
+  const paths: Record<string, () => Promise<number>> = {
+    'direct node:http to the emulator': () => timeRequests(direct),
+    'replay, node-http adapter': async () => { const r = session('replay'); const t = await timeRequests(new HttpMpsdClient(settings('http://bench.invalid'))); await r.stop({ failed: false }); return t; },
+    'replay, fetch adapter (examples/fetch-client)': async () => { const r = session('replay'); const t = await timeRequests(createFetchClient(settings('http://bench.invalid'))); await r.stop({ failed: false }); return t; },
+    'automatic response checks only (no I/O)': async () => { const start = performance.now(); for (let i = 0; i < REQUESTS; i += 1) runResponseChecks(sample); return ((performance.now() - start) * 1000) / REQUESTS; },
+  };
+  const samples: Record<string, number[]> = Object.fromEntries(Object.keys(paths).map((k) => [k, []]));
+  for (let round = 0; round < ROUNDS; round += 1) for (const [name, run] of Object.entries(paths)) samples[name].push(await run());
+
+  const base = median(samples['direct node:http to the emulator']);
+  console.log(`${REQUESTS} sequential GETs of a ${sample.response.text.length}-byte session, ${ROUNDS} interleaved rounds, medians:`);
+  for (const [name, xs] of Object.entries(samples)) console.log(`  ${name.padEnd(46)} ${median(xs).toFixed(0).padStart(6)} us/request  ${(median(xs) / base).toFixed(2).padStart(6)} x direct`);
+  rmSync(dir, { recursive: true, force: true });
+  await emulator.stop();
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
