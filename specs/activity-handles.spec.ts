@@ -1,4 +1,4 @@
-import { covers, createSession, expectStatus, makeHandle, newSessionRef, readThroughHandle, scenario } from '../harness';
+import { covers, createSession, expectStatus, makeHandle, newSessionRef, readThroughHandle, scenario, sessionWithHandle } from '../harness';
 
 describe('Activity handles (2.1)', () => {
   it('a new activity handle replaces the previous one', async () => {
@@ -17,9 +17,7 @@ describe('Activity handles (2.1)', () => {
   it('leaving the session removes the activity handle', async () => {
     covers('activity.removed-on-leave');
     const { client } = scenario();
-    const ref = newSessionRef();
-    await createSession(ref, ['alice', 'bob']);
-    const handleId = await makeHandle('activity', ref, { as: 'bob' });
+    const { handleId } = await sessionWithHandle('activity', { members: ['alice', 'bob'], as: 'bob' });
     expectStatus(await client.putSessionByHandle(handleId, { members: { me: null } }, { as: 'bob' }), 200);
 
     expectStatus(await client.getSessionByHandle(handleId, { as: 'alice' }), 404);

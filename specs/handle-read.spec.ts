@@ -1,12 +1,10 @@
 import { expect } from 'chai';
-import { covers, createSession, expectStatus, makeHandle, newSessionRef, readThroughHandle, scenario } from '../harness';
+import { covers, createSession, expectStatus, makeHandle, newSessionRef, readThroughHandle, scenario, sessionWithHandle } from '../harness';
 
 describe('Reading a session through a handle (3.4)', () => {
   it('an activity handle reads the session', async () => {
     covers('read.activity', 'read.same-as-direct');
-    const ref = newSessionRef();
-    await createSession(ref, ['alice']);
-    const handleId = await makeHandle('activity', ref);
+    const { ref, handleId } = await sessionWithHandle('activity');
 
     const read = await readThroughHandle(handleId, ref);
 
@@ -17,18 +15,14 @@ describe('Reading a session through a handle (3.4)', () => {
 
   it('an invite handle reads the session', async () => {
     covers('read.invite');
-    const ref = newSessionRef();
-    await createSession(ref, ['alice']);
-    const handleId = await makeHandle('invite', ref, { invited: 'bob' });
+    const { ref, handleId } = await sessionWithHandle('invite', { invited: 'bob' });
 
     await readThroughHandle(handleId, ref, 'bob');
   });
 
   it('a search handle reads the session', async () => {
     covers('read.search');
-    const ref = newSessionRef();
-    await createSession(ref, ['alice']);
-    const handleId = await makeHandle('search', ref);
+    const { ref, handleId } = await sessionWithHandle('search');
 
     await readThroughHandle(handleId, ref, 'bob');
   });
@@ -47,9 +41,7 @@ describe('Reading a session through a handle (3.4)', () => {
   it('a handle to an emptied session reads 204', async () => {
     covers('read.emptied-session');
     const { client } = scenario();
-    const ref = newSessionRef();
-    await createSession(ref, ['alice', 'bob']);
-    const handleId = await makeHandle('invite', ref, { invited: 'carol' });
+    const { ref, handleId } = await sessionWithHandle('invite', { members: ['alice', 'bob'], invited: 'carol' });
     expectStatus(await client.putSession(ref, { members: { me: null } }, { as: 'alice' }), 200);
     expectStatus(await client.putSession(ref, { members: { me: null } }, { as: 'bob' }), 204);
 
@@ -69,9 +61,7 @@ describe('Reading a session through a handle (3.4)', () => {
   it('a deleted handle is 404', async () => {
     covers('read.deleted-handle');
     const { client } = scenario();
-    const ref = newSessionRef();
-    await createSession(ref, ['alice']);
-    const handleId = await makeHandle('activity', ref);
+    const { handleId } = await sessionWithHandle('activity');
     expectStatus(await client.deleteHandle(handleId), 204);
 
     expectStatus(await client.getSessionByHandle(handleId), 404);

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { covers, createSession, expectStatus, makeHandle, meBody, memberXuids, newSessionRef, scenario, xuidOf } from '../harness';
+import { covers, expectStatus, makeHandle, meBody, memberXuids, newSessionRef, scenario, sessionWithHandle, xuidOf } from '../harness';
 
 type Member = { properties: { system: Record<string, unknown>; custom: Record<string, unknown> } };
 const members = (body: unknown) => (body as { members: Record<string, Member> }).members;
@@ -20,9 +20,7 @@ describe('Writing a session through a handle (3.5, 4)', () => {
 
   it('a member updates its own properties', async () => {
     covers('write.own-properties');
-    const ref = newSessionRef();
-    await createSession(ref, ['alice']);
-    const handleId = await makeHandle('activity', ref);
+    const { handleId } = await sessionWithHandle('activity');
 
     const updated = expectStatus(await scenario().client.putSessionByHandle(handleId, meBody({ active: true }, { loadout: 'sniper' })), 200);
 
@@ -32,9 +30,7 @@ describe('Writing a session through a handle (3.5, 4)', () => {
   it('a member becomes ready, then active, but never both', async () => {
     covers('write.active-ready');
     const { client } = scenario();
-    const ref = newSessionRef();
-    await createSession(ref, ['alice', 'bob']);
-    const handleId = await makeHandle('invite', ref, { invited: 'carol' });
+    const { handleId } = await sessionWithHandle('invite', { members: ['alice', 'bob'], invited: 'carol' });
 
     const ready = expectStatus(await client.putSessionByHandle(handleId, meBody({ ready: true, active: false }), { as: 'bob' }), 200);
     expect(members(ready.body)['1'].properties.system).to.include({ ready: true, active: false });
@@ -45,9 +41,7 @@ describe('Writing a session through a handle (3.5, 4)', () => {
 
   it('a member leaves with "me": null', async () => {
     covers('write.leave');
-    const ref = newSessionRef();
-    await createSession(ref, ['alice', 'bob']);
-    const handleId = await makeHandle('invite', ref, { invited: 'carol' });
+    const { handleId } = await sessionWithHandle('invite', { members: ['alice', 'bob'], invited: 'carol' });
 
     const left = expectStatus(await scenario().client.putSessionByHandle(handleId, { members: { me: null } }, { as: 'bob' }), 200);
 
@@ -57,9 +51,7 @@ describe('Writing a session through a handle (3.5, 4)', () => {
   it('the last member leaving deletes the session', async () => {
     covers('write.last-leave-deletes');
     const { client } = scenario();
-    const ref = newSessionRef();
-    await createSession(ref, ['alice']);
-    const handleId = await makeHandle('invite', ref, { invited: 'bob' });
+    const { ref, handleId } = await sessionWithHandle('invite', { invited: 'bob' });
 
     expectStatus(await client.putSessionByHandle(handleId, { members: { me: null } }, { as: 'alice' }), 204);
 

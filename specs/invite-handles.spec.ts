@@ -1,12 +1,10 @@
 import { expect } from 'chai';
-import { covers, createSession, expectStatus, makeHandle, meBody, memberXuids, newSessionRef, scenario, xuidOf } from '../harness';
+import { covers, createSession, expectStatus, makeHandle, meBody, memberXuids, newSessionRef, scenario, sessionWithHandle, xuidOf } from '../harness';
 
 describe('Invite handles (2.1)', () => {
   it('the invitee joins an open session through the invite', async () => {
     covers('invite.open-read-write');
-    const ref = newSessionRef();
-    await createSession(ref, ['alice']);
-    const handleId = await makeHandle('invite', ref, { invited: 'bob' });
+    const { handleId } = await sessionWithHandle('invite', { invited: 'bob' });
 
     const joined = expectStatus(await scenario().client.putSessionByHandle(handleId, meBody({ active: true }), { as: 'bob' }), 200);
 

@@ -1,12 +1,10 @@
 import { expect } from 'chai';
-import { covers, createSession, expectStatus, makeHandle, meBody, newSessionRef, scenario, xuidOf } from '../harness';
+import { covers, expectStatus, meBody, scenario, sessionWithHandle, xuidOf } from '../harness';
 
 describe('Large sessions (4)', () => {
   it('members holds only the caller, as "me"', async () => {
     covers('large.only-me');
-    const ref = newSessionRef('large');
-    await createSession(ref, ['alice']);
-    const handleId = await makeHandle('invite', ref, { invited: 'bob' });
+    const { handleId } = await sessionWithHandle('invite', { kind: 'large', invited: 'bob' });
 
     const joined = expectStatus(await scenario().client.putSessionByHandle(handleId, meBody({ active: true }), { as: 'bob' }), 200);
 

@@ -1,12 +1,10 @@
 import { expect } from 'chai';
-import { covers, createSession, expectStatus, handleBody, makeHandle, newSessionRef, scenario } from '../harness';
+import { covers, createSession, expectStatus, handleBody, makeHandle, newSessionRef, scenario, sessionWithHandle } from '../harness';
 
 describe('Search handles (2.1)', () => {
   it('the session names its search handle', async () => {
     covers('search.search-handle-field');
-    const ref = newSessionRef();
-    await createSession(ref, ['alice']);
-    const handleId = await makeHandle('search', ref);
+    const { ref, handleId } = await sessionWithHandle('search');
 
     const session = expectStatus(await scenario().client.getSession(ref), 200);
 

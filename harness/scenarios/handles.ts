@@ -1,9 +1,9 @@
 import { AssertionError } from 'chai';
 import type { SessionRef } from '../client/mpsd-client';
-import type { PrincipalName } from '../config';
+import type { PrincipalName, TemplateKind } from '../config';
 import { scenario } from '../scenario';
 import { expectStatus } from './expect-status';
-import { sessionPathOf } from './sessions';
+import { createSession, newSessionRef, sessionPathOf } from './sessions';
 
 export type HandleType = 'activity' | 'invite' | 'search' | 'transfer';
 
@@ -45,4 +45,11 @@ export async function readThroughHandle(handleId: string, ref: SessionRef, as: P
     throw new AssertionError(`Content-Location is ${JSON.stringify(location)}, expected the session's direct path ${expected}`);
   }
   return exchange;
+}
+
+/** The usual setup: a session of that kind with these members (default alice) and a handle of that type to it. */
+export async function sessionWithHandle(type: HandleType, options: HandleOptions & { members?: PrincipalName[]; kind?: TemplateKind } = {}) {
+  const ref = newSessionRef(options.kind ?? 'lobby');
+  await createSession(ref, options.members ?? ['alice']);
+  return { ref, handleId: await makeHandle(type, ref, options) };
 }
