@@ -13,7 +13,7 @@ function files(dir: string): Map<string, string> {
     for (const name of readdirSync(d)) {
       const path = join(d, name);
       if (statSync(path).isDirectory()) walk(path);
-      else out.set(relative(dir, path), readFileSync(path, 'utf8'));
+      else if (name.endsWith('.har')) out.set(relative(dir, path), readFileSync(path, 'utf8'));
     }
   };
   walk(dir);
