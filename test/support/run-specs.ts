@@ -20,7 +20,7 @@ export function runSpecs(files: string[], env: Record<string, string>, grep?: st
   const output = join(dir, 'result.json');
   const args = mochaArgs(['--reporter', 'json', '--reporter-option', `output=${output}`, ...(grep ? ['--grep', grep] : []), ...files]);
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, args, { cwd: ROOT, env: childEnv(env) }, (error, _stdout, stderr) => {
+    execFile(process.execPath, args, { cwd: ROOT, env: childEnv({ MPSD_REPORTS_DIR: dir, ...env }) }, (error, _stdout, stderr) => {
       try {
         resolve(JSON.parse(readFileSync(output, 'utf8')) as SpecResult);
       } catch {
