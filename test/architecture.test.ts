@@ -1,0 +1,46 @@
+import { expect } from 'chai';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+const ROOT = join(__dirname, '..');
+
+function sources(dir: string): string[] {
+  return readdirSync(join(ROOT, dir)).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(join(ROOT, path)).isDirectory() ? sources(path) : path.endsWith('.ts') ? [path] : [];
+  });
+}
+
+function importsOf(file: string): string[] {
+  const text = readFileSync(join(ROOT, file), 'utf8');
+  return [...text.matchAll(/(?:from|require\()\s*'([^']+)'/g)].map((m) => m[1]);
+}
+
+const resolvesInto = (file: string, spec: string, dir: string) => spec.startsWith('.') && relative(join(ROOT, dir), join(ROOT, file, '..', spec)).split('/')[0] !== '..';
+
+/** The dependency rules of ARCHITECTURE.md, checked so the page stays true. */
+describe('architecture rules', () => {
+  it('only harness/recording imports @pollyjs', () => {
+    const offenders = [...sources('harness'), ...sources('emulator'), ...sources('specs'), ...sources('examples')]
+      .filter((f) => !f.startsWith('harness/recording/') && importsOf(f).some((i) => i.startsWith('@pollyjs')));
+    expect(offenders).to.deep.equal([]);
+  });
+
+  it('the emulator never imports the harness', () => {
+    expect(sources('emulator').filter((f) => importsOf(f).some((i) => resolvesInto(f, i, 'harness')))).to.deep.equal([]);
+  });
+
+  it('the HTTP client knows nothing of recording or checks', () => {
+    expect(sources('harness/client').filter((f) => importsOf(f).some((i) => resolvesInto(f, i, 'harness/recording') || resolvesInto(f, i, 'harness/checks')))).to.deep.equal([]);
+  });
+
+  it('checks import no I/O', () => {
+    const io = ['node:http', 'node:https', 'node:fs', 'node:child_process'];
+    expect(sources('harness/checks').filter((f) => importsOf(f).some((i) => io.includes(i)))).to.deep.equal([]);
+  });
+
+  it('no source file grows past 200 lines', () => {
+    const long = [...sources('harness'), ...sources('emulator'), ...sources('specs')].filter((f) => readFileSync(join(ROOT, f), 'utf8').split('\n').length > 200);
+    expect(long).to.deep.equal([]);
+  });
+});
