@@ -13,7 +13,7 @@ function sources(dir: string): string[] {
 
 function importsOf(file: string): string[] {
   const text = readFileSync(join(ROOT, file), 'utf8');
-  return [...text.matchAll(/(?:from|require\()\s*'([^']+)'/g)].map((m) => m[1]);
+  return [...text.matchAll(/(?:\bfrom|\bimport|\brequire\(|\bimport\()\s*'([^']+)'/g)].map((m) => m[1]);
 }
 
 const resolvesInto = (file: string, spec: string, dir: string) => spec.startsWith('.') && relative(join(ROOT, dir), join(ROOT, file, '..', spec)).split('/')[0] !== '..';
