@@ -1,5 +1,5 @@
 import { existsSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import type { Exchange } from './client/exchange';
 import type { MpsdClient } from './client/mpsd-client';
 import { type ClientFactory, clientFactory } from './client/load-client';
@@ -151,5 +151,7 @@ export function rerecordCommand(fullTitle: string): string {
 export const SPECS_DIR = join(__dirname, '..', 'specs');
 
 export function isSpecFile(file: string | undefined): boolean {
-  return file !== undefined && !relative(SPECS_DIR, file).startsWith('..') && !relative(SPECS_DIR, file).startsWith(sep);
+  if (file === undefined) return false;
+  const inside = relative(SPECS_DIR, file);
+  return !inside.startsWith('..') && !isAbsolute(inside);
 }

@@ -2,8 +2,8 @@ import { expect } from 'chai';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { BEHAVIOURS } from '../harness/coverage/behaviours';
+import { SPECS_DIR } from '../harness/run';
 
-const SPECS_DIR = join(__dirname, '..', 'specs');
 const sources = readdirSync(SPECS_DIR).filter((f) => f.endsWith('.spec.ts')).map((f) => ({ file: f, text: readFileSync(join(SPECS_DIR, f), 'utf8') }));
 
 /** A sanity check over the catalogue itself, the way JSON-Schema-Test-Suite checks its own cases. */

@@ -1,19 +1,13 @@
 import { expect } from 'chai';
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { harFiles } from '../harness/lint/lint-recordings';
 import type { Har } from '../harness/recording/har';
 import { runSpecs } from './support/run-specs';
 
 const ROOT = join(__dirname, '..');
-const SPECS = readdirSync(join(ROOT, 'specs')).filter((f) => f.endsWith('.spec.ts')).map((f) => `specs/${f}`);
-
-function harFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? harFiles(path) : name === 'recording.har' ? [path] : [];
-  });
-}
+const SPECS = ['specs'];
 
 /** Copy recordings/ to a temp dir, apply `mutate` to every HAR, replay the catalogue against the copy. */
 async function replayMutated(mutate: (har: Har) => void) {

@@ -1,23 +1,15 @@
 import { expect } from 'chai';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { harFiles } from '../harness/lint/lint-recordings';
 import { runSpecs } from './support/run-specs';
 
 const ROOT = join(__dirname, '..');
-const SPECS = readdirSync(join(ROOT, 'specs')).filter((f) => f.endsWith('.spec.ts')).map((f) => `specs/${f}`);
+const SPECS = ['specs'];
 
 function files(dir: string): Map<string, string> {
-  const out = new Map<string, string>();
-  const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const path = join(d, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (name.endsWith('.har')) out.set(relative(dir, path), readFileSync(path, 'utf8'));
-    }
-  };
-  walk(dir);
-  return out;
+  return new Map(harFiles(dir).map((path) => [relative(dir, path), readFileSync(path, 'utf8')]));
 }
 
 /** The recording date is the one field allowed to differ between two recordings of the same answers. */

@@ -1,6 +1,6 @@
 import type { PrincipalName } from '../config';
 import { HarnessError, ERROR_CODES } from '../errors';
-import { type Exchange, type HttpRequest, type Operation, parseJson } from './exchange';
+import { type Exchange, type HttpRequest, type HttpResponse, type Operation, parseJson } from './exchange';
 import { send } from './http-transport';
 
 export interface SessionRef {
@@ -50,9 +50,15 @@ export function sessionPath(ref: SessionRef): string {
   return `/serviceconfigs/${part(ref.scid)}/sessiontemplates/${part(ref.templateName)}/sessions/${part(ref.name)}`;
 }
 
-/** The harness's own client: plain node:http(s), the headers XSAPI sends, nothing else. */
+/** How a request reaches the wire; the default is node:http(s) (http-transport.ts). */
+export type Transport = (baseUrl: string, request: HttpRequest) => Promise<HttpResponse>;
+
+/**
+ * The harness's own client: the headers XSAPI sends, nothing else, over a transport. The default
+ * transport is node:http(s), which Polly's node-http adapter sees; examples/ plugs in fetch.
+ */
 export class HttpMpsdClient implements MpsdClient {
-  constructor(private readonly settings: ClientSettings) {}
+  constructor(private readonly settings: ClientSettings, private readonly transport: Transport = send) {}
 
   createHandle(body: unknown, options?: RequestOptions) {
     return this.call('createHandle', 'POST', '/handles', options, body);
@@ -78,7 +84,7 @@ export class HttpMpsdClient implements MpsdClient {
 
   private async call(operation: Operation, method: string, path: string, options: RequestOptions = {}, body?: unknown): Promise<Exchange> {
     const request = this.buildRequest(method, path, options, body);
-    const response = await send(this.settings.baseUrl, request);
+    const response = await this.transport(this.settings.baseUrl, request);
     return { operation, request, response, body: parseJson(response.text) };
   }
 

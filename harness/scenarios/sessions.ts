@@ -17,9 +17,8 @@ export function xuidOf(name: PrincipalName): string {
   return xuid;
 }
 
-export function sessionPathOf(ref: SessionRef): string {
-  return `/serviceconfigs/${ref.scid}/sessiontemplates/${ref.templateName}/sessions/${ref.name}`;
-}
+/** The direct session path, as Content-Location names it. */
+export { sessionPath as sessionPathOf } from '../client/mpsd-client';
 
 /** The body that joins (or updates) the caller: members.me with optional system properties. */
 export function meBody(system: Record<string, unknown> = {}, custom?: Record<string, unknown>) {
