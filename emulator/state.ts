@@ -3,7 +3,7 @@ import type { Faults } from './faults';
 import type { IdSource } from './ids';
 import { type Session, type SessionRef, refKey } from './model';
 import { expireTimers } from './session/timers';
-import { etag } from './session/write';
+import { newVersion } from './session/write';
 import type { Store } from './store';
 import type { TemplateCatalog } from './templates';
 
@@ -27,8 +27,7 @@ export function loadSession(state: EmulatorState, ref: SessionRef): { session?: 
     return {};
   }
   if (removed.length > 0) {
-    session.changeNumber += 1;
-    session.etag = etag(state.ids);
+    newVersion(session, state.ids);
     removeActivityHandles(state, session.ref, removed);
   }
   return { session, nextTimer };

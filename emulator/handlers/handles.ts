@@ -4,7 +4,7 @@ import { type Handle, isGuid } from '../model';
 import { hasCapability } from '../session/bags';
 import type { Reply } from '../reply';
 import { memberOf } from '../session/access';
-import { etag } from '../session/write';
+import { newVersion } from '../session/write';
 import { type EmulatorState, loadSession } from '../state';
 import { findTemplate } from '../templates';
 import { type Call, jsonBody } from './call';
@@ -41,8 +41,7 @@ function attachSearchHandle(state: EmulatorState, handle: Handle): void {
     throw new MpsdError(409, `The session already has a search handle (${session.searchHandle}); delete it before creating another.`);
   }
   session.searchHandle = handle.id;
-  session.changeNumber += 1;
-  session.etag = etag(state.ids);
+  newVersion(session, state.ids);
 }
 
 export function readHandle(state: EmulatorState, id: string): Reply {
@@ -60,8 +59,7 @@ export function deleteHandle(state: EmulatorState, call: Call, id: string): Repl
     const { session } = loadSession(state, handle.sessionRef);
     if (session?.searchHandle === handle.id) {
       delete session.searchHandle;
-      session.changeNumber += 1;
-      session.etag = etag(state.ids);
+      newVersion(session, state.ids);
     }
   }
   return { status: 204 };

@@ -54,10 +54,7 @@ export function writeSession(existing: Session | undefined, template: Template, 
   if (existing && deepEqual(withoutVersion(existing), withoutVersion(session))) {
     return { kind: 'unchanged', session: existing, left, wentInactive }; // idempotent: no new change number
   }
-  if (existing) {
-    session.changeNumber += 1;
-    session.etag = etag(ids);
-  }
+  if (existing) newVersion(session, ids);
   return { kind: existing ? 'updated' : 'created', session, left, wentInactive };
 }
 
@@ -128,6 +125,12 @@ function applyServers(session: Session, servers: unknown, principal: Principal):
 function withoutVersion(session: Session): unknown {
   const { etag: _etag, changeNumber: _changeNumber, ...rest } = session;
   return rest;
+}
+
+/** Every change to a stored session: the next change number and a new ETag. */
+export function newVersion(session: Session, ids: IdSource): void {
+  session.changeNumber += 1;
+  session.etag = etag(ids);
 }
 
 /** ETags are opaque; the docs show bare upper-case GUIDs (section 1.3), so do we (see DECISIONS.md). */
