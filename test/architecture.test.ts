@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
@@ -37,6 +38,13 @@ describe('architecture rules', () => {
   it('checks import no I/O', () => {
     const io = ['node:http', 'node:https', 'node:fs', 'node:child_process'];
     expect(sources('harness/checks').filter((f) => importsOf(f).some((i) => io.includes(i)))).to.deep.equal([]);
+  });
+
+  it('nothing in the repository reaches outside it: a clone has no folder beside it', () => {
+    const tracked = execFileSync('git', ['ls-files'], { cwd: ROOT, encoding: 'utf8' }).split('\n')
+      .filter((f) => /\.(ts|js|json|md|sh)$|^\.ci\//.test(f) && !f.startsWith('recordings/') && f !== 'package-lock.json' && f !== 'test/architecture.test.ts');
+    const outside = tracked.filter((f) => /\.\.\/shared\b|'\.\.', '\.\.', '\.\.'|shared\/reference/.test(readFileSync(join(ROOT, f), 'utf8')));
+    expect(outside).to.deep.equal([]);
   });
 
   it('no source file grows past 200 lines', () => {

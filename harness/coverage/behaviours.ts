@@ -1,6 +1,6 @@
 /**
  * The documented handle-dereference behaviours the catalogue must cover, each with the section of
- * mpsd-protocol.md it comes from. A scenario declares what it proves with covers('<id>'); the
+ * docs/protocol.md it comes from. A scenario declares what it proves with covers('<id>'); the
  * coverage report lists every behaviour with no scenario.
  */
 export const BEHAVIOURS = {

@@ -5,7 +5,8 @@ import { SchemaRegistry, schemaRegistry, SCHEMA_NAMES } from '../../harness/sche
 import { describeViolation, toViolations } from '../../harness/schema/describe-violation';
 import { sampleSession } from './fixtures';
 
-const SAMPLES = join(__dirname, '..', '..', '..', 'shared', 'reference', 'samples');
+/** Docs samples carried as fixtures (their sources: test/fixtures/docs-samples/README.md). */
+const SAMPLES = join(__dirname, '..', 'fixtures', 'docs-samples');
 const sample = (file: string) => JSON.parse(readFileSync(join(SAMPLES, file), 'utf8'));
 
 describe('schemas', () => {
