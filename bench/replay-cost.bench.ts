@@ -13,7 +13,8 @@ import { runResponseChecks } from '../harness/checks';
 import { HttpMpsdClient, type MpsdClient } from '../harness/client/mpsd-client';
 import { loadConfig } from '../harness/config';
 import { principalResolver } from '../harness/recording/matching';
-import { type RecordingMode, startRecording } from '../harness/recording/recording-session';
+import { type Mode, MODES } from '../harness/config';
+import { startRecording } from '../harness/recording/recording-session';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
@@ -35,7 +36,7 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'mpsd-bench-'));
   const direct = new HttpMpsdClient(settings(url));
   await direct.putSession(ref, { members: { me: { properties: { system: { active: true } } } } });
-  const session = (mode: RecordingMode) => startRecording({ name: 'bench/get', mode, recordingsDir: dir, target: 'emulator', principalOf: principalResolver(principals), rerecordCommand: '-' });
+  const session = (mode: Mode) => startRecording({ name: 'bench/get', mode: MODES[mode], recordingsDir: dir, target: 'emulator', principalOf: principalResolver(principals), rerecordCommand: '-' });
 
   const recording = session('record'); // N identical GETs: order matching needs N entries
   await timeRequests(direct);

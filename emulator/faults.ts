@@ -41,7 +41,4 @@ export class Faults {
     return this.active.has(name);
   }
 
-  list(): FaultName[] {
-    return [...this.active];
-  }
 }

@@ -29,7 +29,6 @@ export interface Emulator {
   stop(): Promise<void>;
   /** Forget every session and handle and restart ids and clock (from `seed` when given). */
   reset(seed?: string): void;
-  setFaults(names: readonly string[]): void;
 }
 
 export function createEmulator(options: EmulatorOptions = {}): Emulator {
@@ -69,9 +68,6 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     },
     reset(seed) {
       state = fresh(seed ?? options.seed ?? 'mpsd-emulator');
-    },
-    setFaults(names) {
-      faults.set(names);
     },
   };
 }

@@ -36,9 +36,4 @@ export class Store {
   findHandles(predicate: (handle: Handle) => boolean): Handle[] {
     return [...this.handles.values()].filter(predicate);
   }
-
-  clear(): void {
-    this.sessions.clear();
-    this.handles.clear();
-  }
 }

@@ -6,7 +6,7 @@
  * implements MpsdClient itself: export createClient(settings) returning an MpsdClient whose exchanges
  * report what really went on the wire.
  */
-import type { HttpRequest, HttpResponse } from '../harness/client/exchange';
+import type { HttpRequest, HttpResponse } from '../harness/contract/exchange';
 import { type ClientSettings, HttpMpsdClient, type MpsdClient } from '../harness/client/mpsd-client';
 
 async function fetchTransport(baseUrl: string, request: HttpRequest): Promise<HttpResponse> {

@@ -4,20 +4,26 @@ import { FAULTS } from '../emulator/faults';
 import { HarnessError, ERROR_CODES } from './errors';
 
 /**
- * Run modes, read from MPSD_MODE (the nock.back idea: one variable, named modes).
+ * Run modes, read from MPSD_MODE (the nock.back idea: one variable, named modes). What each mode does
+ * is data: every other module asks these fields, never the mode's name.
  */
+export interface ModeSpec {
+  /** Who answers requests: the committed recordings, the target, or the recordings with the target filling gaps. */
+  answers: 'recordings' | 'target' | 'recordings-then-target';
+  /** Recordings written: none, each test's whole recording, or only the requests that were missing. */
+  writes: 'nothing' | 'whole-test' | 'missing';
+  /** Compare each fresh answer with its recording (the drift report). */
+  compares: boolean;
+  description: string;
+}
+
 export const MODES = {
-  /** Default. Answer every request from recordings/; a request with no recording fails the test. Never touches the network. */
-  replay: 'replay',
-  /** Send every request to the target and rewrite each test's recording from scratch. */
-  record: 'record',
-  /** Replay what is recorded; send what is missing to the target and add it to the recording. */
-  'record-missing': 'record-missing',
-  /** Send every request to the target; read and write no recording. */
-  live: 'live',
-  /** Send every request to the target, write no recording, and report how each answer drifted from its recording. */
-  verify: 'verify',
-} as const;
+  replay: { answers: 'recordings', writes: 'nothing', compares: false, description: 'Default. Answer every request from recordings/; a request with no recording fails the test. Never touches the network.' },
+  record: { answers: 'target', writes: 'whole-test', compares: false, description: "Send every request to the target and rewrite each test's recording from scratch." },
+  'record-missing': { answers: 'recordings-then-target', writes: 'missing', compares: false, description: 'Replay what is recorded; send what is missing to the target and add it to the recording.' },
+  live: { answers: 'target', writes: 'nothing', compares: false, description: 'Send every request to the target; read and write no recording.' },
+  verify: { answers: 'target', writes: 'nothing', compares: true, description: 'Send every request to the target, write no recording, and report how each answer drifted from its recording.' },
+} as const satisfies Record<string, ModeSpec>;
 export type Mode = keyof typeof MODES;
 
 /** Contract versions MPSD serves (section 1.2); 107 is what current clients send. */
@@ -114,7 +120,7 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Read and validate the configuration from environment variables. Pure: pass any env to test it. */
 export function loadConfig(env: Env = process.env): Readonly<HarnessConfig> {
   const mode = (env.MPSD_MODE || 'replay') as Mode;
-  if (!(mode in MODES)) invalid('MPSD_MODE', mode, Object.keys(MODES).join(' | '));
+  if (!Object.prototype.hasOwnProperty.call(MODES, mode)) invalid('MPSD_MODE', mode, Object.keys(MODES).join(' | '));
 
   const contractText = env.MPSD_CONTRACT_VERSION || String(DEFAULT_CONTRACT_VERSION);
   const contractVersion = Number(contractText);
@@ -140,7 +146,7 @@ export function loadConfig(env: Env = process.env): Readonly<HarnessConfig> {
       if (vars.xuid && !xuid) invalid(vars.xuid, '', `the xuid of the user whose token is in ${vars.auth}`);
       principals[name] = { name, authorization, ...(xuid ? { xuid } : {}) };
     }
-    if (mode !== 'replay' && !principals.alice) invalid('MPSD_AUTH', '', `a token (XBL3.0 x=<userhash>;<token>) with MPSD_XUID: MPSD_MODE=${mode} sends requests to the live target ${target.baseUrl}`);
+    if (MODES[mode].answers !== 'recordings' && !principals.alice) invalid('MPSD_AUTH', '', `a token (XBL3.0 x=<userhash>;<token>) with MPSD_XUID: MPSD_MODE=${mode} sends requests to the live target ${target.baseUrl}`);
   } else {
     const faults = (env.MPSD_EMULATOR_FAULTS ?? '').split(',').map((f) => f.trim()).filter(Boolean);
     const unknown = faults.find((f) => !(f in FAULTS));

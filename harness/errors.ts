@@ -18,6 +18,14 @@ export const ERROR_CODES = {
   RECORDING_INVALID: 'RECORDING_INVALID',
   /** The live target could not be reached. */
   TARGET_UNREACHABLE: 'TARGET_UNREACHABLE',
+  /** A recording could not be written (a read-only directory, a full disk); the previous one is kept. */
+  RECORDING_WRITE_FAILED: 'RECORDING_WRITE_FAILED',
+  /** A request on the wire got no answer (a replay miss, a network error) and the test went on as if it had. */
+  WIRE_REQUEST_FAILED: 'WIRE_REQUEST_FAILED',
+  /** covers() named a behaviour that harness/coverage/behaviours.ts does not list. */
+  BEHAVIOUR_UNKNOWN: 'BEHAVIOUR_UNKNOWN',
+  /** scenario() was called outside a test of specs/. */
+  NO_SCENARIO: 'NO_SCENARIO',
 } as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];

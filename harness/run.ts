@@ -1,34 +1,53 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import type { Exchange } from './client/exchange';
+import { type Exchange, toExchange } from './contract/exchange';
 import type { MpsdClient } from './client/mpsd-client';
 import { type ClientFactory, clientFactory } from './client/load-client';
-import { checkedClient } from './checks/checked-client';
+import { ContractViolation, checkedClient } from './checks/checked-client';
+import { runResponseChecks } from './checks';
 import type { Failure } from './checks/failure';
-import type { HarnessConfig, Principal } from './config';
-import { type RecordingSession, recordingFileFor, startRecording } from './recording/recording-session';
-import { DriftCollector } from './drift/collector';
+import { type HarnessConfig, MODES, type Principal } from './config';
+import { type RecordingSession, type WireEvent, startRecording } from './recording/recording-session';
+import type { SaveOutcome } from './recording/harness-persister';
+import { DriftCollector, type DriftReport } from './drift/collector';
 import { writeDrift } from './drift/write';
-import { RecordedInputs } from './recording/inputs';
 import { principalResolver } from './recording/matching';
 import { EMULATOR_ORIGIN_ALIAS, type RunTarget, openTarget } from './target';
 import { CoverageCollector, type CoverageReport } from './coverage/collector';
 import { type BehaviourId, isBehaviourId } from './coverage/behaviours';
 import { writeCoverage } from './coverage/write';
-import type { TestRecord } from './reporters/test-records';
+import { HarnessError, ERROR_CODES } from './errors';
+
+/** One request of a test as the wire saw it, with what the checks found. */
+export interface WireRecord {
+  exchange: Exchange;
+  failures: Failure[];
+  /** Why the request got no answer (a replay miss, a network error). */
+  error?: string;
+}
 
 /** What a scenario can reach while it runs. */
 export interface ScenarioContext {
   config: HarnessConfig;
   client: MpsdClient;
-  inputs: RecordedInputs;
-  /** Every exchange of this test with the failures its checks found, in order (for reports). */
-  exchanges: { exchange: Exchange; failures: Failure[] }[];
-  /** The recording file this test reads or writes, when recording is on. */
-  recordingFile?: string;
+  inputs: RecordingSession['inputs'];
+  /** Every request of this test, from any client in the process, checked, in order. */
+  exchanges: WireRecord[];
   target: RunTarget;
   /** Declare the documented behaviours this scenario proves (see coverage/behaviours.ts). */
   covers(...ids: BehaviourId[]): void;
+}
+
+/** What the harness knows about one finished test beyond pass/fail (reporters read it). */
+export interface TestRecord {
+  exchanges: WireRecord[];
+  saved?: SaveOutcome;
+}
+
+export interface RunReport {
+  coverage?: CoverageReport;
+  drift?: DriftReport;
+  saved: Record<SaveOutcome, number>;
 }
 
 export interface TestIdentity {
@@ -40,13 +59,13 @@ export interface TestIdentity {
 /** Everything that lives for one mocha run: the config, the target, and the current test. */
 export class HarnessRun {
   private recording?: RecordingSession;
-  current?: ScenarioContext;
-  readonly coverage = new CoverageCollector();
+  private current?: ScenarioContext & { saved?: SaveOutcome; fullTitle: string };
+  private readonly coverage = new CoverageCollector();
   /** recording file -> indices of the entries replay used (written to MPSD_USAGE_LOG for the lint). */
   private readonly usage: Record<string, number[]> = {};
   private readonly drift = new DriftCollector();
+  private readonly saved: Record<SaveOutcome, number> = { created: 0, updated: 0, unchanged: 0 };
   private readonly createClient: ClientFactory;
-  private test?: TestIdentity;
 
   private constructor(readonly config: HarnessConfig, readonly target: RunTarget) {
     this.createClient = clientFactory(config.clientModule);
@@ -56,29 +75,24 @@ export class HarnessRun {
     return new HarnessRun(config, await openTarget(config));
   }
 
-  async beginTest(test: TestIdentity): Promise<ScenarioContext> {
+  beginTest(test: TestIdentity): ScenarioContext {
     const { config, target } = this;
-    this.test = test;
+    const mode = MODES[config.mode];
     const name = test.titlePath.map((t) => t.replace(/\//g, '-')).join('/');
     target.emulator?.reset(name); // each test starts from an empty emulator with its own id sequence
     const principals = Object.values(config.principals) as Principal[];
-    const principalOf = principalResolver(principals);
-    let recordingFile: string | undefined;
-    if (config.mode === 'verify') recordingFile = relative(process.cwd(), await recordingFileFor(name, config.recordingsDir));
-    if (config.mode === 'replay' || config.mode === 'record' || config.mode === 'record-missing') {
-      this.recording = startRecording({
-        name,
-        mode: config.mode,
-        recordingsDir: config.recordingsDir,
-        target: target.kind,
-        principalOf,
-        origin: target.emulator ? { from: target.baseUrl, to: EMULATOR_ORIGIN_ALIAS } : undefined,
-        rerecordCommand: rerecordCommand(test.fullTitle),
-      });
-      recordingFile = this.recording.file;
-      if (config.mode === 'record') announce(`${existsSync(recordingFile) ? 'overwriting' : 'creating'} ${recordingFile}`);
-    }
-    const exchanges: ScenarioContext['exchanges'] = [];
+    const exchanges: WireRecord[] = [];
+    this.recording = startRecording({
+      name,
+      mode,
+      recordingsDir: config.recordingsDir,
+      target: target.kind,
+      principalOf: principalResolver(principals),
+      origin: target.emulator ? { from: target.baseUrl, to: EMULATOR_ORIGIN_ALIAS } : undefined,
+      rerecordCommand: rerecordCommand(test.fullTitle),
+      onWire: (event) => exchanges.push(this.observe(event)),
+      onSaved: (outcome) => { if (this.current) this.current.saved = outcome; },
+    });
     const inner = this.createClient({
       baseUrl: target.baseUrl,
       contractVersion: config.contractVersion,
@@ -88,58 +102,82 @@ export class HarnessRun {
     this.current = {
       config,
       target,
-      client: checkedClient(inner, (exchange, failures) => {
-        exchanges.push({ exchange, failures });
-        this.coverage.addExchange(exchange);
-      }),
+      client: checkedClient(inner),
       covers: (...ids) => {
         for (const id of ids) {
-          if (!isBehaviourId(id)) throw new Error(`covers('${id}'): no such behaviour in harness/coverage/behaviours.ts`);
+          if (!isBehaviourId(id)) throw new HarnessError(ERROR_CODES.BEHAVIOUR_UNKNOWN, `covers('${id}'): no such behaviour; add it to harness/coverage/behaviours.ts or fix the id`);
           this.coverage.addBehaviour(id, test.fullTitle);
         }
       },
-      inputs: this.recording?.inputs ?? new RecordedInputs({}, target.kind === 'live' ? undefined : name),
+      inputs: this.recording.inputs,
       exchanges,
-      recordingFile,
+      fullTitle: test.fullTitle,
     };
     return this.current;
   }
 
-  async endTest(outcome: { failed: boolean }): Promise<TestRecord | undefined> {
-    const recording = this.recording;
-    const current = this.current;
-    this.recording = undefined;
-    this.current = undefined;
-    await recording?.stop(outcome);
-    if (recording && this.config.mode === 'replay') this.usage[resolve(recording.file)] = recording.usedEntries();
-    if (recording && outcome.failed && this.config.mode === 'record') announce(`test failed: nothing written, ${recording.file} keeps the previous recording`);
-    if (current?.recordingFile && this.test && this.config.mode === 'verify') {
-      this.drift.compare(this.test.fullTitle, resolve(current.recordingFile), current.exchanges.map((e) => e.exchange));
-    }
-    return current && { exchanges: current.exchanges, recordingFile: current.recordingFile };
+  /** Check what crossed the wire: every response goes through every check, whoever sent the request. */
+  private observe(event: WireEvent): WireRecord {
+    const exchange = toExchange(event.request, event.response ?? { status: 0, headers: {}, text: '' });
+    if (event.error) return { exchange, failures: [], error: event.error.message };
+    this.coverage.addExchange(exchange);
+    return { exchange, failures: runResponseChecks(exchange) };
   }
 
-  async close(): Promise<void> {
-    if (!this.coverage.empty) {
-      lastReport = this.coverage.report();
-      writeCoverage(lastReport);
+  /**
+   * The first contract break or failed request the wire saw in the running test, once every request
+   * in flight has ended: it fails a test whose own assertions passed (an SDK that swallowed it).
+   */
+  async wireVerdict(): Promise<Error | undefined> {
+    await this.recording?.flush();
+    const broken = this.current?.exchanges.find((r) => r.error !== undefined || r.failures.length > 0);
+    if (!broken) return undefined;
+    if (broken.error !== undefined) return new HarnessError(ERROR_CODES.WIRE_REQUEST_FAILED, `${broken.exchange.request.method} ${broken.exchange.request.path} failed on the wire and the test did not notice:\n${broken.error}`);
+    return new ContractViolation(broken.exchange, broken.failures);
+  }
+
+  async endTest(outcome: { failed: boolean }): Promise<TestRecord | undefined> {
+    const { recording, current, config } = this;
+    if (!recording || !current) return undefined;
+    await recording.stop(outcome); // persists, reporting current.saved
+    this.recording = undefined;
+    this.current = undefined;
+    const mode = MODES[config.mode];
+    if (mode.answers === 'recordings') this.usage[resolve(recording.file)] = recording.usedEntries();
+    if (mode.writes !== 'nothing') {
+      if (outcome.failed) announce(`test failed: nothing written, ${recording.file} keeps the previous recording`);
+      else if (current.saved) {
+        this.saved[current.saved] += 1;
+        announce(`${current.saved} ${recording.file}`);
+      }
     }
-    if (this.config.mode === 'verify') writeDrift(this.drift.report());
+    if (mode.compares) this.drift.compare(current.fullTitle, resolve(recording.file), current.exchanges.filter((r) => !r.error).map((r) => r.exchange));
+    return { exchanges: current.exchanges, ...(current.saved ? { saved: current.saved } : {}) };
+  }
+
+  async close(): Promise<RunReport> {
+    const report: RunReport = { saved: { ...this.saved } };
+    if (!this.coverage.empty) {
+      report.coverage = this.coverage.report();
+      writeCoverage(report.coverage);
+    }
+    if (MODES[this.config.mode].compares) {
+      report.drift = this.drift.report();
+      writeDrift(report.drift);
+    }
+    if (MODES[this.config.mode].writes !== 'nothing') {
+      const { created, updated, unchanged } = this.saved;
+      announce(`recordings: ${created} created, ${updated} updated, ${unchanged} unchanged`);
+    }
     if (this.config.usageLog) writeFileSync(this.config.usageLog, `${JSON.stringify(this.usage, null, 2)}\n`);
     await this.target.close();
+    return report;
   }
 }
 
 /** Recording progress, under the test it belongs to. */
 function announce(message: string): void {
   process.stdout.write(`      [record] ${message}\n`);
-}
-
-let lastReport: CoverageReport | undefined;
-
-/** The coverage of the run that closed last in this process (read by the conformance reporter). */
-export function lastCoverage(): CoverageReport | undefined {
-  return lastReport;
 }
 
 /** The command that re-records one test, shown with every replay miss. */

@@ -35,6 +35,15 @@ describe('architecture rules', () => {
     expect(sources('harness/client').filter((f) => importsOf(f).some((i) => resolvesInto(f, i, 'harness/recording') || resolvesInto(f, i, 'harness/checks')))).to.deep.equal([]);
   });
 
+  it('the operations table imports nothing but schema names', () => {
+    expect(sources('harness/contract').flatMap((f) => importsOf(f).filter((i) => i.startsWith('.') && !resolvesInto(f, i, 'harness/contract') && !resolvesInto(f, i, 'harness/schema')))).to.deep.equal([]);
+  });
+
+  it('the run imports nothing from the reporters, and scenario() nothing from mocha', () => {
+    expect(importsOf('harness/run.ts').filter((i) => resolvesInto('harness/run.ts', i, 'harness/reporters'))).to.deep.equal([]);
+    expect(importsOf('harness/scenario.ts').filter((i) => i === 'mocha' || resolvesInto('harness/scenario.ts', i, 'harness/mocha'))).to.deep.equal([]);
+  });
+
   it('checks import no I/O', () => {
     const io = ['node:http', 'node:https', 'node:fs', 'node:child_process'];
     expect(sources('harness/checks').filter((f) => importsOf(f).some((i) => io.includes(i)))).to.deep.equal([]);

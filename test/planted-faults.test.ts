@@ -30,6 +30,13 @@ describe('planted faults are caught', function () {
     expect(result.passes.length).to.be.greaterThan(3);
   });
 
+  it('a third-party SDK the harness does not wrap fails at the wire with the exact violation', async () => {
+    const result = await runSpecs(['specs/sdk-client.spec.ts'], { MPSD_MODE: 'live', MPSD_EMULATOR_FAULTS: 'wrong-type' });
+    expect(result.failures).to.have.length(1);
+    expect(result.failures[0].err.message).to.include('at /changeNumber: found "1" (string), expected type integer');
+    expect(result.failures[0].err.message).to.include('/sessionTemplates/standard-lobby/sessions/');
+  });
+
   for (const [fault, { spec, grep, message }] of Object.entries(CASES)) {
     it(`${fault} fails the scenario with the expected message`, async () => {
       const result = await runSpecs([spec], { MPSD_MODE: 'live', MPSD_EMULATOR_FAULTS: fault }, grep);

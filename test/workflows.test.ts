@@ -41,13 +41,14 @@ describe('the README commands', function () {
     expect(out).to.include(`Documented behaviours: ${behaviours.length} of ${behaviours.length} covered`);
   });
 
-  it('npm run record -- --grep re-records one scenario, says what it overwrites, and changes no byte', async () => {
+  it('npm run record -- --grep re-records one scenario, says it is unchanged, and changes no byte', async () => {
     cpSync(join(ROOT, 'recordings'), tmp, { recursive: true });
     const file = await recordingFileFor('Reading a session through a handle (3.4)/an unknown handle is 404', tmp);
     const before = readFileSync(file, 'utf8');
     const { code, out } = await npmRun('record', ['--grep', 'an unknown handle is 404'], { MPSD_RECORDINGS_DIR: tmp, MPSD_REPORTS_DIR: tmp });
     expect(code, out).to.equal(0);
-    expect(out).to.include('[record] overwriting');
+    expect(out).to.match(/\[record\] unchanged \S*Reading-a-session/);
+    expect(out).to.include('[record] recordings: 0 created, 0 updated, 1 unchanged');
     expect(lastLine(out)).to.equal('1 passed, 0 failed');
     expect(readFileSync(file, 'utf8')).to.equal(before);
   });

@@ -1,4 +1,5 @@
-import type { Exchange } from '../client/exchange';
+import type { Exchange } from '../contract/exchange';
+import { OPERATIONS, OPERATION_NAMES, type OperationName } from '../contract/operations';
 import type { MpsdClient, RequestOptions } from '../client/mpsd-client';
 import { HarnessError, ERROR_CODES } from '../errors';
 import type { Failure } from './failure';
@@ -12,38 +13,37 @@ export class ContractViolation extends HarnessError {
   }
 }
 
-export type ExchangeListener = (exchange: Exchange, failures: Failure[]) => void;
-
-type Method = keyof MpsdClient;
-/** Argument positions of the body in the methods that send one; options always follow it. */
-const BODY_ARGUMENT: Partial<Record<Method, number>> = { createHandle: 0, putSessionByHandle: 1, putSession: 1 };
-const OPERATION_OF: Record<Method, Exchange['operation']> = {
-  createHandle: 'createHandle', getHandle: 'getHandle', deleteHandle: 'deleteHandle',
-  getSessionByHandle: 'getSessionByHandle', putSessionByHandle: 'putSessionByHandle', getSession: 'getSession', putSession: 'putSession',
-};
+/** Where a client method takes its body and its options: after its path parameter, if any (the table's `params`). */
+function argumentPositions(operation: OperationName): { body?: number; options: number } {
+  const spec = OPERATIONS[operation];
+  const first = spec.params === 'none' ? 0 : 1;
+  return spec.request ? { body: first, options: first + 1 } : { options: first };
+}
 
 /**
- * Wrap any MpsdClient so every outgoing body and every response is checked without the spec asking.
- * A broken response throws ContractViolation; a broken outgoing body throws before anything is sent.
+ * Wrap any MpsdClient so every outgoing body and every response is checked at the call, without the
+ * spec asking: a broken outgoing body throws before anything is sent, a broken response throws
+ * ContractViolation where the scenario made the call. (The wire checks every exchange as well, for
+ * clients that are not MpsdClients; see run.ts.)
  */
-export function checkedClient(inner: MpsdClient, listener?: ExchangeListener): MpsdClient {
-  const wrap = (method: Method) => async (...args: unknown[]): Promise<Exchange> => {
-    const bodyAt = BODY_ARGUMENT[method];
-    const options = (bodyAt === undefined ? args[1] : args[bodyAt + 1]) as RequestOptions | undefined;
-    if (bodyAt !== undefined && !options?.invalidOnPurpose && options?.rawBody === undefined) {
-      const failure = requestMatchesSchema(OPERATION_OF[method], JSON.stringify(args[bodyAt]));
+export function checkedClient(inner: MpsdClient): MpsdClient {
+  const wrap = (operation: OperationName) => async (...args: unknown[]): Promise<Exchange> => {
+    const at = argumentPositions(operation);
+    const options = args[at.options] as RequestOptions | undefined;
+    const checkBody = at.body !== undefined && !options?.invalidOnPurpose && options?.rawBody === undefined;
+    if (checkBody) {
+      const failure = requestMatchesSchema(operation, JSON.stringify(args[at.body as number]));
       if (failure) throw new HarnessError(ERROR_CODES.REQUEST_INVALID, `${failure.message}\n  Fix the body, or pass { invalidOnPurpose: true } if the scenario sends it on purpose.`);
     }
-    const exchange = await (inner[method] as (...a: unknown[]) => Promise<Exchange>)(...args);
-    if (bodyAt !== undefined && !options?.invalidOnPurpose && options?.rawBody === undefined) {
+    const exchange = await (inner[operation] as (...a: unknown[]) => Promise<Exchange>)(...args);
+    if (checkBody) {
       // What the client really sent: another client (an SDK) may change the body on its way out.
-      const sent = requestMatchesSchema(OPERATION_OF[method], exchange.request.body);
+      const sent = requestMatchesSchema(operation, exchange.request.body);
       if (sent) throw new HarnessError(ERROR_CODES.REQUEST_INVALID, `the client sent a body that differs from the contract: ${sent.message}`);
     }
     const failures = runResponseChecks(exchange);
-    listener?.(exchange, failures);
     if (failures.length > 0) throw new ContractViolation(exchange, failures);
     return exchange;
   };
-  return Object.fromEntries((Object.keys(OPERATION_OF) as Method[]).map((m) => [m, wrap(m)])) as unknown as MpsdClient;
+  return Object.fromEntries(OPERATION_NAMES.map((operation) => [operation, wrap(operation)])) as unknown as MpsdClient;
 }

@@ -1,4 +1,4 @@
-import { responseSchemaFor } from './response-matches-schema';
+import { responseSchemaOf } from '../contract/exchange';
 import type { Check } from './failure';
 
 /**
@@ -7,7 +7,7 @@ import type { Check } from './failure';
  */
 export const contentTypeMatchesBody: Check = (e) => {
   const contentType = (e.response.headers['content-type'] ?? '').toLowerCase();
-  if (responseSchemaFor(e) && !contentType.startsWith('application/json')) {
+  if (responseSchemaOf(e) && !contentType.startsWith('application/json')) {
     return { check: 'content-type-matches-body', message: `the ${e.response.status} response carries a JSON document but says Content-Type: ${contentType || '(none)'}; expected application/json` };
   }
   return undefined;

@@ -1,14 +1,14 @@
+import { carriesSession, specOf } from '../contract/exchange';
 import type { Check } from './failure';
-import { carriesSession, isHandleSessionOperation } from './failure';
 
 export const SESSION_PATH = /^\/serviceconfigs\/[^/]+\/sessiontemplates\/[^/]+\/sessions\/[^/]+$/i;
 
 /**
- * A session reached through a handle names itself in Content-Location (section 6.3): it is how
+ * A session reached through a handle names itself in Content-Location (section 6): it is how
  * XSAPI learns which session the handle led to.
  */
 export const handleResponseNamesSession: Check = (e) => {
-  if (!isHandleSessionOperation(e) || !carriesSession(e)) return undefined;
+  if (!specOf(e)?.viaHandle || !carriesSession(e)) return undefined;
   const location = e.response.headers['content-location'];
   if (!location) return { check: 'handle-response-names-session', message: `a ${e.response.status} session response through a handle has no Content-Location header; expected /serviceconfigs/{scid}/sessiontemplates/{template}/sessions/{name}` };
   if (!SESSION_PATH.test(location)) return { check: 'handle-response-names-session', message: `Content-Location ${JSON.stringify(location)} is not a direct session path /serviceconfigs/{scid}/sessiontemplates/{template}/sessions/{name}` };

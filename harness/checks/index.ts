@@ -1,9 +1,10 @@
-import type { Exchange } from '../client/exchange';
+import type { Exchange } from '../contract/exchange';
 import { contentTypeMatchesBody } from './content-type-matches-body';
 import type { Check, Failure } from './failure';
 import { handleResponseNamesSession } from './handle-response-names-session';
 import { responseMatchesSchema } from './response-matches-schema';
 import { sessionResponseHasEtag } from './session-response-has-etag';
+import { statusIsDocumented } from './status-is-documented';
 import { throttleHasRetryAfter } from './throttle-has-retry-after';
 
 export type { Check, Failure } from './failure';
@@ -11,6 +12,7 @@ export type { Check, Failure } from './failure';
 /** The checks every response goes through, in the order their failures are reported. */
 export const RESPONSE_CHECKS: readonly Check[] = [
   throttleHasRetryAfter,
+  statusIsDocumented,
   contentTypeMatchesBody,
   responseMatchesSchema,
   sessionResponseHasEtag,

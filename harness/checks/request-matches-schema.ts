@@ -1,21 +1,15 @@
-import type { Exchange } from '../client/exchange';
-import { parseJson } from '../client/exchange';
-import { type SchemaName, schemaRegistry } from '../schema/registry';
+import { parseJson } from '../contract/exchange';
+import { OPERATIONS, type Operation } from '../contract/operations';
+import { schemaRegistry } from '../schema/registry';
 import { describeViolation, toViolations } from '../schema/describe-violation';
 import type { Failure } from './failure';
-
-export function requestSchemaFor(operation: Exchange['operation']): SchemaName | undefined {
-  if (operation === 'createHandle') return 'HandleCreateRequest';
-  if (operation === 'putSession' || operation === 'putSessionByHandle') return 'MultiplayerSessionRequest';
-  return undefined;
-}
 
 /**
  * Outgoing bodies must satisfy the request schemas, so a client (ours or a team's SDK) that changes
  * the wire shape fails here, precisely, before the service sees it.
  */
-export function requestMatchesSchema(operation: Exchange['operation'], bodyText: string | undefined): Failure | undefined {
-  const schema = requestSchemaFor(operation);
+export function requestMatchesSchema(operation: Operation, bodyText: string | undefined): Failure | undefined {
+  const schema = operation === 'unknown' ? undefined : OPERATIONS[operation].request;
   if (!schema || bodyText === undefined) return undefined;
   const body = parseJson(bodyText);
   if (body === undefined) return { check: 'request-matches-schema', message: `the ${operation} request body is not JSON` };

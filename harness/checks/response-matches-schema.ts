@@ -1,18 +1,11 @@
-import type { Exchange } from '../client/exchange';
-import { type SchemaName, schemaRegistry } from '../schema/registry';
+import { type Exchange, responseSchemaOf } from '../contract/exchange';
+import { schemaRegistry } from '../schema/registry';
 import { describeViolation, toViolations } from '../schema/describe-violation';
-import { type Check, carriesSession } from './failure';
+import type { Check } from './failure';
 
-/** Which schema a response body must satisfy, by operation and status; undefined for bodiless answers. */
-export function responseSchemaFor(e: Exchange): SchemaName | undefined {
-  if (carriesSession(e)) return 'MultiplayerSession';
-  const ok = e.response.status === 200 || e.response.status === 201;
-  if (ok && (e.operation === 'createHandle' || e.operation === 'getHandle')) return 'Handle';
-  return undefined;
-}
-
-export const responseMatchesSchema: Check = (e) => {
-  const schema = responseSchemaFor(e);
+/** The body must satisfy the schema the operations table names for this operation and status. */
+export const responseMatchesSchema: Check = (e: Exchange) => {
+  const schema = responseSchemaOf(e);
   if (!schema) return undefined;
   if (e.body === undefined) {
     return { check: 'response-matches-schema', message: `the ${e.response.status} body should be a ${schema} JSON document but is not JSON: ${JSON.stringify(e.response.text.slice(0, 120))}` };

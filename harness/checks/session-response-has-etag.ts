@@ -1,5 +1,5 @@
+import { carriesSession } from '../contract/exchange';
 import type { Check } from './failure';
-import { carriesSession } from './failure';
 
 /** Every session response carries the ETag a client needs for If-Match (sections 1.3 and 3.4). */
 export const sessionResponseHasEtag: Check = (e) => {

@@ -1,7 +1,7 @@
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { HarnessError, ERROR_CODES } from '../errors';
-import type { HttpRequest, HttpResponse } from './exchange';
+import type { HttpRequest, HttpResponse } from '../contract/exchange';
 
 /** Network errors that mean "nothing answers there", as opposed to a failure the caller must see as is. */
 const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'ECONNRESET', 'EHOSTUNREACH']);

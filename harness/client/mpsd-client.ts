@@ -1,6 +1,7 @@
 import type { PrincipalName } from '../config';
 import { HarnessError, ERROR_CODES } from '../errors';
-import { type Exchange, type HttpRequest, type HttpResponse, type Operation, parseJson } from './exchange';
+import { type Exchange, type HttpRequest, type HttpResponse, toExchange } from '../contract/exchange';
+import { OPERATIONS, type OperationName, pathFor } from '../contract/operations';
 import { send } from './http-transport';
 
 export interface SessionRef {
@@ -45,9 +46,9 @@ export interface ClientSettings {
   defaultPrincipal: PrincipalName;
 }
 
+/** The direct session path, as Content-Location names it. */
 export function sessionPath(ref: SessionRef): string {
-  const part = encodeURIComponent;
-  return `/serviceconfigs/${part(ref.scid)}/sessiontemplates/${part(ref.templateName)}/sessions/${part(ref.name)}`;
+  return pathFor('getSession', refParams(ref));
 }
 
 /** How a request reaches the wire; the default is node:http(s) (http-transport.ts). */
@@ -61,31 +62,30 @@ export class HttpMpsdClient implements MpsdClient {
   constructor(private readonly settings: ClientSettings, private readonly transport: Transport = send) {}
 
   createHandle(body: unknown, options?: RequestOptions) {
-    return this.call('createHandle', 'POST', '/handles', options, body);
+    return this.call('createHandle', {}, options, body);
   }
   getHandle(handleId: string, options?: RequestOptions) {
-    return this.call('getHandle', 'GET', `/handles/${encodeURIComponent(handleId)}`, options);
+    return this.call('getHandle', { handleId }, options);
   }
   deleteHandle(handleId: string, options?: RequestOptions) {
-    return this.call('deleteHandle', 'DELETE', `/handles/${encodeURIComponent(handleId)}`, options);
+    return this.call('deleteHandle', { handleId }, options);
   }
   getSessionByHandle(handleId: string, options?: RequestOptions) {
-    return this.call('getSessionByHandle', 'GET', `/handles/${encodeURIComponent(handleId)}/session`, options);
+    return this.call('getSessionByHandle', { handleId }, options);
   }
   putSessionByHandle(handleId: string, body: unknown, options?: RequestOptions) {
-    return this.call('putSessionByHandle', 'PUT', `/handles/${encodeURIComponent(handleId)}/session`, options, body);
+    return this.call('putSessionByHandle', { handleId }, options, body);
   }
   getSession(ref: SessionRef, options?: RequestOptions) {
-    return this.call('getSession', 'GET', sessionPath(ref), options);
+    return this.call('getSession', refParams(ref), options);
   }
   putSession(ref: SessionRef, body: unknown, options?: RequestOptions) {
-    return this.call('putSession', 'PUT', sessionPath(ref), options, body);
+    return this.call('putSession', refParams(ref), options, body);
   }
 
-  private async call(operation: Operation, method: string, path: string, options: RequestOptions = {}, body?: unknown): Promise<Exchange> {
-    const request = this.buildRequest(method, path, options, body);
-    const response = await this.transport(this.settings.baseUrl, request);
-    return { operation, request, response, body: parseJson(response.text) };
+  private async call(operation: OperationName, params: Record<string, string>, options: RequestOptions = {}, body?: unknown): Promise<Exchange> {
+    const request = this.buildRequest(OPERATIONS[operation].method, pathFor(operation, params), options, body);
+    return toExchange(request, await this.transport(this.settings.baseUrl, request));
   }
 
   private buildRequest(method: string, path: string, options: RequestOptions, body: unknown): HttpRequest {
@@ -109,3 +109,5 @@ export class HttpMpsdClient implements MpsdClient {
     return { method, path: path + query, headers, ...(text !== undefined ? { body: text } : {}) };
   }
 }
+
+const refParams = (ref: SessionRef) => ({ scid: ref.scid, templateName: ref.templateName, sessionName: ref.name });

@@ -1,17 +1,11 @@
-import type { Exchange, Operation } from '../client/exchange';
+import type { Exchange } from '../contract/exchange';
+import { OPERATIONS, OPERATION_NAMES, type Operation } from '../contract/operations';
 import { BEHAVIOURS, type BehaviourId } from './behaviours';
 
-/** The endpoint each operation exercises, as the coverage matrix names it. */
-export const ENDPOINTS: Record<Operation, string> = {
-  createHandle: 'POST /handles',
-  getHandle: 'GET /handles/{id}',
-  deleteHandle: 'DELETE /handles/{id}',
-  getSessionByHandle: 'GET /handles/{id}/session',
-  putSessionByHandle: 'PUT /handles/{id}/session',
-  getSession: 'GET /serviceconfigs/{scid}/sessiontemplates/{t}/sessions/{name}',
-  putSession: 'PUT /serviceconfigs/{scid}/sessiontemplates/{t}/sessions/{name}',
-  raw: '(raw request)',
-};
+/** How the coverage matrix names an exchange's endpoint: the operations table's label. */
+export function endpointOf(operation: Operation): string {
+  return operation === 'unknown' ? '(outside the contract)' : OPERATIONS[operation].label;
+}
 
 export interface CoverageReport {
   /** endpoint -> status -> handle types seen ('-' when no handle was involved or it was unknown). */
@@ -37,7 +31,7 @@ export class CoverageCollector {
     const handleType = operation === 'createHandle'
       ? String((JSON.parse(request.body ?? '{}') as { type?: unknown }).type ?? '-')
       : this.handleTypes.get(HANDLE_ID.exec(request.path)?.[1]?.toLowerCase() ?? '') ?? '-';
-    const endpoint = ENDPOINTS[operation];
+    const endpoint = endpointOf(operation);
     const byStatus = this.cells.get(endpoint) ?? new Map<string, Set<string>>();
     const types = byStatus.get(String(response.status)) ?? new Set<string>();
     types.add(handleType);
@@ -57,7 +51,7 @@ export class CoverageCollector {
 
   report(): CoverageReport {
     const matrix: CoverageReport['matrix'] = {};
-    for (const endpoint of Object.values(ENDPOINTS)) {
+    for (const endpoint of [...OPERATION_NAMES, 'unknown' as const].map(endpointOf)) {
       const byStatus = this.cells.get(endpoint);
       if (!byStatus) continue;
       matrix[endpoint] = Object.fromEntries([...byStatus.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([status, types]) => [status, [...types].sort()]));

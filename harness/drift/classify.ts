@@ -1,8 +1,5 @@
-import type { Exchange } from '../client/exchange';
-import { parseJson } from '../client/exchange';
-import { responseSchemaFor } from '../checks/response-matches-schema';
-import type { HarEntry } from '../recording/har';
-import { headerMap } from '../recording/har';
+import { type Exchange, responseSchemaOf } from '../contract/exchange';
+import { type HarEntry, exchangeOf } from '../recording/har';
 import { schemaRegistry } from '../schema/registry';
 import { type Located, isMapEntry, schemaAt } from '../schema/schema-at';
 
@@ -47,8 +44,9 @@ export function classifyExchange(recorded: HarEntry, fresh: Exchange, position: 
   const items: DriftItem[] = [];
   const add = (kind: DriftKind, change: string, at: string, was?: unknown, now?: unknown) => items.push({ kind, change, exchange: position, request, at, ...(was !== undefined ? { recorded: was } : {}), ...(now !== undefined ? { fresh: now } : {}) });
 
-  if (recorded.response.status !== fresh.response.status) add('breaking', 'status code changed', 'status', recorded.response.status, fresh.response.status);
-  const was = headerMap(recorded.response.headers);
+  const old = exchangeOf(recorded);
+  if (old.response.status !== fresh.response.status) add('breaking', 'status code changed', 'status', old.response.status, fresh.response.status);
+  const was = old.response.headers;
   for (const name of CONTRACT_HEADERS) {
     const before = was[name];
     const after = fresh.response.headers[name];
@@ -60,9 +58,8 @@ export function classifyExchange(recorded: HarEntry, fresh: Exchange, position: 
       else add('noise', 'volatile value', `header ${name}`, before, after);
     }
   }
-  const schema = responseSchemaFor(fresh) ?? responseSchemaFor({ ...fresh, response: { ...fresh.response, status: recorded.response.status } });
-  const before = parseJson(recorded.response.content.text ?? '');
-  if (schema && before !== undefined && fresh.body !== undefined) compare(before, fresh.body, '', schema, add);
+  const schema = responseSchemaOf(fresh) ?? responseSchemaOf(old);
+  if (schema && old.body !== undefined && fresh.body !== undefined) compare(old.body, fresh.body, '', schema, add);
   return items;
 }
 

@@ -1,6 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
-import type { Exchange } from '../client/exchange';
-import type { Har } from '../recording/har';
+import { existsSync } from 'node:fs';
+import type { Exchange } from '../contract/exchange';
+import { readHar } from '../recording/har';
 import { type DriftItem, type DriftKind, DRIFT_KINDS, classifyExchange } from './classify';
 
 export interface ScenarioDrift {
@@ -28,7 +28,7 @@ export class DriftCollector {
       this.unrecorded.push(scenario);
       return;
     }
-    const entries = (JSON.parse(readFileSync(recordingFile, 'utf8')) as Har).log.entries;
+    const entries = readHar(recordingFile).log.entries;
     const items: DriftItem[] = [];
     exchanges.forEach((fresh, i) => {
       const recorded = entries[i];

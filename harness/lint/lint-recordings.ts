@@ -1,9 +1,8 @@
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { operationOf } from '../client/operation-of';
-import { parseJson } from '../client/exchange';
-import { responseMatchesSchema } from '../checks/response-matches-schema';
-import { type Har, headerMap } from '../recording/har';
+import { runResponseChecks } from '../checks';
+import { isHarnessError } from '../errors';
+import { type Har, exchangeOf, readHar } from '../recording/har';
 import type { Finding } from './finding';
 import { scanEntry } from './scan-secrets';
 
@@ -44,27 +43,30 @@ export function lintRecordings(input: LintInput): Finding[] {
     const file = relative(input.root, path);
     let har: Har;
     try {
-      har = JSON.parse(readFileSync(path, 'utf8')) as Har;
-      if (!Array.isArray(har?.log?.entries) || har.log.creator?.name !== 'Polly.JS') throw new Error('no log.entries from Polly.JS');
+      har = readHar(path);
     } catch (error) {
-      findings.push({ rule: 'not-har', file, message: `not a Polly HAR file (${(error as Error).message})` });
+      if (!isHarnessError(error)) throw error;
+      findings.push({ rule: 'not-har', file, message: error.message.replace(/^\[harness:\w+\] \S+ /, '') });
       continue;
     }
     if (!input.expectedFiles.has(path)) findings.push({ rule: 'orphan', file, message: `no scenario records to this file (recording name "${har.log._recordingName}")` });
     const used = usage?.[path];
     har.log.entries.forEach((entry, i) => {
-      const url = new URL(entry.request.url, 'http://x');
-      const responseText = entry.response.content.text ?? '';
-      const failure = responseMatchesSchema({
-        operation: operationOf(entry.request.method, url.pathname),
-        request: { method: entry.request.method, path: url.pathname + url.search, headers: headerMap(entry.request.headers) },
-        response: { status: entry.response.status, headers: headerMap(entry.response.headers), text: responseText },
-        body: parseJson(responseText),
-      });
-      for (const v of failure?.violations ?? [{ instancePath: '', expected: failure?.message ?? '' }]) {
-        if (failure) findings.push({ rule: 'schema', file, entry: i + 1, path: `response.content.text${v.instancePath === '/' ? '' : v.instancePath}`, message: `the recorded ${entry.request.method} ${url.pathname} answer breaks the schema: ${v.expected}` });
+      const exchange = exchangeOf(entry);
+      const what = `${exchange.request.method} ${exchange.request.path.split('?')[0]}`;
+      // Every response check the wire runs, run again on what was recorded.
+      for (const failure of runResponseChecks(exchange)) {
+        for (const v of failure.violations ?? [undefined]) {
+          findings.push({
+            rule: failure.check === 'response-matches-schema' ? 'schema' : 'check',
+            file,
+            entry: i + 1,
+            ...(v ? { path: `response.content.text${v.instancePath === '/' ? '' : v.instancePath}` } : {}),
+            message: `the recorded ${what} answer fails ${failure.check}: ${v ? v.expected : failure.message}`,
+          });
+        }
       }
-      if (used && !used.includes(i)) findings.push({ rule: 'unused-entry', file, entry: i + 1, message: `${entry.request.method} ${url.pathname} is never requested by its scenario` });
+      if (used && !used.includes(i)) findings.push({ rule: 'unused-entry', file, entry: i + 1, message: `${what} is never requested by its scenario` });
       findings.push(...scanEntry(entry, file, i, input.knownSecrets));
     });
   }

@@ -1,7 +1,8 @@
-import type { Context } from 'mocha';
+import type { Context, Func, Test } from 'mocha';
 import { loadConfig } from '../config';
 import { HarnessRun, isSpecFile } from '../run';
-import { attachRecord } from '../reporters/test-records';
+import { setScenario } from '../scenario';
+import { attachRecord, attachRunReport } from './results-channel';
 import './chai-schema';
 
 /**
@@ -9,9 +10,26 @@ import './chai-schema';
  * test of specs/. Tests elsewhere (the harness's own tests) run untouched.
  */
 let run: HarnessRun | undefined;
+const WRAPPED = Symbol('wire-verdict');
 
-export function currentRun(): HarnessRun | undefined {
-  return run;
+/**
+ * After the test's own body, fail it with the first contract break the wire saw. A spec that drives an
+ * SDK directly (no MpsdClient) is checked this way: its assertions need not look at every answer.
+ */
+function failOnWireBreaks(test: Test, harness: HarnessRun): void {
+  const marked = test as unknown as { [WRAPPED]?: true; async: number; sync: boolean };
+  if (marked[WRAPPED] || !test.fn) return;
+  const body = test.fn;
+  const takesDone = body.length > 0;
+  test.fn = async function (this: Context) {
+    if (takesDone) await new Promise<void>((resolve, reject) => (body as Func).call(this, (error?: unknown) => (error ? reject(error) : resolve())));
+    else await (body as () => unknown).call(this);
+    const verdict = await harness.wireVerdict();
+    if (verdict) throw verdict;
+  };
+  marked.async = 0;
+  marked.sync = true;
+  marked[WRAPPED] = true;
 }
 
 export const mochaHooks = {
@@ -19,16 +37,22 @@ export const mochaHooks = {
     const test = this.currentTest;
     if (!test || !isSpecFile(test.file)) return;
     run ??= await HarnessRun.open(loadConfig()); // opened lazily: unit-test-only runs never start a target
-    await run.beginTest({ titlePath: test.titlePath(), fullTitle: test.fullTitle() });
+    setScenario(run.beginTest({ titlePath: test.titlePath(), fullTitle: test.fullTitle() }));
+    failOnWireBreaks(test, run);
   },
   async afterEach(this: Context) {
     const test = this.currentTest;
     if (!run || !test || !isSpecFile(test.file)) return;
+    setScenario(undefined);
     const record = await run.endTest({ failed: test.state === 'failed' });
     if (record) attachRecord(test, record);
   },
-  async afterAll() {
-    await run?.close();
+  async afterAll(this: Context) {
+    if (!run) return;
+    const report = await run.close();
     run = undefined;
+    // The root suite is what reporters hold (runner.suite).
+    const root = this.test?.parent;
+    if (root) attachRunReport(root, report);
   },
 };

@@ -1,6 +1,5 @@
-import { canonicalBody } from './canonical-json';
 import { type HarEntry, headerMap } from './har';
-import { MATCHED_HEADERS, type PrincipalOf, type RequestIdentity, matchedHeaders } from './matching';
+import { MATCHED_HEADERS, type PrincipalOf, type RequestIdentity, requestIdentity } from './matching';
 
 export interface MissContext {
   recordingPath: string;
@@ -12,21 +11,8 @@ export interface MissContext {
   rerecordCommand: string;
 }
 
-function pathOf(url: string): string {
-  const parsed = new URL(url, 'http://x');
-  const query = [...parsed.searchParams.entries()].sort(([a], [b]) => a.localeCompare(b));
-  return parsed.pathname + (query.length ? `?${new URLSearchParams(query).toString()}` : '');
-}
-
 export function identityOfEntry(entry: HarEntry, principalOf: PrincipalOf): RequestIdentity {
-  const headers = matchedHeaders(headerMap(entry.request.headers), principalOf);
-  const { principal, ...rest } = headers;
-  return { method: entry.request.method.toUpperCase(), path: pathOf(entry.request.url), body: canonicalBody(entry.request.postData?.text), headers: rest, principal };
-}
-
-export function identityOfRequest(method: string, url: string, headers: Record<string, string | string[] | undefined>, body: unknown, principalOf: PrincipalOf): RequestIdentity {
-  const { principal, ...rest } = matchedHeaders(headers, principalOf);
-  return { method: method.toUpperCase(), path: pathOf(url), body: canonicalBody(body), headers: rest, principal };
+  return requestIdentity({ method: entry.request.method, url: entry.request.url, headers: headerMap(entry.request.headers), body: entry.request.postData?.text }, principalOf);
 }
 
 /** Each way two identities differ, as a readable line. */

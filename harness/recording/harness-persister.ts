@@ -1,12 +1,15 @@
-import { existsSync, readFileSync, renameSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, relative } from 'node:path';
 import type { Request } from '@pollyjs/core';
 import FSPersister from '@pollyjs/persister-fs';
 import { HarnessError, ERROR_CODES } from '../errors';
-import { explainMiss, identityOfRequest } from './explain-miss';
-import type { Har, HarnessMetadata } from './har';
-import type { PrincipalOf } from './matching';
+import { explainMiss } from './explain-miss';
+import { type Har, type HarEntry, type HarnessMetadata, readHar } from './har';
+import { type PrincipalOf, requestIdentity } from './matching';
 import { type SanitizeOptions, sanitizeHar } from './sanitize-har';
+
+/** What happened to a recording file when a test ended. */
+export type SaveOutcome = 'created' | 'updated' | 'unchanged';
 
 /** What one test's recording needs beyond Polly's own options. */
 export interface RecordingContext {
@@ -14,10 +17,13 @@ export interface RecordingContext {
   origin?: SanitizeOptions['origin'];
   metadata: () => HarnessMetadata;
   rerecordCommand: string;
+  /** Record mode rewrites a recording from scratch: the old file is not read (a corrupt one is simply replaced). */
+  fromScratch: boolean;
   /** Set when the test failed while recording: its requests are dropped, the old recording stays. */
   discard: boolean;
   /** Called with each recorded entry a replay answered from (the lint reports entries never used). */
-  onEntryUsed?: (entry: { _id: string; _order: number }) => void;
+  onEntryUsed?: (entry: HarEntry) => void;
+  onSaved?: (outcome: SaveOutcome) => void;
 }
 
 interface Options {
@@ -25,11 +31,17 @@ interface Options {
   context: RecordingContext;
 }
 
+type Cached = { har: Har; byKey: Map<string, HarEntry> };
+
 /**
- * Polly's fs persister, plus: secrets and noise removed before anything is written; writes atomic
- * (temp file + rename) and skipped when nothing but the date would change; a replay miss explained.
+ * Polly's fs persister, plus: each recording read once, checked, and indexed by (_id, _order) so a
+ * lookup costs the same in a 10- or a 5,000-entry recording; secrets and noise removed before anything
+ * is written; writes atomic (temp file + rename) and skipped when nothing but the date would change; a
+ * replay miss explained.
  */
 export class HarnessPersister extends FSPersister {
+  private readonly index = new Map<string, Cached>();
+
   static get id() {
     return 'harness-fs';
   }
@@ -40,6 +52,29 @@ export class HarnessPersister extends FSPersister {
 
   filenameFor(recordingId: string): string {
     return (this as unknown as { api: { filenameFor(id: string): string } }).api.filenameFor(recordingId);
+  }
+
+  /** The recording as read (once) from disk, or undefined when there is none. */
+  loaded(recordingId: string): Har | undefined {
+    return this.load(recordingId)?.har;
+  }
+
+  async onFindRecording(recordingId: string): Promise<any> {
+    return this.load(recordingId)?.har ?? null; // our Har type: the parts the harness reads
+  }
+
+  async findEntry(request: Request): Promise<any> {
+    const cached = this.load(request.recordingId);
+    const entry = cached?.byKey.get(`${request.id}#${request.order}`);
+    if (entry) {
+      this.context.onEntryUsed?.(entry);
+      return entry;
+    }
+    if (this.polly.config.recordIfMissing) return null;
+    const { principalOf, rerecordCommand } = this.context;
+    const identity = requestIdentity({ method: request.method, url: request.url, headers: request.headers as Record<string, string>, body: request.body }, principalOf);
+    const recordingPath = relative(process.cwd(), this.filenameFor(request.recordingId));
+    throw new HarnessError(ERROR_CODES.REPLAY_MISS, explainMiss({ recordingPath, entries: cached?.har.log.entries, request: identity, order: request.order ?? 0, rerecordCommand }, principalOf));
   }
 
   async persist(): Promise<void> {
@@ -54,22 +89,42 @@ export class HarnessPersister extends FSPersister {
     const file = this.filenameFor(recordingId);
     const sanitized = sanitizeHar(JSON.parse(this.stringify(har)) as Har, { principalOf: this.context.principalOf, origin: this.context.origin, metadata: this.context.metadata() });
     const clean = JSON.parse(this.stringify(sanitized)) as Har; // keys sorted at every level: stable diffs
-    if (existsSync(file) && sameButDate(JSON.parse(readFileSync(file, 'utf8')) as Har, clean)) return;
-    mkdirSync(dirname(file), { recursive: true });
+    const previous = readQuietly(file);
+    if (previous && sameButDate(previous, clean)) {
+      this.context.onSaved?.('unchanged');
+      return;
+    }
     const temp = `${file}.${process.pid}.tmp`;
-    writeFileSync(temp, `${JSON.stringify(clean, null, 2)}\n`);
-    renameSync(temp, file); // a crash mid-write never leaves a half-written recording
+    try {
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(temp, `${JSON.stringify(clean, null, 2)}\n`);
+      renameSync(temp, file); // a crash mid-write never leaves a half-written recording
+    } catch (error) {
+      rmSync(temp, { force: true });
+      const { code, message } = error as NodeJS.ErrnoException;
+      throw new HarnessError(ERROR_CODES.RECORDING_WRITE_FAILED, `${relative(process.cwd(), file)} could not be written (${code ?? message}); the previous recording is unchanged. Check that ${relative(process.cwd(), dirname(file)) || '.'} is writable and the disk has space, or point MPSD_RECORDINGS_DIR elsewhere.`);
+    }
+    this.context.onSaved?.(previous ? 'updated' : 'created');
   }
 
-  async findEntry(request: Request): Promise<any> {
-    const entry = await super.findEntry(request);
-    if (entry) this.context.onEntryUsed?.(entry);
-    if (entry || this.polly.config.recordIfMissing) return entry;
-    const file = this.filenameFor(request.recordingId);
-    const recording = (await (this as unknown as { findRecording(id: string): Promise<Har | null> }).findRecording(request.recordingId));
-    const { principalOf, rerecordCommand } = this.context;
-    const identity = identityOfRequest(request.method, request.url, request.headers as Record<string, string>, request.body, principalOf);
-    throw new HarnessError(ERROR_CODES.REPLAY_MISS, explainMiss({ recordingPath: relative(process.cwd(), file), entries: recording?.log.entries, request: identity, order: request.order ?? 0, rerecordCommand }, principalOf));
+  private load(recordingId: string): Cached | undefined {
+    if (this.context.fromScratch) return undefined;
+    if (!this.index.has(recordingId)) {
+      const file = this.filenameFor(recordingId);
+      if (!existsSync(file)) return undefined;
+      const har = readHar(file, this.context.rerecordCommand);
+      this.index.set(recordingId, { har, byKey: new Map(har.log.entries.map((e) => [`${e._id}#${e._order}`, e])) });
+    }
+    return this.index.get(recordingId);
+  }
+}
+
+/** The file as JSON, or undefined when it is missing or unreadable (record mode replaces it either way). */
+function readQuietly(file: string): Har | undefined {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as Har;
+  } catch {
+    return undefined;
   }
 }
 

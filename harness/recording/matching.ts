@@ -8,33 +8,51 @@ export type PrincipalOf = (authorization: string | undefined) => string;
 /** What makes two requests "the same" for replay. Never the token, host, port, date or user agent. */
 export interface RequestIdentity {
   method: string;
+  /** Path and query, query parameters sorted. */
   path: string;
+  /** Canonical JSON (keys sorted) when the body parses, the raw text otherwise. */
   body: string;
   headers: Record<string, string>;
+  /** The name of who sent it: a member and a stranger get different answers; the token never matters. */
   principal: string;
 }
 
-/** Polly's matchRequestsBy: method, path, query, canonical JSON body, the headers above, and order. */
-export function matchRequestsBy(principalOf: PrincipalOf) {
-  return {
-    method: true,
-    order: true,
-    body: (body: unknown) => canonicalBody(body),
-    headers: (headers: Record<string, string | string[] | undefined>) => matchedHeaders(headers, principalOf),
-    url: { protocol: false, username: false, password: false, hostname: false, port: false, pathname: true, query: true, hash: false },
-  };
+export interface RawRequest {
+  method: string;
+  url: string;
+  headers: Record<string, string | string[] | undefined>;
+  body?: unknown;
 }
 
-export function matchedHeaders(headers: Record<string, string | string[] | undefined>, principalOf: PrincipalOf): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const name of MATCHED_HEADERS) {
-    const value = headers[name];
-    if (value !== undefined) out[name] = Array.isArray(value) ? value.join(', ') : value;
-  }
-  // Who sent it matters (a member and a stranger get different answers); the token never does.
-  const auth = headers.authorization;
-  out.principal = principalOf(Array.isArray(auth) ? auth[0] : auth);
-  return out;
+/**
+ * The identity of a request: the ONE definition of "the same request", used by Polly to find a
+ * recorded answer and by the miss explanation to say what differs.
+ */
+export function requestIdentity(request: RawRequest, principalOf: PrincipalOf): RequestIdentity {
+  const lower = Object.fromEntries(Object.entries(request.headers).map(([k, v]) => [k.toLowerCase(), Array.isArray(v) ? v.join(', ') : v]));
+  const headers: Record<string, string> = {};
+  for (const name of MATCHED_HEADERS) if (lower[name] !== undefined) headers[name] = lower[name] as string;
+  return { method: request.method.toUpperCase(), path: pathOf(request.url), body: canonicalBody(request.body), headers, principal: principalOf(lower.authorization) };
+}
+
+function pathOf(url: string): string {
+  const parsed = new URL(url, 'http://x');
+  const query = [...parsed.searchParams.entries()].sort(([a], [b]) => a.localeCompare(b));
+  return parsed.pathname + (query.length ? `?${new URLSearchParams(query).toString()}` : '');
+}
+
+/**
+ * Polly's matchRequestsBy: the whole identity as one key (Polly hashes it into the entry's `_id`),
+ * plus the order of identical requests.
+ */
+export function matchRequestsBy(principalOf: PrincipalOf) {
+  return {
+    method: (_method: string, request: RawRequest) => JSON.stringify(requestIdentity(request, principalOf)),
+    headers: false,
+    body: false,
+    url: false,
+    order: true,
+  };
 }
 
 /**

@@ -1,14 +1,14 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { relative } from 'node:path';
-import { Polly } from '@pollyjs/core';
+import { Polly, type Request as PollyRequest, type Response as PollyResponse } from '@pollyjs/core';
 import NodeHttpAdapter from '@pollyjs/adapter-node-http';
 import FetchAdapter from '@pollyjs/adapter-fetch';
-import { HarnessError, ERROR_CODES } from '../errors';
-import type { Har } from './har';
-import { HarnessPersister, type RecordingContext } from './harness-persister';
+import type { ModeSpec } from '../config';
+import type { HttpRequest, HttpResponse } from '../contract/exchange';
+import { HarnessPersister, type RecordingContext, type SaveOutcome } from './harness-persister';
 import { RecordedInputs } from './inputs';
 import { type PrincipalOf, matchRequestsBy } from './matching';
 import { provenance } from './provenance';
+import { redactHeaders } from './redact';
 
 Polly.register(NodeHttpAdapter);
 // Global fetch goes through Polly too, so a fetch during replay is answered from the recording or
@@ -16,44 +16,62 @@ Polly.register(NodeHttpAdapter);
 Polly.register(FetchAdapter);
 Polly.register(HarnessPersister);
 
-export type RecordingMode = 'replay' | 'record' | 'record-missing';
+/** One request as the wire saw it: the answer it got, or why it got none (a replay miss, a network error). Secrets already redacted. */
+export interface WireEvent {
+  request: HttpRequest;
+  response?: HttpResponse;
+  error?: Error;
+}
 
 export interface RecordingOptions {
   /** "<suite>/<test>": Polly turns it into the folder path under recordingsDir. */
   name: string;
-  mode: RecordingMode;
+  mode: ModeSpec;
   recordingsDir: string;
   target: 'emulator' | 'live';
   principalOf: PrincipalOf;
   /** The base URL requests go to while recording, written into recordings as `originAlias`. */
   origin?: { from: string; to: string };
   rerecordCommand: string;
+  /** Every request that crosses the wire, in every mode, from any client in this process. */
+  onWire?: (event: WireEvent) => void;
+  onSaved?: (outcome: SaveOutcome) => void;
 }
 
 export interface RecordingSession {
   readonly inputs: RecordedInputs;
   /** The recording file, relative to the working directory. */
   readonly file: string;
+  /** Wait for requests still in flight (an SDK may not await what it fires). */
+  flush(): Promise<void>;
   /** Stop intercepting and persist; `failed` keeps a failed test's requests out of the recording. */
   stop(outcome: { failed: boolean }): Promise<void>;
   /** Indices (in the recording file) of the entries replay answered from. */
   usedEntries(): number[];
 }
 
+/** What Polly does in each mode: answer from recordings, record, or pass through while still watching the wire. */
+function pollyMode(mode: ModeSpec): 'replay' | 'record' | 'passthrough' {
+  if (mode.answers !== 'target') return 'replay';
+  return mode.writes === 'nothing' ? 'passthrough' : 'record';
+}
+
 /** One Polly instance for one test: it holds every request it sees, so never share one. */
 export function startRecording(options: RecordingOptions): RecordingSession {
-  const used: string[] = [];
+  const used = new Set<unknown>();
   const context: RecordingContext = {
     principalOf: options.principalOf,
     origin: options.origin,
     rerecordCommand: options.rerecordCommand,
+    fromScratch: options.mode.writes === 'whole-test',
     discard: false,
-    onEntryUsed: (entry) => used.push(`${entry._id}#${entry._order}`),
+    onEntryUsed: (entry) => used.add(entry),
+    onSaved: options.onSaved,
     metadata: () => ({ provenance: provenance(options.target) as unknown as Record<string, unknown>, inputs: inputs.toJSON() }),
   };
   const polly = new Polly(options.name, {
-    mode: options.mode === 'record' ? 'record' : 'replay',
-    recordIfMissing: options.mode === 'record-missing', // never in replay: a miss must fail, not record
+    mode: pollyMode(options.mode),
+    recordIfMissing: options.mode.answers === 'recordings-then-target', // never in replay: a miss must fail, not record
     recordFailedRequests: true, // error answers are the point of a contract suite
     adapters: ['node-http', 'fetch'],
     adapterOptions: { fetch: { context: globalThis } },
@@ -63,33 +81,46 @@ export function startRecording(options: RecordingOptions): RecordingSession {
     flushRequestsOnStop: true,
     logLevel: 'silent', // Polly's own logs print requests with their Authorization header
   });
-  const file = (polly.persister as unknown as HarnessPersister).filenameFor(polly.recordingId);
-  const recorded = options.mode === 'record' ? {} : readInputs(file);
+  const persister = polly.persister as unknown as HarnessPersister;
+  const file = persister.filenameFor(polly.recordingId);
+  watchWire(polly, options);
+  const recording = options.mode.answers === 'target' ? undefined : persister.loaded(polly.recordingId);
   // Deterministic inputs unless a live service needs fresh ones.
-  const inputs = new RecordedInputs(recorded, options.target === 'live' && options.mode !== 'replay' ? undefined : options.name);
+  const seed = options.target === 'live' && options.mode.answers !== 'recordings' ? undefined : options.name;
+  const inputs = new RecordedInputs(recording?.log._harness?.inputs ?? {}, seed);
   return {
     inputs,
     file: relative(process.cwd(), file),
-    usedEntries() {
-      if (!existsSync(file)) return [];
-      const entries = (JSON.parse(readFileSync(file, 'utf8')) as Har).log.entries;
-      return entries.map((e, i) => (used.includes(`${e._id}#${e._order}`) ? i : -1)).filter((i) => i >= 0);
-    },
+    flush: () => polly.flush(),
+    usedEntries: () => (recording?.log.entries ?? []).flatMap((entry, i) => (used.has(entry) ? [i] : [])),
     async stop({ failed }) {
-      context.discard = failed && options.mode !== 'replay';
+      context.discard = failed && options.mode.writes !== 'nothing';
       await polly.stop();
     },
   };
 }
 
-function readInputs(file: string): Record<string, string> {
-  if (!existsSync(file)) return {};
-  try {
-    const har = JSON.parse(readFileSync(file, 'utf8')) as Har;
-    return har.log._harness?.inputs ?? {};
-  } catch (error) {
-    throw new HarnessError(ERROR_CODES.RECORDING_INVALID, `${relative(process.cwd(), file)} is not valid JSON (${(error as Error).message}); restore it from git or re-record the test`);
-  }
+/** Report every request Polly handles, answered or failed, with secrets already redacted. */
+function watchWire(polly: Polly, options: RecordingOptions): void {
+  const { onWire } = options;
+  if (!onWire) return;
+  const requestOf = (req: PollyRequest): HttpRequest => {
+    const url = new URL(req.url);
+    const body = typeof req.body === 'string' ? req.body : req.body === undefined || req.body === null ? undefined : String(req.body);
+    return { method: req.method.toUpperCase(), path: url.pathname + url.search, headers: redactHeaders(flatten(req.headers), options.principalOf), ...(body !== undefined && body !== '' ? { body } : {}) };
+  };
+  polly.server.any().on('response', (req: PollyRequest, res: PollyResponse) => {
+    const raw = res as unknown as { statusCode: number; body?: string; encoding?: string; headers: Record<string, string | string[]> };
+    const text = raw.encoding === 'base64' && raw.body ? Buffer.from(raw.body, 'base64').toString('utf8') : raw.body ?? '';
+    onWire({ request: requestOf(req), response: { status: raw.statusCode, headers: redactHeaders(flatten(raw.headers), options.principalOf), text } });
+  });
+  polly.server.any().on('error', (req: PollyRequest, error: Error) => onWire({ request: requestOf(req), error }));
+}
+
+function flatten(headers: Record<string, string | string[] | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers ?? {})) if (value !== undefined) out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
+  return out;
 }
 
 /** The recording file Polly uses for a recording name ("<suite>/<test>"), without recording anything. */

@@ -10,11 +10,6 @@ export function redactedAuthorization(principal: string): string {
   return `<redacted principal=${principal}>`;
 }
 
-/** The principal named in a redacted Authorization value, or undefined. */
-export function principalFromRedacted(value: string | undefined): string | undefined {
-  return value === undefined ? undefined : /^<redacted principal=([^>]+)>$/.exec(value)?.[1];
-}
-
 export function isSecretHeader(name: string): boolean {
   return (SECRET_HEADERS as readonly string[]).includes(name.toLowerCase());
 }
@@ -28,4 +23,13 @@ export const SECRET_PATTERNS: readonly { name: string; pattern: RegExp }[] = [
 /** Replace every credential-shaped substring. */
 export function scrubText(text: string): string {
   return SECRET_PATTERNS.reduce((out, { pattern }) => out.replace(pattern, REDACTED), text);
+}
+
+/** Lower-case headers with every secret replaced: Authorization by the name of its principal, the rest by <redacted>. */
+export function redactHeaders(headers: Record<string, string>, principalOf: (authorization: string | undefined) => string): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).map(([name, value]) => {
+    const lower = name.toLowerCase();
+    if (lower === 'authorization') return [lower, redactedAuthorization(principalOf(value))];
+    return [lower, isSecretHeader(lower) ? REDACTED : scrubText(value)];
+  }));
 }

@@ -2,7 +2,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Mocha from 'mocha';
 import { reportsDir } from '../config';
-import { isSpecFile, lastCoverage } from '../run';
+import { isSpecFile } from '../run';
+import { runReportOf } from '../mocha/results-channel';
 import { renderHtml } from './html';
 import { renderJUnit } from './junit';
 import { type TestResult, toResult } from './results';
@@ -24,7 +25,7 @@ class ConformanceReporter extends Mocha.reporters.Spec {
       else tests.push(t as Mocha.Test);
     });
     runner.once(Mocha.Runner.constants.EVENT_RUN_END, () => {
-      const results = { tests: tests.map(toResult), coverage: lastCoverage() };
+      const results = { tests: tests.map(toResult), coverage: runReportOf(runner.suite)?.coverage };
       const dir = reportsDir();
       mkdirSync(dir, { recursive: true });
       writeFileSync(join(dir, 'junit.xml'), renderJUnit(results));

@@ -1,5 +1,5 @@
 import type { CoverageReport } from '../coverage/collector';
-import { escapeHtml } from './html';
+import { escapeHtml } from './escape';
 
 /** The contract coverage section of the HTML report. */
 export function renderCoverageHtml(report: CoverageReport): string {

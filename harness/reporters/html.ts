@@ -1,7 +1,7 @@
+import { escapeHtml } from './escape';
 import { renderCoverageHtml } from './html-coverage';
 import type { RunResults, TestResult } from './results';
 
-export const escapeHtml = (text: string) => text.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&#39;' })[c] as string);
 
 const STYLE = `body{font:14px/1.4 system-ui,sans-serif;margin:2rem;color:#1b1f23}h1{margin-bottom:.2rem}
 table{border-collapse:collapse;margin:1rem 0}td,th{border:1px solid #d0d7de;padding:.3rem .6rem;text-align:left;vertical-align:top}

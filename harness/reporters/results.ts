@@ -1,9 +1,9 @@
 import type Mocha from 'mocha';
 import type { CoverageReport } from '../coverage/collector';
 import type { Failure } from '../checks/failure';
-import type { Exchange } from '../client/exchange';
+import type { Exchange } from '../contract/exchange';
 import { isSecretHeader } from '../recording/redact';
-import { recordOf } from './test-records';
+import { recordOf } from '../mocha/results-channel';
 
 export interface TestResult {
   suite: string;
@@ -32,8 +32,11 @@ export function redactExchange(exchange: Exchange): Exchange {
 
 export function toResult(test: Mocha.Test): TestResult {
   const record = recordOf(test);
-  const error = test.err as (Error & { failures?: Failure[]; exchange?: Exchange }) | undefined;
-  const last = error?.exchange ?? record?.exchanges[record.exchanges.length - 1]?.exchange;
+  const error = test.err;
+  // What the wire saw: the first exchange that broke a check, else the last one the test made.
+  const exchanges = record?.exchanges ?? [];
+  const broken = exchanges.find((r) => r.failures.length > 0);
+  const last = (broken ?? exchanges[exchanges.length - 1])?.exchange;
   return {
     suite: test.parent?.fullTitle() ?? '',
     title: test.title,
@@ -42,7 +45,7 @@ export function toResult(test: Mocha.Test): TestResult {
     state: test.state === 'passed' ? 'passed' : test.state === 'failed' ? 'failed' : 'pending',
     durationMs: test.duration ?? 0,
     ...(error ? { error: error.message } : {}),
-    failures: error?.failures ?? [],
+    failures: broken?.failures ?? [],
     ...(last ? { lastExchange: redactExchange(last) } : {}),
   };
 }

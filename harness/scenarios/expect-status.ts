@@ -1,5 +1,5 @@
 import { AssertionError } from 'chai';
-import type { Exchange } from '../client/exchange';
+import type { Exchange } from '../contract/exchange';
 
 /** Assert the status, showing the request and what came back when it is not. */
 export function expectStatus(exchange: Exchange, ...expected: number[]): Exchange {

@@ -1,5 +1,5 @@
-import type { Exchange } from '../client/exchange';
-import type { RequestOptions, SessionRef } from '../client/mpsd-client';
+import type { Exchange } from '../contract/exchange';
+import type { SessionRef } from '../client/mpsd-client';
 import type { PrincipalName, TemplateKind } from '../config';
 import { scenario } from '../scenario';
 import { expectStatus } from './expect-status';
@@ -38,9 +38,4 @@ export async function createSession(ref: SessionRef, members: PrincipalName[] = 
   }
   if (!last) throw new Error('createSession needs at least one member');
   return last;
-}
-
-/** PUT through the direct URI, asserting the status. */
-export async function putDirect(ref: SessionRef, body: unknown, status: number, options?: RequestOptions): Promise<Exchange> {
-  return expectStatus(await scenario().client.putSession(ref, body, options), status);
 }

@@ -38,10 +38,7 @@ export function toViolations(document: unknown, errors: ErrorObject[]): Violatio
   // ajv reports a failed `if`/`oneOf` wrapper next to the real cause; the cause is what people need.
   const meaningful = errors.filter((e) => e.keyword !== 'if' && e.keyword !== 'oneOf' && e.keyword !== 'anyOf');
   return (meaningful.length > 0 ? meaningful : errors).map((error) => {
-    const path = error.keyword === 'required' || error.keyword === 'additionalProperties'
-      ? error.instancePath
-      : error.instancePath;
-    return { instancePath: path || '/', value: valueAt(document, error.instancePath), expected: expectation(error), schemaPath: error.schemaPath };
+    return { instancePath: error.instancePath || '/', value: valueAt(document, error.instancePath), expected: expectation(error), schemaPath: error.schemaPath };
   });
 }
 

@@ -1,6 +1,6 @@
 import { createEmulator, type Emulator, type EmulatorOptions } from '../../emulator';
 import { checkedClient } from '../../harness/checks/checked-client';
-import type { Exchange, HttpRequest } from '../../harness/client/exchange';
+import type { Exchange, HttpRequest } from '../../harness/contract/exchange';
 import { send } from '../../harness/client/http-transport';
 import { HttpMpsdClient, type MpsdClient, type SessionRef } from '../../harness/client/mpsd-client';
 import { EMULATOR_SCID, loadConfig, type PrincipalName } from '../../harness/config';

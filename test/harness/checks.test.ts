@@ -26,7 +26,7 @@ describe('checks', () => {
     });
 
     it('checks a 412 that returns the session, and not a 404 text answer', () => {
-      expect(responseMatchesSchema(sessionExchange({ status: 412, body: { ...sampleSession(), members: 3 } }))?.violations?.[0].instancePath).to.equal('/members');
+      expect(responseMatchesSchema(sessionExchange({ operation: 'putSessionByHandle', status: 412, body: { ...sampleSession(), members: 3 } }))?.violations?.[0].instancePath).to.equal('/members');
       expect(responseMatchesSchema(sessionExchange({ status: 404, body: undefined, headers: { 'content-type': 'text/plain' } }))).to.equal(undefined);
     });
 

@@ -1,7 +1,9 @@
 import { expect } from 'chai';
-import { explainMiss, identityOfRequest } from '../../harness/recording/explain-miss';
+import { explainMiss } from '../../harness/recording/explain-miss';
 import type { HarEntry } from '../../harness/recording/har';
-import { principalResolver } from '../../harness/recording/matching';
+import { principalResolver, requestIdentity } from '../../harness/recording/matching';
+
+const identityOfRequest = (method: string, url: string, headers: Record<string, string>, body: string | undefined, principalOf: ReturnType<typeof principalResolver>) => requestIdentity({ method, url, headers, body }, principalOf);
 
 const principalOf = principalResolver([{ name: 'alice', authorization: 'XBL3.0 x=a;t' }, { name: 'bob', authorization: 'XBL3.0 x=b;t' }]);
 

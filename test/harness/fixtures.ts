@@ -1,4 +1,4 @@
-import type { Exchange } from '../../harness/client/exchange';
+import type { Exchange } from '../../harness/contract/exchange';
 
 /** A complete, valid session document (the emulator's rendering of a one-member lobby). */
 export function sampleSession() {

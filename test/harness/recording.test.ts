@@ -8,7 +8,8 @@ import { createEmulator, type Emulator } from '../../emulator';
 import { HttpMpsdClient } from '../../harness/client/mpsd-client';
 import { isHarnessError } from '../../harness/errors';
 import { principalResolver } from '../../harness/recording/matching';
-import { type RecordingMode, startRecording } from '../../harness/recording/recording-session';
+import { type Mode, MODES } from '../../harness/config';
+import { startRecording } from '../../harness/recording/recording-session';
 
 const ALICE = 'XBL3.0 x=alice;xuid=2533274800000001,gamertag=Alice';
 const SCID = 'd1a9f3c0-5e5d-4c8e-9a7b-3f2e00000107';
@@ -31,8 +32,8 @@ describe('recording layer', () => {
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  const session = (mode: RecordingMode) => startRecording({
-    name: 'recording layer/a test', mode, recordingsDir: dir, target: 'emulator', principalOf,
+  const session = (mode: Mode) => startRecording({
+    name: 'recording layer/a test', mode: MODES[mode], recordingsDir: dir, target: 'emulator', principalOf,
     origin: { from: emulator.url, to: 'http://mpsd-emulator.invalid' }, rerecordCommand: 'npm run record -- --grep "^recording layer a test$"',
   });
   const client = (baseUrl = emulator.url) => new HttpMpsdClient({ baseUrl, contractVersion: 107, authorizations: { alice: ALICE }, defaultPrincipal: 'alice' });

@@ -8,6 +8,7 @@ const TOKEN = 'XBL3.0 x=123456;eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.
 function har(): Har {
   return {
     log: {
+      version: '1.2',
       _recordingName: 'suite/test',
       creator: { name: 'Polly.JS' },
       entries: [{
