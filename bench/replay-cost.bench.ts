@@ -12,15 +12,16 @@ import { createClient as createFetchClient } from '../examples/fetch-client';
 import { runResponseChecks } from '../harness/checks';
 import { HttpMpsdClient, type MpsdClient } from '../harness/client/mpsd-client';
 import { loadConfig } from '../harness/config';
+import { EMBEDDED_PROFILE } from '../harness/target';
 import { principalResolver } from '../harness/recording/matching';
 import { type Mode, MODES } from '../harness/config';
 import { startRecording } from '../harness/recording/recording-session';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
-const principals = Object.values(loadConfig({}).principals).map((p) => p!);
+const principals = Object.values(loadConfig({}, EMBEDDED_PROFILE).principals).map((p) => p!);
 const settings = (baseUrl: string) => ({ baseUrl, contractVersion: 107, authorizations: Object.fromEntries(principals.map((p) => [p.name, p.authorization])), defaultPrincipal: 'alice' as const });
-const ref = { scid: loadConfig({}).scid, templateName: 'standard-lobby', name: 'bench' };
+const ref = { scid: EMBEDDED_PROFILE.scid, templateName: 'standard-lobby', name: 'bench' };
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -45,9 +46,23 @@ async function main(): Promise<void> {
 
   const paths: Record<string, () => Promise<number>> = {
     'direct node:http to the emulator': () => timeRequests(direct),
-    'replay, node-http adapter': async () => { const r = session('replay'); const t = await timeRequests(new HttpMpsdClient(settings('http://bench.invalid'))); await r.stop({ failed: false }); return t; },
-    'replay, fetch adapter (examples/fetch-client)': async () => { const r = session('replay'); const t = await timeRequests(createFetchClient(settings('http://bench.invalid'))); await r.stop({ failed: false }); return t; },
-    'automatic response checks only (no I/O)': async () => { const start = performance.now(); for (let i = 0; i < REQUESTS; i += 1) runResponseChecks(sample); return ((performance.now() - start) * 1000) / REQUESTS; },
+    'replay, node-http adapter': async () => {
+      const r = session('replay');
+      const t = await timeRequests(new HttpMpsdClient(settings('http://bench.invalid')));
+      await r.stop({ failed: false });
+      return t;
+    },
+    'replay, fetch adapter (examples/fetch-client)': async () => {
+      const r = session('replay');
+      const t = await timeRequests(createFetchClient(settings('http://bench.invalid')));
+      await r.stop({ failed: false });
+      return t;
+    },
+    'automatic response checks only (no I/O)': async () => {
+      const start = performance.now();
+      for (let i = 0; i < REQUESTS; i += 1) runResponseChecks(sample);
+      return ((performance.now() - start) * 1000) / REQUESTS;
+    },
   };
   const samples: Record<string, number[]> = Object.fromEntries(Object.keys(paths).map((k) => [k, []]));
   for (let round = 0; round < ROUNDS; round += 1) for (const [name, run] of Object.entries(paths)) samples[name].push(await run());

@@ -20,19 +20,23 @@ Example:
     http://127.0.0.1:8080/serviceconfigs/d1a9f3c0-5e5d-4c8e-9a7b-3f2e00000107/sessiontemplates/standard-lobby/sessions/demo
 `;
 
+function parseOptions() {
+  return parseArgs({
+    options: {
+      port: { type: 'string', default: '8080' },
+      host: { type: 'string', default: '127.0.0.1' },
+      templates: { type: 'string' },
+      deterministic: { type: 'boolean', default: false },
+      fault: { type: 'string', multiple: true, default: [] },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  }).values;
+}
+
 function main(): void {
-  let values;
+  let values: ReturnType<typeof parseOptions>;
   try {
-    ({ values } = parseArgs({
-      options: {
-        port: { type: 'string', default: '8080' },
-        host: { type: 'string', default: '127.0.0.1' },
-        templates: { type: 'string' },
-        deterministic: { type: 'boolean', default: false },
-        fault: { type: 'string', multiple: true, default: [] },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    }));
+    values = parseOptions();
   } catch (error) {
     console.error(`${(error as Error).message}\nRun with --help for the options.`);
     process.exit(2);
@@ -46,7 +50,7 @@ function main(): void {
     console.error(`--port ${values.port} is not a port number (0-65535)`);
     process.exit(2);
   }
-  let emulator;
+  let emulator: ReturnType<typeof createEmulator>;
   try {
     emulator = createEmulator({ deterministic: values.deterministic, templatesFile: values.templates, faults: values.fault, log: (line) => console.log(line) });
   } catch (error) {

@@ -13,7 +13,9 @@ export function fixedClock(start: number = DETERMINISTIC_EPOCH): Clock {
   let current = start;
   return {
     now: () => current,
-    advance: (ms) => { current += ms; },
+    advance: (ms) => {
+      current += ms;
+    },
   };
 }
 
@@ -22,7 +24,9 @@ export function systemClock(): Clock {
   let offset = 0;
   return {
     now: () => Date.now() + offset,
-    advance: (ms) => { offset += ms; },
+    advance: (ms) => {
+      offset += ms;
+    },
   };
 }
 

@@ -22,7 +22,7 @@ export const FAULTS = {
 export type FaultName = keyof typeof FAULTS;
 
 export function isFaultName(name: string): name is FaultName {
-  return Object.prototype.hasOwnProperty.call(FAULTS, name);
+  return Object.hasOwn(FAULTS, name);
 }
 
 export class Faults {
@@ -40,5 +40,4 @@ export class Faults {
   on(name: FaultName): boolean {
     return this.active.has(name);
   }
-
 }

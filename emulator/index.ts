@@ -10,6 +10,7 @@ import { DEFAULT_TEMPLATES_FILE, loadTemplates } from './templates';
 export { FAULTS, type FaultName } from './faults';
 export { TOKEN_FORMAT_HELP } from './auth';
 export { DETERMINISTIC_EPOCH } from './clock';
+export { EMULATOR_PROFILE } from './profile';
 
 export interface EmulatorOptions {
   /** Seeded ids and a fixed clock, so the same requests always get the same bytes back. Default true. */
@@ -41,15 +42,19 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     catalog,
     faults,
     clock: deterministic ? fixedClock() : systemClock(),
-    ids: deterministic ? seededIds(seed) : randomIds() as IdSource,
+    ids: deterministic ? seededIds(seed) : (randomIds() as IdSource),
   });
   let state = fresh(options.seed ?? 'mpsd-emulator');
   const server = createEmulatorServer(() => state, options.log);
   let url = '';
 
   return {
-    get url() { return url; },
-    get clock() { return state.clock; },
+    get url() {
+      return url;
+    },
+    get clock() {
+      return state.clock;
+    },
     start(port = 0, host = '127.0.0.1') {
       return new Promise((resolve, reject) => {
         server.once('error', reject);

@@ -37,9 +37,9 @@ function readBody(req: IncomingMessage): Promise<string> {
       size += chunk.length;
       if (size <= MAX_BODY_BYTES) chunks.push(chunk);
     });
-    req.on('end', () => (size > MAX_BODY_BYTES
-      ? reject(new MpsdError(413, `The request body is ${size} bytes; the emulator accepts at most ${MAX_BODY_BYTES}.`))
-      : resolve(Buffer.concat(chunks).toString('utf8'))));
+    req.on('end', () =>
+      size > MAX_BODY_BYTES ? reject(new MpsdError(413, `The request body is ${size} bytes; the emulator accepts at most ${MAX_BODY_BYTES}.`)) : resolve(Buffer.concat(chunks).toString('utf8')),
+    );
     req.on('error', reject);
   });
 }

@@ -1,53 +1,46 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { FAULTS } from '../emulator/faults';
 import { HarnessError, ERROR_CODES } from './errors';
+import { MODES, type Mode } from './modes';
 
-/**
- * Run modes, read from MPSD_MODE (the nock.back idea: one variable, named modes). What each mode does
- * is data: every other module asks these fields, never the mode's name.
- */
-export interface ModeSpec {
-  /** Who answers requests: the committed recordings, the target, or the recordings with the target filling gaps. */
-  answers: 'recordings' | 'target' | 'recordings-then-target';
-  /** Recordings written: none, each test's whole recording, or only the requests that were missing. */
-  writes: 'nothing' | 'whole-test' | 'missing';
-  /** Compare each fresh answer with its recording (the drift report). */
-  compares: boolean;
-  description: string;
-}
-
-export const MODES = {
-  replay: { answers: 'recordings', writes: 'nothing', compares: false, description: 'Default. Answer every request from recordings/; a request with no recording fails the test. Never touches the network.' },
-  record: { answers: 'target', writes: 'whole-test', compares: false, description: "Send every request to the target and rewrite each test's recording from scratch." },
-  'record-missing': { answers: 'recordings-then-target', writes: 'missing', compares: false, description: 'Replay what is recorded; send what is missing to the target and add it to the recording.' },
-  live: { answers: 'target', writes: 'nothing', compares: false, description: 'Send every request to the target; read and write no recording.' },
-  verify: { answers: 'target', writes: 'nothing', compares: true, description: 'Send every request to the target, write no recording, and report how each answer drifted from its recording.' },
-} as const satisfies Record<string, ModeSpec>;
-export type Mode = keyof typeof MODES;
+export { MODES, type Mode, type ModeSpec } from './modes';
 
 /** Contract versions MPSD serves (section 1.2); 107 is what current clients send. */
 export const MIN_CONTRACT_VERSION = 104;
 export const DEFAULT_CONTRACT_VERSION = 107;
-
-/** The service config the embedded emulator serves (emulator/templates.json). */
-export const EMULATOR_SCID = 'd1a9f3c0-5e5d-4c8e-9a7b-3f2e00000107';
+/** The header is 100 x major + minor: anything past 999 is a typo, never a contract. */
+export const MAX_CONTRACT_VERSION = 999;
+/** Default of MPSD_TIMEOUT_MS: shorter than mocha's 20 s test timeout, so a hanging target fails with its own message. */
+export const DEFAULT_TIMEOUT_MS = 15_000;
 
 /**
  * Scenarios ask for a kind of session, not a template name. Each kind maps to a template through its
- * own variable; the defaults are the embedded emulator's templates.
+ * own variable; the defaults come from the target profile (the embedded emulator's templates).
  */
 export const TEMPLATE_KINDS = {
   /** An open lobby with the searchable capability. */
-  lobby: { variable: 'MPSD_TEMPLATE', emulator: 'standard-lobby' },
+  lobby: 'MPSD_TEMPLATE',
   /** visibility private: only members and reserved users read or write. */
-  private: { variable: 'MPSD_TEMPLATE_PRIVATE', emulator: 'private-lobby' },
+  private: 'MPSD_TEMPLATE_PRIVATE',
   /** A gameplay session. */
-  game: { variable: 'MPSD_TEMPLATE_GAME', emulator: 'game-session' },
+  game: 'MPSD_TEMPLATE_GAME',
   /** capability large: members holds only "me". */
-  large: { variable: 'MPSD_TEMPLATE_LARGE', emulator: 'large-session' },
+  large: 'MPSD_TEMPLATE_LARGE',
 } as const;
 export type TemplateKind = keyof typeof TEMPLATE_KINDS;
+
+/**
+ * What the config needs to know about the embedded target when MPSD_TARGET is not set: its service
+ * config, templates, test users, tokens and planted faults. harness/target.ts supplies the emulator's.
+ */
+export interface TargetProfile {
+  scid: string;
+  templates: Readonly<Record<TemplateKind, string>>;
+  users: Readonly<Record<Exclude<PrincipalName, 'server'>, { xuid: string; gamertag: string }>>;
+  userToken(name: string, xuid: string, gamertag: string): string;
+  serverToken: string;
+  faults: readonly string[];
+}
 
 /**
  * The principals scenarios act as. On the embedded emulator they are minted test tokens; on a live
@@ -71,18 +64,14 @@ export const LIVE_PRINCIPAL_VARIABLES: Record<PrincipalName, { auth: string; xui
   server: { auth: 'MPSD_SERVER_AUTH' },
 };
 
-const EMULATOR_XUIDS: Record<Exclude<PrincipalName, 'server'>, string> = {
-  alice: '2533274800000001',
-  bob: '2533274800000002',
-  carol: '2533274800000003',
-};
-
 export type Target = { kind: 'emulator'; faults: string[] } | { kind: 'live'; baseUrl: string };
 
 export interface HarnessConfig {
   mode: Mode;
   target: Target;
   contractVersion: number;
+  /** MPSD_TIMEOUT_MS: how long a request may wait for its answer. */
+  timeoutMs: number;
   scid: string;
   templates: Readonly<Record<TemplateKind, string>>;
   principals: Partial<Record<PrincipalName, Principal>>;
@@ -111,28 +100,42 @@ function invalid(variable: string, value: string, allowed: string): never {
 /** MPSD_CLIENT names a file, relative to the working directory; it must exist. */
 function clientModule(value: string): string {
   const path = resolve(value);
-  if (!existsSync(path)) invalid('MPSD_CLIENT', value, 'the path of a module exporting createClient(settings): MpsdClient, e.g. ./examples/fetch-client.ts');
+  if (!existsSync(path)) {
+    throw new HarnessError(
+      ERROR_CODES.CLIENT_MODULE_INVALID,
+      `MPSD_CLIENT=${JSON.stringify(value)}: file not found (looked at ${path}). Give the path of a module exporting createClient(settings), e.g. ./examples/fetch-client.ts`,
+    );
+  }
   return path;
+}
+
+/** An integer variable within bounds, or the default when unset. */
+function integer(env: Env, variable: string, fallback: number, min: number, max: number, meaning: string): number {
+  const text = env[variable];
+  if (text === undefined || text === '') return fallback;
+  if (!/^\d{1,9}$/.test(text) || Number(text) < min || Number(text) > max) invalid(variable, text, `an integer from ${min} to ${max} (${meaning})`);
+  return Number(text);
 }
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Read and validate the configuration from environment variables. Pure: pass any env to test it. */
-export function loadConfig(env: Env = process.env): Readonly<HarnessConfig> {
+export function loadConfig(env: Env, profile: TargetProfile): Readonly<HarnessConfig> {
   const mode = (env.MPSD_MODE || 'replay') as Mode;
-  if (!Object.prototype.hasOwnProperty.call(MODES, mode)) invalid('MPSD_MODE', mode, Object.keys(MODES).join(' | '));
+  if (!Object.hasOwn(MODES, mode)) invalid('MPSD_MODE', mode, Object.keys(MODES).join(' | '));
 
-  const contractText = env.MPSD_CONTRACT_VERSION || String(DEFAULT_CONTRACT_VERSION);
-  const contractVersion = Number(contractText);
-  if (!/^\d+$/.test(contractText) || contractVersion < MIN_CONTRACT_VERSION) {
-    invalid('MPSD_CONTRACT_VERSION', contractText, `an integer >= ${MIN_CONTRACT_VERSION} (104, 105 or 107)`);
-  }
+  const contractVersion = integer(env, 'MPSD_CONTRACT_VERSION', DEFAULT_CONTRACT_VERSION, MIN_CONTRACT_VERSION, MAX_CONTRACT_VERSION, '104, 105 or 107; the value encodes 100 x major + minor');
+  const timeoutMs = integer(env, 'MPSD_TIMEOUT_MS', DEFAULT_TIMEOUT_MS, 100, 600_000, 'milliseconds to wait for an answer; keep it below the test timeout');
 
   let target: Target;
   const principals: HarnessConfig['principals'] = {};
   if (env.MPSD_TARGET) {
     let url: URL | undefined;
-    try { url = new URL(env.MPSD_TARGET); } catch { url = undefined; }
+    try {
+      url = new URL(env.MPSD_TARGET);
+    } catch {
+      url = undefined;
+    }
     if (!url || !/^https?:$/.test(url.protocol)) invalid('MPSD_TARGET', env.MPSD_TARGET, 'an http(s) base URL such as https://sessiondirectory.xboxlive.com');
     if (env.MPSD_EMULATOR_FAULTS) invalid('MPSD_EMULATOR_FAULTS', env.MPSD_EMULATOR_FAULTS, 'nothing while MPSD_TARGET is set (faults exist only in the embedded emulator)');
     target = { kind: 'live', baseUrl: url.origin + url.pathname.replace(/\/$/, '') };
@@ -146,24 +149,27 @@ export function loadConfig(env: Env = process.env): Readonly<HarnessConfig> {
       if (vars.xuid && !xuid) invalid(vars.xuid, '', `the xuid of the user whose token is in ${vars.auth}`);
       principals[name] = { name, authorization, ...(xuid ? { xuid } : {}) };
     }
-    if (MODES[mode].answers !== 'recordings' && !principals.alice) invalid('MPSD_AUTH', '', `a token (XBL3.0 x=<userhash>;<token>) with MPSD_XUID: MPSD_MODE=${mode} sends requests to the live target ${target.baseUrl}`);
+    if (MODES[mode].answers !== 'recordings' && !principals.alice)
+      invalid('MPSD_AUTH', '', `a token (XBL3.0 x=<userhash>;<token>) with MPSD_XUID: MPSD_MODE=${mode} sends requests to the live target ${target.baseUrl}`);
   } else {
-    const faults = (env.MPSD_EMULATOR_FAULTS ?? '').split(',').map((f) => f.trim()).filter(Boolean);
-    const unknown = faults.find((f) => !(f in FAULTS));
-    if (unknown !== undefined) invalid('MPSD_EMULATOR_FAULTS', env.MPSD_EMULATOR_FAULTS ?? '', `a comma-separated list of ${Object.keys(FAULTS).join(', ')}`);
+    const faults = (env.MPSD_EMULATOR_FAULTS ?? '')
+      .split(',')
+      .map((f) => f.trim())
+      .filter(Boolean);
+    const unknown = faults.find((f) => !profile.faults.includes(f));
+    if (unknown !== undefined) invalid('MPSD_EMULATOR_FAULTS', env.MPSD_EMULATOR_FAULTS ?? '', `a comma-separated list of ${profile.faults.join(', ')}`);
     target = { kind: 'emulator', faults };
-    for (const [name, xuid] of Object.entries(EMULATOR_XUIDS) as [PrincipalName, string][]) {
-      const gamertag = name[0].toUpperCase() + name.slice(1);
-      principals[name] = { name, xuid, authorization: `XBL3.0 x=${name};xuid=${xuid},gamertag=${gamertag}` };
+    for (const [name, user] of Object.entries(profile.users) as [PrincipalName, { xuid: string; gamertag: string }][]) {
+      principals[name] = { name, xuid: user.xuid, authorization: profile.userToken(name, user.xuid, user.gamertag) };
     }
-    principals.server = { name: 'server', authorization: 'XBL3.0 x=server;server' };
+    principals.server = { name: 'server', authorization: profile.serverToken };
   }
 
-  const scid = env.MPSD_SCID || EMULATOR_SCID;
+  const scid = env.MPSD_SCID || profile.scid;
   if (!GUID.test(scid)) invalid('MPSD_SCID', scid, 'a service config id GUID');
   const templates = {} as Record<TemplateKind, string>;
-  for (const [kind, { variable, emulator }] of Object.entries(TEMPLATE_KINDS) as [TemplateKind, (typeof TEMPLATE_KINDS)[TemplateKind]][]) {
-    const name = env[variable] || emulator;
+  for (const [kind, variable] of Object.entries(TEMPLATE_KINDS) as [TemplateKind, string][]) {
+    const name = env[variable] || profile.templates[kind];
     if (!/^[A-Za-z0-9_.-]{1,99}$/.test(name)) invalid(variable, name, 'a session template name (letters, digits, _ . -; at most 99)');
     templates[kind] = name;
   }
@@ -172,6 +178,7 @@ export function loadConfig(env: Env = process.env): Readonly<HarnessConfig> {
     mode,
     target: Object.freeze(target),
     contractVersion,
+    timeoutMs,
     scid,
     templates: Object.freeze(templates),
     principals: Object.freeze(principals),

@@ -1,31 +1,45 @@
 /**
- * The one catalogue of harness errors. Every message says what went wrong and how to fix it.
- * Failed *checks* are not errors: they are values (see checks/); these codes are for setup
- * mistakes and for failures that must stop a test (a replay miss, an escaped request).
+ * The one catalogue of harness errors. Every message says what went wrong and how to fix it
+ * (docs/troubleshooting.md lists them with causes). Failed *checks* are not errors: they are values
+ * (see checks/); these codes are for setup mistakes and for failures that must stop a test.
  */
 export const ERROR_CODES = {
-  /** An MPSD_* variable holds a value the harness cannot use. */
+  /** An MPSD_* variable or a CLI flag holds a value the harness cannot use. */
   CONFIG_INVALID: 'CONFIG_INVALID',
+  /** MPSD_CLIENT names a file that does not exist or exports no createClient(settings). */
+  CLIENT_MODULE_INVALID: 'CLIENT_MODULE_INVALID',
+  /** A scenario acts as a principal the run has no token or xuid for. */
+  PRINCIPAL_MISSING: 'PRINCIPAL_MISSING',
   /** Replay found no recorded response for a request. */
   REPLAY_MISS: 'REPLAY_MISS',
-  /** A response broke the contract (schema, content type, required header). */
+  /** A response broke the contract (schema, status, content type, required header). */
   CONTRACT_VIOLATION: 'CONTRACT_VIOLATION',
-  /** A request body the harness was about to send breaks the request schema. */
+  /** A request body the client was about to send, or sent, breaks the request schema. */
   REQUEST_INVALID: 'REQUEST_INVALID',
-  /** A schema name or $ref the registry does not hold. */
+  /** A schema name the registry does not hold. */
   SCHEMA_UNKNOWN: 'SCHEMA_UNKNOWN',
+  /** A file in schemas/ that cannot be loaded (no absolute $id, not JSON, rejected by strict mode). */
+  SCHEMA_INVALID: 'SCHEMA_INVALID',
   /** A recording file that cannot be read as a Polly HAR. */
   RECORDING_INVALID: 'RECORDING_INVALID',
-  /** The live target could not be reached. */
-  TARGET_UNREACHABLE: 'TARGET_UNREACHABLE',
   /** A recording could not be written (a read-only directory, a full disk); the previous one is kept. */
   RECORDING_WRITE_FAILED: 'RECORDING_WRITE_FAILED',
+  /** recordings/lint-allowlist.json is not a list of reviewed {file, entry?, path?, rule, reason}. */
+  ALLOWLIST_INVALID: 'ALLOWLIST_INVALID',
+  /** The lint's replay of the catalogue (to learn which entries are used) did not finish. */
+  LINT_REPLAY_FAILED: 'LINT_REPLAY_FAILED',
+  /** The target could not be reached (refused, unknown host, reset). */
+  TARGET_UNREACHABLE: 'TARGET_UNREACHABLE',
+  /** The target accepted the request but did not answer within MPSD_TIMEOUT_MS. */
+  TARGET_TIMEOUT: 'TARGET_TIMEOUT',
   /** A request on the wire got no answer (a replay miss, a network error) and the test went on as if it had. */
   WIRE_REQUEST_FAILED: 'WIRE_REQUEST_FAILED',
   /** covers() named a behaviour that harness/coverage/behaviours.ts does not list. */
   BEHAVIOUR_UNKNOWN: 'BEHAVIOUR_UNKNOWN',
   /** scenario() was called outside a test of specs/. */
   NO_SCENARIO: 'NO_SCENARIO',
+  /** A scenario helper was called without what it needs (a transfer handle without its origin, ...). */
+  HELPER_MISUSE: 'HELPER_MISUSE',
 } as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];

@@ -1,13 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import { type Exchange, toExchange } from './contract/exchange';
 import type { MpsdClient } from './client/mpsd-client';
 import { type ClientFactory, clientFactory } from './client/load-client';
-import { ContractViolation, checkedClient } from './checks/checked-client';
-import { runResponseChecks } from './checks';
-import type { Failure } from './checks/failure';
+import { checkedClient } from './checks/checked-client';
 import { type HarnessConfig, MODES, type Principal } from './config';
-import { type RecordingSession, type WireEvent, startRecording } from './recording/recording-session';
+import { type RecordingSession, startRecording } from './recording/recording-session';
+import { type WireRecord, checkWireEvent, firstBreak } from './wire-checks';
 import type { SaveOutcome } from './recording/harness-persister';
 import { DriftCollector, type DriftReport } from './drift/collector';
 import { writeDrift } from './drift/write';
@@ -17,14 +15,6 @@ import { CoverageCollector, type CoverageReport } from './coverage/collector';
 import { type BehaviourId, isBehaviourId } from './coverage/behaviours';
 import { writeCoverage } from './coverage/write';
 import { HarnessError, ERROR_CODES } from './errors';
-
-/** One request of a test as the wire saw it, with what the checks found. */
-export interface WireRecord {
-  exchange: Exchange;
-  failures: Failure[];
-  /** Why the request got no answer (a replay miss, a network error). */
-  error?: string;
-}
 
 /** What a scenario can reach while it runs. */
 export interface ScenarioContext {
@@ -67,7 +57,10 @@ export class HarnessRun {
   private readonly saved: Record<SaveOutcome, number> = { created: 0, updated: 0, unchanged: 0 };
   private readonly createClient: ClientFactory;
 
-  private constructor(readonly config: HarnessConfig, readonly target: RunTarget) {
+  private constructor(
+    readonly config: HarnessConfig,
+    readonly target: RunTarget,
+  ) {
     this.createClient = clientFactory(config.clientModule);
   }
 
@@ -90,14 +83,21 @@ export class HarnessRun {
       principalOf: principalResolver(principals),
       origin: target.emulator ? { from: target.baseUrl, to: EMULATOR_ORIGIN_ALIAS } : undefined,
       rerecordCommand: rerecordCommand(test.fullTitle),
-      onWire: (event) => exchanges.push(this.observe(event)),
-      onSaved: (outcome) => { if (this.current) this.current.saved = outcome; },
+      onWire: (event) => {
+        const record = checkWireEvent(event);
+        if (!record.error) this.coverage.addExchange(record.exchange);
+        exchanges.push(record);
+      },
+      onSaved: (outcome) => {
+        if (this.current) this.current.saved = outcome;
+      },
     });
     const inner = this.createClient({
       baseUrl: target.baseUrl,
       contractVersion: config.contractVersion,
       authorizations: Object.fromEntries(principals.map((p) => [p.name, p.authorization])),
       defaultPrincipal: 'alice',
+      timeoutMs: config.timeoutMs,
     });
     this.current = {
       config,
@@ -116,24 +116,13 @@ export class HarnessRun {
     return this.current;
   }
 
-  /** Check what crossed the wire: every response goes through every check, whoever sent the request. */
-  private observe(event: WireEvent): WireRecord {
-    const exchange = toExchange(event.request, event.response ?? { status: 0, headers: {}, text: '' });
-    if (event.error) return { exchange, failures: [], error: event.error.message };
-    this.coverage.addExchange(exchange);
-    return { exchange, failures: runResponseChecks(exchange) };
-  }
-
   /**
    * The first contract break or failed request the wire saw in the running test, once every request
    * in flight has ended: it fails a test whose own assertions passed (an SDK that swallowed it).
    */
   async wireVerdict(): Promise<Error | undefined> {
     await this.recording?.flush();
-    const broken = this.current?.exchanges.find((r) => r.error !== undefined || r.failures.length > 0);
-    if (!broken) return undefined;
-    if (broken.error !== undefined) return new HarnessError(ERROR_CODES.WIRE_REQUEST_FAILED, `${broken.exchange.request.method} ${broken.exchange.request.path} failed on the wire and the test did not notice:\n${broken.error}`);
-    return new ContractViolation(broken.exchange, broken.failures);
+    return firstBreak(this.current?.exchanges ?? []);
   }
 
   async endTest(outcome: { failed: boolean }): Promise<TestRecord | undefined> {
@@ -151,7 +140,12 @@ export class HarnessRun {
         announce(`${current.saved} ${recording.file}`);
       }
     }
-    if (mode.compares) this.drift.compare(current.fullTitle, resolve(recording.file), current.exchanges.filter((r) => !r.error).map((r) => r.exchange));
+    if (mode.compares)
+      this.drift.compare(
+        current.fullTitle,
+        resolve(recording.file),
+        current.exchanges.filter((r) => !r.error).map((r) => r.exchange),
+      );
     return { exchanges: current.exchanges, ...(current.saved ? { saved: current.saved } : {}) };
   }
 

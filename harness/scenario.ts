@@ -10,6 +10,7 @@ export function setScenario(context: ScenarioContext | undefined): void {
 
 /** The running test's client, inputs and config. Only inside an `it` of a file under specs/. */
 export function scenario(): ScenarioContext {
-  if (!current) throw new HarnessError(ERROR_CODES.NO_SCENARIO, 'scenario() is available only inside a test of a file under specs/ (the root hooks set it up per test); move the call into an it() block');
+  if (!current)
+    throw new HarnessError(ERROR_CODES.NO_SCENARIO, 'scenario() is available only inside a test of a file under specs/ (the root hooks set it up per test); move the call into an it() block');
   return current;
 }

@@ -1,5 +1,8 @@
-import { createEmulator, type Emulator } from '../emulator';
-import type { HarnessConfig } from './config';
+import { EMULATOR_PROFILE, createEmulator, type Emulator } from '../emulator';
+import { type HarnessConfig, MODES, type TargetProfile } from './config';
+
+/** What the config needs to know of the embedded emulator (its scid, templates, users, tokens, faults). */
+export const EMBEDDED_PROFILE: TargetProfile = EMULATOR_PROFILE;
 
 /** Recordings name the embedded emulator by this origin instead of its random loopback port. */
 export const EMULATOR_ORIGIN_ALIAS = 'http://mpsd-emulator.invalid';
@@ -16,7 +19,7 @@ export interface RunTarget {
 /** Start the embedded emulator when the run needs a live endpoint and none is configured. */
 export async function openTarget(config: HarnessConfig): Promise<RunTarget> {
   if (config.target.kind === 'live') return { baseUrl: config.target.baseUrl, kind: 'live', close: async () => {} };
-  if (config.mode === 'replay') return { baseUrl: EMULATOR_ORIGIN_ALIAS, kind: 'emulator', close: async () => {} };
+  if (MODES[config.mode].answers === 'recordings') return { baseUrl: EMULATOR_ORIGIN_ALIAS, kind: 'emulator', close: async () => {} };
   const emulator = createEmulator({ deterministic: true, faults: config.target.faults });
   const baseUrl = await emulator.start(0, '127.0.0.1');
   return { baseUrl, kind: 'emulator', emulator, close: () => emulator.stop() };

@@ -35,6 +35,9 @@ describe('Member bookkeeping (5.1, 5.4, 5.5)', () => {
       const write = expectStatus(await client.putSessionByHandle(handleId, body), i === 0 ? 201 : 200);
       numbers.push((write.body as { changeNumber: number }).changeNumber);
     }
-    expect(numbers.every((n, i) => i === 0 || n > numbers[i - 1]), `changeNumbers ${numbers}`).to.equal(true);
+    expect(
+      numbers.every((n, i) => i === 0 || n > numbers[i - 1]),
+      `changeNumbers ${numbers}`,
+    ).to.equal(true);
   });
 });

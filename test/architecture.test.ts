@@ -22,8 +22,9 @@ const resolvesInto = (file: string, spec: string, dir: string) => spec.startsWit
 /** The dependency rules of ARCHITECTURE.md, checked so the page stays true. */
 describe('architecture rules', () => {
   it('only harness/recording imports @pollyjs', () => {
-    const offenders = [...sources('harness'), ...sources('emulator'), ...sources('specs'), ...sources('examples')]
-      .filter((f) => !f.startsWith('harness/recording/') && importsOf(f).some((i) => i.startsWith('@pollyjs')));
+    const offenders = [...sources('harness'), ...sources('emulator'), ...sources('specs'), ...sources('examples')].filter(
+      (f) => !f.startsWith('harness/recording/') && importsOf(f).some((i) => i.startsWith('@pollyjs')),
+    );
     expect(offenders).to.deep.equal([]);
   });
 
@@ -35,8 +36,16 @@ describe('architecture rules', () => {
     expect(sources('harness/client').filter((f) => importsOf(f).some((i) => resolvesInto(f, i, 'harness/recording') || resolvesInto(f, i, 'harness/checks')))).to.deep.equal([]);
   });
 
-  it('the operations table imports nothing but schema names', () => {
-    expect(sources('harness/contract').flatMap((f) => importsOf(f).filter((i) => i.startsWith('.') && !resolvesInto(f, i, 'harness/contract') && !resolvesInto(f, i, 'harness/schema')))).to.deep.equal([]);
+  it('the config knows nothing of the emulator', () => {
+    expect(importsOf('harness/config.ts').filter((i) => resolvesInto('harness/config.ts', i, 'emulator'))).to.deep.equal([]);
+  });
+
+  it('the operations table imports nothing but schema names and the error catalogue', () => {
+    expect(
+      sources('harness/contract').flatMap((f) =>
+        importsOf(f).filter((i) => i.startsWith('.') && !resolvesInto(f, i, 'harness/contract') && !resolvesInto(f, i, 'harness/schema') && !i.endsWith('/errors')),
+      ),
+    ).to.deep.equal([]);
   });
 
   it('the run imports nothing from the reporters, and scenario() nothing from mocha', () => {
@@ -50,7 +59,8 @@ describe('architecture rules', () => {
   });
 
   it('nothing in the repository reaches outside it: a clone has no folder beside it', () => {
-    const tracked = execFileSync('git', ['ls-files'], { cwd: ROOT, encoding: 'utf8' }).split('\n')
+    const tracked = execFileSync('git', ['ls-files'], { cwd: ROOT, encoding: 'utf8' })
+      .split('\n')
       .filter((f) => /\.(ts|js|json|md|sh)$|^\.ci\//.test(f) && !f.startsWith('recordings/') && f !== 'package-lock.json' && f !== 'test/architecture.test.ts');
     const outside = tracked.filter((f) => /\.\.\/shared\b|'\.\.', '\.\.', '\.\.'|shared\/reference/.test(readFileSync(join(ROOT, f), 'utf8')));
     expect(outside).to.deep.equal([]);

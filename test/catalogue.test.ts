@@ -4,13 +4,20 @@ import { join } from 'node:path';
 import { BEHAVIOURS } from '../harness/coverage/behaviours';
 import { SPECS_DIR } from '../harness/run';
 
-const sources = readdirSync(SPECS_DIR).filter((f) => f.endsWith('.spec.ts')).map((f) => ({ file: f, text: readFileSync(join(SPECS_DIR, f), 'utf8') }));
+const sources = readdirSync(SPECS_DIR)
+  .filter((f) => f.endsWith('.spec.ts'))
+  .map((f) => ({ file: f, text: readFileSync(join(SPECS_DIR, f), 'utf8') }));
 
 /** A sanity check over the catalogue itself, the way JSON-Schema-Test-Suite checks its own cases. */
 describe('the conformance catalogue', () => {
-  const declared = sources.flatMap(({ file, text }) => [...text.matchAll(/covers\(([^)]*)\)/g)]
-    .flatMap((m) => [...m[1].matchAll(/'([^']+)'|`([^`]+)`/g)].map((q) => ({ file, id: q[1] ?? q[2] }))));
-  const expanded = declared.flatMap(({ file, id }) => (id.includes('${') ? Object.keys(BEHAVIOURS).filter((b) => b.startsWith(id.split('${')[0])).map((b) => ({ file, id: b })) : [{ file, id }]));
+  const declared = sources.flatMap(({ file, text }) => [...text.matchAll(/covers\(([^)]*)\)/g)].flatMap((m) => [...m[1].matchAll(/'([^']+)'|`([^`]+)`/g)].map((q) => ({ file, id: q[1] ?? q[2] }))));
+  const expanded = declared.flatMap(({ file, id }) =>
+    id.includes('${')
+      ? Object.keys(BEHAVIOURS)
+          .filter((b) => b.startsWith(id.split('${')[0]))
+          .map((b) => ({ file, id: b }))
+      : [{ file, id }],
+  );
 
   it('every documented behaviour has a scenario', () => {
     const covered = new Set(expanded.map((d) => d.id));
@@ -36,7 +43,10 @@ describe('the conformance catalogue', () => {
   it('specs import only the harness entry point and the example clients', () => {
     for (const { file, text } of sources) {
       const imports = [...text.matchAll(/from '([^']+)'/g)].map((m) => m[1]);
-      expect(imports.filter((i) => i !== 'chai' && i !== '../harness' && !i.startsWith('../examples/')), file).to.deep.equal([]);
+      expect(
+        imports.filter((i) => i !== 'chai' && i !== '../harness' && !i.startsWith('../examples/')),
+        file,
+      ).to.deep.equal([]);
     }
   });
 });

@@ -4,7 +4,7 @@ import { runSpecs } from './support/run-specs';
 describe('the client under test (MPSD_CLIENT)', function () {
   this.timeout(60000);
 
-  it('the example fetch client replays the whole catalogue through Polly\'s fetch adapter', async () => {
+  it("the example fetch client replays the whole catalogue through Polly's fetch adapter", async () => {
     const result = await runSpecs(['specs'], { MPSD_CLIENT: './examples/fetch-client.ts' });
     expect(result.failures.map((f) => f.fullTitle)).to.deep.equal([]);
     expect(result.passes.length).to.be.greaterThan(30);

@@ -14,10 +14,15 @@ describe('recordings lint', function () {
   let usage: Record<string, number[]>;
   let first: string;
 
-  const lint = (overrides: Partial<Parameters<typeof lintRecordings>[0]> = {}): Finding[] => lintRecordings({
-    recordingsDir: dir, expectedFiles: new Set(Object.keys(usage).map((f) => join(dir, relative(join(ROOT, 'recordings'), f)))),
-    knownSecrets: [], allowList: [], root: ROOT, ...overrides,
-  });
+  const lint = (overrides: Partial<Parameters<typeof lintRecordings>[0]> = {}): Finding[] =>
+    lintRecordings({
+      recordingsDir: dir,
+      expectedFiles: new Set(Object.keys(usage).map((f) => join(dir, relative(join(ROOT, 'recordings'), f)))),
+      knownSecrets: [],
+      allowList: [],
+      root: ROOT,
+      ...overrides,
+    });
   const edit = (file: string, change: (har: Har) => void) => {
     const har = JSON.parse(readFileSync(file, 'utf8')) as Har;
     change(har);
@@ -60,7 +65,9 @@ describe('recordings lint', function () {
   });
 
   it('the value of MPSD_AUTH is found wherever it appears', () => {
-    edit(first, (har) => { har.log.entries[0].request.url += '?note=plain-looking-token-123'; });
+    edit(first, (har) => {
+      har.log.entries[0].request.url += '?note=plain-looking-token-123';
+    });
     expect(lint({ knownSecrets: ['plain-looking-token-123'] })[0].message).to.include('MPSD_AUTH');
   });
 
@@ -90,7 +97,9 @@ describe('recordings lint', function () {
   });
 
   it('a reviewed allow-list entry silences its finding, and a stale one is reported', () => {
-    edit(first, (har) => { har.log.entries[0].request.url += '?seed=Zq8Lm2Xv9Rt4Wp7Ky3Nb6Hc1Jd5Fg0Se'; });
+    edit(first, (har) => {
+      har.log.entries[0].request.url += '?seed=Zq8Lm2Xv9Rt4Wp7Ky3Nb6Hc1Jd5Fg0Se';
+    });
     const allow = { file: relative(ROOT, first), entry: 1, rule: 'secret' as const, reason: 'a fixed seed, not a credential' };
     expect(lint({ allowList: [allow] })).to.deep.equal([]);
     expect(lint({ allowList: [allow, { ...allow, entry: 2 }] }).map((f) => f.rule)).to.deep.equal(['stale-allowlist']);

@@ -43,7 +43,10 @@ describe('mutated recordings fail every scenario', function () {
       const last = har.log.entries[har.log.entries.length - 1];
       last.response.status = 418;
     });
-    expect(result.passes.map((p) => p.fullTitle), 'these scenarios ignore the status of their last answer').to.deep.equal([]);
+    expect(
+      result.passes.map((p) => p.fullTitle),
+      'these scenarios ignore the status of their last answer',
+    ).to.deep.equal([]);
     for (const failure of result.failures) expect(failure.err.message, failure.fullTitle).to.include('418');
   });
 
@@ -56,7 +59,10 @@ describe('mutated recordings fail every scenario', function () {
     });
     const failed = result.failures.map((f) => f.err.message);
     expect(failed.length).to.be.greaterThan(30);
-    expect(result.passes.every((p) => /unknown handle|malformed handle|template constant cannot/.test(p.fullTitle)), result.passes.map((p) => p.fullTitle).join('; ')).to.equal(true);
+    expect(
+      result.passes.every((p) => /unknown handle|malformed handle|template constant cannot/.test(p.fullTitle)),
+      result.passes.map((p) => p.fullTitle).join('; '),
+    ).to.equal(true);
     for (const message of failed) expect(message).to.include('at /changeNumber');
   });
 });

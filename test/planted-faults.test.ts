@@ -11,7 +11,11 @@ const CASES: Record<FaultName, { spec: string; grep: string; message: string }> 
   'wrong-type': { spec: 'specs/handle-read.spec.ts', grep: 'an activity handle reads the session', message: 'at /changeNumber: found "1" (string), expected type integer' },
   'wrong-content-type': { spec: 'specs/handle-read.spec.ts', grep: 'an activity handle reads the session', message: 'says Content-Type: text/plain; charset=utf-8; expected application/json' },
   'stale-etag-accepted': { spec: 'specs/concurrency.spec.ts', grep: 'a stale If-Match', message: 'answered 200, expected 412' },
-  'no-content-location': { spec: 'specs/handle-read.spec.ts', grep: 'an activity handle reads the session', message: 'handle-response-names-session: a 200 session response through a handle has no Content-Location header' },
+  'no-content-location': {
+    spec: 'specs/handle-read.spec.ts',
+    grep: 'an activity handle reads the session',
+    message: 'handle-response-names-session: a 200 session response through a handle has no Content-Location header',
+  },
   '404-instead-of-204': { spec: 'specs/handle-read.spec.ts', grep: 'emptied session reads 204', message: 'answered 404, expected 204' },
   '503-with-retry-after': { spec: 'specs/handle-read.spec.ts', grep: 'an activity handle reads the session', message: 'answered 503 Service Unavailable with Retry-After: 30' },
 };

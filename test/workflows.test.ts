@@ -23,7 +23,9 @@ const lastLine = (out: string) => out.trim().split('\n').pop();
 describe('the README commands', function () {
   this.timeout(120000);
   let tmp: string;
-  beforeEach(() => { tmp = mkdtempSync(join(tmpdir(), 'mpsd-workflow-')); });
+  beforeEach(() => {
+    tmp = mkdtempSync(join(tmpdir(), 'mpsd-workflow-'));
+  });
   afterEach(() => rmSync(tmp, { recursive: true, force: true }));
 
   it('npm run conformance replays the catalogue and writes JUnit, HTML and coverage reports', async () => {
@@ -76,6 +78,7 @@ describe('the README commands', function () {
     const report = JSON.parse(readFileSync(join(tmp, 'drift.json'), 'utf8'));
     expect(report.summary).to.deep.equal({ breaking: 0, additive: 0, changed: 0, noise: 0 });
     expect(out).to.include('drift: 0 breaking');
+    expect(out).to.include(join(tmp, 'drift.md').split('/').slice(-2).join('/')); // the report where MPSD_REPORTS_DIR put it
   });
 
   it('npm run verify with a planted fault reports the expected breaking drift and exits 1', async () => {
@@ -85,6 +88,12 @@ describe('the README commands', function () {
     const stale = report.scenarios.find((s: { scenario: string }) => s.scenario.includes('a stale If-Match is 412'));
     expect(stale.items[0]).to.deep.include({ kind: 'breaking', change: 'status code changed', at: 'status', recorded: 412, fresh: 200 });
     expect(readFileSync(join(tmp, 'drift.md'), 'utf8')).to.include('| breaking | status code changed |');
+  });
+
+  it('npm run lint:recordings refuses an MPSD_RECORDINGS_DIR that does not exist', async () => {
+    const { code, out } = await npmRun('lint:recordings', [], { MPSD_RECORDINGS_DIR: join(tmp, 'nonexistent') });
+    expect(code).to.equal(2);
+    expect(out).to.include('no such directory, so there is nothing to lint');
   });
 
   it('npm run lint:recordings finds nothing in the committed recordings', async () => {

@@ -4,7 +4,7 @@ import { type Session, type SessionRef, sessionPath } from '../model';
 import type { Reply } from '../reply';
 import { type Grant, assertCanRead, canRead } from '../session/access';
 import { renderSession } from '../session/render';
-import { writeSession } from '../session/write';
+import { type WriteOutcome, writeSession } from '../session/write';
 import { type EmulatorState, loadSession, removeActivityHandles } from '../state';
 import { findTemplate } from '../templates';
 import { type Call, header, jsonBody } from './call';
@@ -48,7 +48,7 @@ export function putSession(state: EmulatorState, call: Call, target: Target): Re
   const refused = checkPreconditions(state, call, target, existing);
   if (refused) return refused;
 
-  let outcome;
+  let outcome: WriteOutcome;
   try {
     outcome = writeSession(existing, template, { ref: target.ref, body, principal: call.principal, grant: target.grant, now: state.clock.now() }, state.ids);
   } catch (error) {
@@ -73,9 +73,8 @@ export function putSession(state: EmulatorState, call: Call, target: Target): Re
 function checkPreconditions(state: EmulatorState, call: Call, target: Target, existing: Session | undefined): Reply | undefined {
   const ifMatch = header(call, 'if-match');
   const ifNoneMatch = header(call, 'if-none-match');
-  const current = (): Reply => existing && canRead(existing, call.principal, target.grant)
-    ? sessionReply(state, call, target, 412, existing)
-    : { status: 412, ...(existing ? { headers: { etag: existing.etag } } : {}) };
+  const current = (): Reply =>
+    existing && canRead(existing, call.principal, target.grant) ? sessionReply(state, call, target, 412, existing) : { status: 412, ...(existing ? { headers: { etag: existing.etag } } : {}) };
   if (ifNoneMatch !== undefined && existing && (ifNoneMatch === '*' || ifNoneMatch === existing.etag)) return current();
   if (ifMatch !== undefined) {
     if (!existing) return { status: 412 };

@@ -15,7 +15,7 @@ export function applyMembers(session: Session, members: unknown, principal: Prin
   let reserveIndex = 0;
   for (const [key, value] of Object.entries(members)) {
     if (key === 'me') {
-      if (!principal.xuid) throw new MpsdError(400, "members.me needs a user principal with a xuid claim.");
+      if (!principal.xuid) throw new MpsdError(400, 'members.me needs a user principal with a xuid claim.');
       if (value === null) {
         if (removeMember(session, (m) => m.xuid === principal.xuid)) left.push(principal.xuid);
       } else upsertCaller(session, value, principal, now);

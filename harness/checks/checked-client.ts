@@ -8,8 +8,14 @@ import { requestMatchesSchema } from './request-matches-schema';
 
 /** A response that broke the contract; carries the exchange and failures for reporters. */
 export class ContractViolation extends HarnessError {
-  constructor(readonly exchange: Exchange, readonly failures: Failure[]) {
-    super(ERROR_CODES.CONTRACT_VIOLATION, `${exchange.request.method} ${exchange.request.path} -> ${exchange.response.status} breaks the contract:\n${failures.map((f) => `  - ${f.check}: ${f.message}`).join('\n')}`);
+  constructor(
+    readonly exchange: Exchange,
+    readonly failures: Failure[],
+  ) {
+    super(
+      ERROR_CODES.CONTRACT_VIOLATION,
+      `${exchange.request.method} ${exchange.request.path} -> ${exchange.response.status} breaks the contract:\n${failures.map((f) => `  - ${f.check}: ${f.message}`).join('\n')}`,
+    );
   }
 }
 
@@ -27,23 +33,25 @@ function argumentPositions(operation: OperationName): { body?: number; options: 
  * clients that are not MpsdClients; see run.ts.)
  */
 export function checkedClient(inner: MpsdClient): MpsdClient {
-  const wrap = (operation: OperationName) => async (...args: unknown[]): Promise<Exchange> => {
-    const at = argumentPositions(operation);
-    const options = args[at.options] as RequestOptions | undefined;
-    const checkBody = at.body !== undefined && !options?.invalidOnPurpose && options?.rawBody === undefined;
-    if (checkBody) {
-      const failure = requestMatchesSchema(operation, JSON.stringify(args[at.body as number]));
-      if (failure) throw new HarnessError(ERROR_CODES.REQUEST_INVALID, `${failure.message}\n  Fix the body, or pass { invalidOnPurpose: true } if the scenario sends it on purpose.`);
-    }
-    const exchange = await (inner[operation] as (...a: unknown[]) => Promise<Exchange>)(...args);
-    if (checkBody) {
-      // What the client really sent: another client (an SDK) may change the body on its way out.
-      const sent = requestMatchesSchema(operation, exchange.request.body);
-      if (sent) throw new HarnessError(ERROR_CODES.REQUEST_INVALID, `the client sent a body that differs from the contract: ${sent.message}`);
-    }
-    const failures = runResponseChecks(exchange);
-    if (failures.length > 0) throw new ContractViolation(exchange, failures);
-    return exchange;
-  };
+  const wrap =
+    (operation: OperationName) =>
+    async (...args: unknown[]): Promise<Exchange> => {
+      const at = argumentPositions(operation);
+      const options = args[at.options] as RequestOptions | undefined;
+      const checkBody = at.body !== undefined && !options?.invalidOnPurpose && options?.rawBody === undefined;
+      if (checkBody) {
+        const failure = requestMatchesSchema(operation, JSON.stringify(args[at.body as number]));
+        if (failure) throw new HarnessError(ERROR_CODES.REQUEST_INVALID, `${failure.message}\n  Fix the body, or pass { invalidOnPurpose: true } if the scenario sends it on purpose.`);
+      }
+      const exchange = await (inner[operation] as (...a: unknown[]) => Promise<Exchange>)(...args);
+      if (checkBody) {
+        // What the client really sent: another client (an SDK) may change the body on its way out.
+        const sent = requestMatchesSchema(operation, exchange.request.body);
+        if (sent) throw new HarnessError(ERROR_CODES.REQUEST_INVALID, `the client sent a body that differs from the contract: ${sent.message}`);
+      }
+      const failures = runResponseChecks(exchange);
+      if (failures.length > 0) throw new ContractViolation(exchange, failures);
+      return exchange;
+    };
   return Object.fromEntries(OPERATION_NAMES.map((operation) => [operation, wrap(operation)])) as unknown as MpsdClient;
 }

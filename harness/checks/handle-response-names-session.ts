@@ -10,7 +10,15 @@ export const SESSION_PATH = /^\/serviceconfigs\/[^/]+\/sessiontemplates\/[^/]+\/
 export const handleResponseNamesSession: Check = (e) => {
   if (!specOf(e)?.viaHandle || !carriesSession(e)) return undefined;
   const location = e.response.headers['content-location'];
-  if (!location) return { check: 'handle-response-names-session', message: `a ${e.response.status} session response through a handle has no Content-Location header; expected /serviceconfigs/{scid}/sessiontemplates/{template}/sessions/{name}` };
-  if (!SESSION_PATH.test(location)) return { check: 'handle-response-names-session', message: `Content-Location ${JSON.stringify(location)} is not a direct session path /serviceconfigs/{scid}/sessiontemplates/{template}/sessions/{name}` };
+  if (!location)
+    return {
+      check: 'handle-response-names-session',
+      message: `a ${e.response.status} session response through a handle has no Content-Location header; expected /serviceconfigs/{scid}/sessiontemplates/{template}/sessions/{name}`,
+    };
+  if (!SESSION_PATH.test(location))
+    return {
+      check: 'handle-response-names-session',
+      message: `Content-Location ${JSON.stringify(location)} is not a direct session path /serviceconfigs/{scid}/sessiontemplates/{template}/sessions/{name}`,
+    };
   return undefined;
 };

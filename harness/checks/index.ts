@@ -10,14 +10,7 @@ import { throttleHasRetryAfter } from './throttle-has-retry-after';
 export type { Check, Failure } from './failure';
 
 /** The checks every response goes through, in the order their failures are reported. */
-export const RESPONSE_CHECKS: readonly Check[] = [
-  throttleHasRetryAfter,
-  statusIsDocumented,
-  contentTypeMatchesBody,
-  responseMatchesSchema,
-  sessionResponseHasEtag,
-  handleResponseNamesSession,
-];
+export const RESPONSE_CHECKS: readonly Check[] = [throttleHasRetryAfter, statusIsDocumented, contentTypeMatchesBody, responseMatchesSchema, sessionResponseHasEtag, handleResponseNamesSession];
 
 export function runResponseChecks(exchange: Exchange): Failure[] {
   return RESPONSE_CHECKS.map((check) => check(exchange)).filter((f): f is Failure => f !== undefined);

@@ -1,22 +1,22 @@
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
+import { DEFAULT_TIMEOUT_MS } from '../config';
 import { HarnessError, ERROR_CODES } from '../errors';
 import type { HttpRequest, HttpResponse } from '../contract/exchange';
 
 /** Network errors that mean "nothing answers there", as opposed to a failure the caller must see as is. */
-const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'ECONNRESET', 'EHOSTUNREACH']);
-
-export const REQUEST_TIMEOUT_MS = 30_000;
+const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH']);
 
 /**
  * Send one request with node:http(s). Deliberately not `fetch`: Polly's node-http adapter, which the
  * recording layer relies on, sees only node:http and node:https.
  */
-export function send(baseUrl: string, req: HttpRequest): Promise<HttpResponse> {
+export function send(baseUrl: string, req: HttpRequest, timeoutMs: number = DEFAULT_TIMEOUT_MS): Promise<HttpResponse> {
   const url = new URL(req.path, baseUrl);
   const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
+  const where = `${req.method} ${url.origin}${req.path}`;
   return new Promise((resolve, reject) => {
-    const outgoing = request(url, { method: req.method, headers: req.headers, timeout: REQUEST_TIMEOUT_MS }, (res) => {
+    const outgoing = request(url, { method: req.method, headers: req.headers, timeout: timeoutMs }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('error', reject);
@@ -28,10 +28,19 @@ export function send(baseUrl: string, req: HttpRequest): Promise<HttpResponse> {
         resolve({ status: res.statusCode ?? 0, headers, text: Buffer.concat(chunks).toString('utf8') });
       });
     });
-    outgoing.on('timeout', () => outgoing.destroy(Object.assign(new Error(`no answer in ${REQUEST_TIMEOUT_MS} ms`), { code: 'ETIMEDOUT' })));
+    outgoing.on('timeout', () =>
+      outgoing.destroy(
+        new HarnessError(
+          ERROR_CODES.TARGET_TIMEOUT,
+          `${where} got no answer in ${timeoutMs} ms. The target hangs or is overloaded; check it, or raise MPSD_TIMEOUT_MS (keep it below the test timeout).`,
+        ),
+      ),
+    );
     outgoing.on('error', (error: NodeJS.ErrnoException) => {
       if (error.code && UNREACHABLE.has(error.code)) {
-        reject(new HarnessError(ERROR_CODES.TARGET_UNREACHABLE, `${req.method} ${url.origin}${req.path} failed (${error.code}: ${error.message}). Check MPSD_TARGET and the network, or unset MPSD_TARGET to use the embedded emulator.`));
+        reject(
+          new HarnessError(ERROR_CODES.TARGET_UNREACHABLE, `${where} failed (${error.code}: ${error.message}). Check MPSD_TARGET and the network, or unset MPSD_TARGET to use the embedded emulator.`),
+        );
       } else reject(error);
     });
     outgoing.end(req.body);

@@ -6,11 +6,13 @@ export type ClientFactory = (settings: ClientSettings) => MpsdClient;
 /** The client under test: the harness's own, or the createClient of the module MPSD_CLIENT names. */
 export function clientFactory(modulePath: string | undefined): ClientFactory {
   if (!modulePath) return (settings) => new HttpMpsdClient(settings);
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const loaded = require(modulePath) as { createClient?: unknown; default?: { createClient?: unknown } };
   const create = loaded.createClient ?? loaded.default?.createClient;
   if (typeof create !== 'function') {
-    throw new HarnessError(ERROR_CODES.CONFIG_INVALID, `MPSD_CLIENT=${modulePath} exports no createClient(settings) function; export one that returns an MpsdClient (see examples/fetch-client.ts)`);
+    throw new HarnessError(
+      ERROR_CODES.CLIENT_MODULE_INVALID,
+      `MPSD_CLIENT=${modulePath} exports no createClient(settings) function; export one that returns an MpsdClient (see examples/fetch-client.ts)`,
+    );
   }
   return create as ClientFactory;
 }

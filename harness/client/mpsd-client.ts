@@ -44,6 +44,8 @@ export interface ClientSettings {
   /** Authorization value per principal name. */
   authorizations: Partial<Record<PrincipalName, string>>;
   defaultPrincipal: PrincipalName;
+  /** Give up on an answer after this long (MPSD_TIMEOUT_MS). */
+  timeoutMs?: number;
 }
 
 /** The direct session path, as Content-Location names it. */
@@ -52,14 +54,17 @@ export function sessionPath(ref: SessionRef): string {
 }
 
 /** How a request reaches the wire; the default is node:http(s) (http-transport.ts). */
-export type Transport = (baseUrl: string, request: HttpRequest) => Promise<HttpResponse>;
+export type Transport = (baseUrl: string, request: HttpRequest, timeoutMs?: number) => Promise<HttpResponse>;
 
 /**
  * The harness's own client: the headers XSAPI sends, nothing else, over a transport. The default
  * transport is node:http(s), which Polly's node-http adapter sees; examples/ plugs in fetch.
  */
 export class HttpMpsdClient implements MpsdClient {
-  constructor(private readonly settings: ClientSettings, private readonly transport: Transport = send) {}
+  constructor(
+    private readonly settings: ClientSettings,
+    private readonly transport: Transport = send,
+  ) {}
 
   createHandle(body: unknown, options?: RequestOptions) {
     return this.call('createHandle', {}, options, body);
@@ -85,7 +90,7 @@ export class HttpMpsdClient implements MpsdClient {
 
   private async call(operation: OperationName, params: Record<string, string>, options: RequestOptions = {}, body?: unknown): Promise<Exchange> {
     const request = this.buildRequest(OPERATIONS[operation].method, pathFor(operation, params), options, body);
-    return toExchange(request, await this.transport(this.settings.baseUrl, request));
+    return toExchange(request, await this.transport(this.settings.baseUrl, request, this.settings.timeoutMs));
   }
 
   private buildRequest(method: string, path: string, options: RequestOptions, body: unknown): HttpRequest {
@@ -95,7 +100,7 @@ export class HttpMpsdClient implements MpsdClient {
     const principal = options.as === undefined ? this.settings.defaultPrincipal : options.as;
     if (principal !== null) {
       const authorization = this.settings.authorizations[principal];
-      if (!authorization) throw new HarnessError(ERROR_CODES.CONFIG_INVALID, `no credentials for principal '${principal}'; set its variables (README, "Live targets")`);
+      if (!authorization) throw new HarnessError(ERROR_CODES.PRINCIPAL_MISSING, `no credentials for principal '${principal}'; set its variables (README, "Live targets")`);
       headers.authorization = authorization;
     }
     if (options.ifMatch !== undefined) headers['if-match'] = options.ifMatch;

@@ -1,3 +1,4 @@
+import { HarnessError, ERROR_CODES } from '../errors';
 import type { SchemaName } from '../schema/registry';
 
 /**
@@ -68,8 +69,14 @@ const SESSION_PATH = '/serviceconfigs/{scid}/sessiontemplates/{templateName}/ses
 
 const ROWS = {
   createHandle: {
-    method: 'POST', path: '/handles', params: 'none', request: 'HandleCreateRequest', viaHandle: false,
-    label: 'POST /handles', summary: 'Create a handle to a session', sections: '2.2, 3.1',
+    method: 'POST',
+    path: '/handles',
+    params: 'none',
+    request: 'HandleCreateRequest',
+    viaHandle: false,
+    label: 'POST /handles',
+    summary: 'Create a handle to a session',
+    sections: '2.2, 3.1',
     responses: {
       ...COMMON,
       200: { schema: 'Handle', description: 'the handle' },
@@ -80,33 +87,65 @@ const ROWS = {
     },
   },
   getHandle: {
-    method: 'GET', path: HANDLE_PATH, params: 'handleId', viaHandle: false,
-    label: 'GET /handles/{id}', summary: 'Read a handle', sections: '3.2',
+    method: 'GET',
+    path: HANDLE_PATH,
+    params: 'handleId',
+    viaHandle: false,
+    label: 'GET /handles/{id}',
+    summary: 'Read a handle',
+    sections: '3.2',
     responses: { ...COMMON, 200: { schema: 'Handle', description: 'the handle' }, 404: text('unknown handle') },
   },
   deleteHandle: {
-    method: 'DELETE', path: HANDLE_PATH, params: 'handleId', viaHandle: false,
-    label: 'DELETE /handles/{id}', summary: 'Delete a handle', sections: '3.3',
+    method: 'DELETE',
+    path: HANDLE_PATH,
+    params: 'handleId',
+    viaHandle: false,
+    label: 'DELETE /handles/{id}',
+    summary: 'Delete a handle',
+    sections: '3.3',
     responses: { ...COMMON, 204: text('deleted'), 403: text('only the owner may delete it'), 404: text('unknown handle') },
   },
   getSessionByHandle: {
-    method: 'GET', path: `${HANDLE_PATH}/session`, params: 'handleId', viaHandle: true,
-    label: 'GET /handles/{id}/session', summary: 'Read the session a handle points to', sections: '3.4, 6',
+    method: 'GET',
+    path: `${HANDLE_PATH}/session`,
+    params: 'handleId',
+    viaHandle: true,
+    label: 'GET /handles/{id}/session',
+    summary: 'Read the session a handle points to',
+    sections: '3.4, 6',
     responses: SESSION_READ,
   },
   putSessionByHandle: {
-    method: 'PUT', path: `${HANDLE_PATH}/session`, params: 'handleId', request: 'MultiplayerSessionRequest', viaHandle: true,
-    label: 'PUT /handles/{id}/session', summary: 'Create or update the session a handle points to', sections: '3.5, 4, 6',
+    method: 'PUT',
+    path: `${HANDLE_PATH}/session`,
+    params: 'handleId',
+    request: 'MultiplayerSessionRequest',
+    viaHandle: true,
+    label: 'PUT /handles/{id}/session',
+    summary: 'Create or update the session a handle points to',
+    sections: '3.5, 4, 6',
     responses: SESSION_WRITE,
   },
   getSession: {
-    method: 'GET', path: SESSION_PATH, params: 'sessionRef', viaHandle: false,
-    label: 'GET /serviceconfigs/{scid}/sessiontemplates/{t}/sessions/{name}', summary: 'Read a session', sections: '3.6',
+    method: 'GET',
+    path: SESSION_PATH,
+    params: 'sessionRef',
+    viaHandle: false,
+    label: 'GET /serviceconfigs/{scid}/sessiontemplates/{t}/sessions/{name}',
+    summary: 'Read a session',
+    sections: '3.6',
     responses: SESSION_READ,
   },
   putSession: {
-    method: 'PUT', path: SESSION_PATH, params: 'sessionRef', request: 'MultiplayerSessionRequest', viaHandle: false,
-    label: 'PUT /serviceconfigs/{scid}/sessiontemplates/{t}/sessions/{name}', summary: 'Create or update a session', sections: '3.6, 4',
+    method: 'PUT',
+    path: SESSION_PATH,
+    params: 'sessionRef',
+    request: 'MultiplayerSessionRequest',
+    viaHandle: false,
+    label: 'PUT /serviceconfigs/{scid}/sessiontemplates/{t}/sessions/{name}',
+    summary: 'Create or update a session',
+    sections: '3.6, 4',
     responses: SESSION_WRITE,
   },
 } as const satisfies Record<string, OperationSpec>;
@@ -141,7 +180,7 @@ function literalLength(name: OperationName): number {
 export function pathFor(operation: OperationName, params: Record<string, string> = {}): string {
   return OPERATIONS[operation].path.replace(/\{([^}]+)\}/g, (_, name: string) => {
     const value = params[name];
-    if (value === undefined) throw new Error(`pathFor(${operation}): missing parameter '${name}'`);
+    if (value === undefined) throw new HarnessError(ERROR_CODES.HELPER_MISUSE, `pathFor(${operation}): the path parameter '${name}' is missing; pass it in the parameters object`);
     return encodeURIComponent(value);
   });
 }

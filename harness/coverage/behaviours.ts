@@ -25,8 +25,8 @@ export const BEHAVIOURS = {
   'invite.closed-read-only': { section: '2.1', text: 'an invite handle gives read-only access to a closed session' },
   'transfer.origin-member': { section: '3.5', text: 'a member of the origin session joins through a transfer handle' },
   'transfer.non-member': { section: '3.5', text: 'a non-member of the origin session is refused' },
-  'activity.replaced': { section: '2.1', text: 'a new activity handle replaces the user\'s previous one' },
-  'activity.removed-on-leave': { section: '2.1', text: 'leaving removes the member\'s activity handle' },
+  'activity.replaced': { section: '2.1', text: "a new activity handle replaces the user's previous one" },
+  'activity.removed-on-leave': { section: '2.1', text: "leaving removes the member's activity handle" },
   'search.one-per-session': { section: '2.1', text: 'a session holds at most one search handle' },
   'search.search-handle-field': { section: '2.1, 5.1', text: 'the session names its search handle in searchHandle' },
   'concurrency.if-match-current': { section: '1.2', text: 'If-Match with the current ETag succeeds' },
@@ -47,5 +47,5 @@ export const BEHAVIOURS = {
 export type BehaviourId = keyof typeof BEHAVIOURS;
 
 export function isBehaviourId(id: string): id is BehaviourId {
-  return Object.prototype.hasOwnProperty.call(BEHAVIOURS, id);
+  return Object.hasOwn(BEHAVIOURS, id);
 }

@@ -28,9 +28,10 @@ export class CoverageCollector {
       const { id, type } = (exchange.body ?? {}) as { id?: string; type?: string };
       if (id && type) this.handleTypes.set(id.toLowerCase(), type);
     }
-    const handleType = operation === 'createHandle'
-      ? String((JSON.parse(request.body ?? '{}') as { type?: unknown }).type ?? '-')
-      : this.handleTypes.get(HANDLE_ID.exec(request.path)?.[1]?.toLowerCase() ?? '') ?? '-';
+    const handleType =
+      operation === 'createHandle'
+        ? String((JSON.parse(request.body ?? '{}') as { type?: unknown }).type ?? '-')
+        : (this.handleTypes.get(HANDLE_ID.exec(request.path)?.[1]?.toLowerCase() ?? '') ?? '-');
     const endpoint = endpointOf(operation);
     const byStatus = this.cells.get(endpoint) ?? new Map<string, Set<string>>();
     const types = byStatus.get(String(response.status)) ?? new Set<string>();
@@ -56,8 +57,12 @@ export class CoverageCollector {
       if (!byStatus) continue;
       matrix[endpoint] = Object.fromEntries([...byStatus.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([status, types]) => [status, [...types].sort()]));
     }
-    const behaviours = (Object.entries(BEHAVIOURS) as [BehaviourId, { section: string; text: string }][])
-      .map(([id, b]) => ({ id, section: b.section, text: b.text, scenarios: [...(this.scenarios.get(id) ?? [])].sort() }));
+    const behaviours = (Object.entries(BEHAVIOURS) as [BehaviourId, { section: string; text: string }][]).map(([id, b]) => ({
+      id,
+      section: b.section,
+      text: b.text,
+      scenarios: [...(this.scenarios.get(id) ?? [])].sort(),
+    }));
     return { matrix, behaviours, uncovered: behaviours.filter((b) => b.scenarios.length === 0).map((b) => b.id) };
   }
 }

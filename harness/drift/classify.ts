@@ -33,7 +33,11 @@ const VOLATILE = [
 ];
 const isVolatile = (value: unknown) => typeof value === 'string' && VOLATILE.some((p) => p.test(value));
 /** Replace volatile parts inside a longer string (a Content-Location path names a fresh session). */
-const stable = (text: string) => text.split('/').map((part) => (isVolatile(part) ? '*' : part)).join('/');
+const stable = (text: string) =>
+  text
+    .split('/')
+    .map((part) => (isVolatile(part) ? '*' : part))
+    .join('/');
 
 const jsonType = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'array' : Number.isInteger(v) ? 'integer' : typeof v);
 const CONTRACT_HEADERS = ['content-type', 'etag', 'content-location', 'retry-after'];
@@ -42,7 +46,8 @@ const CONTRACT_HEADERS = ['content-type', 'etag', 'content-location', 'retry-aft
 export function classifyExchange(recorded: HarEntry, fresh: Exchange, position: number): DriftItem[] {
   const request = `${fresh.request.method} ${fresh.request.path}`;
   const items: DriftItem[] = [];
-  const add = (kind: DriftKind, change: string, at: string, was?: unknown, now?: unknown) => items.push({ kind, change, exchange: position, request, at, ...(was !== undefined ? { recorded: was } : {}), ...(now !== undefined ? { fresh: now } : {}) });
+  const add = (kind: DriftKind, change: string, at: string, was?: unknown, now?: unknown) =>
+    items.push({ kind, change, exchange: position, request, at, ...(was !== undefined ? { recorded: was } : {}), ...(now !== undefined ? { fresh: now } : {}) });
 
   const old = exchangeOf(recorded);
   if (old.response.status !== fresh.response.status) add('breaking', 'status code changed', 'status', old.response.status, fresh.response.status);
@@ -85,7 +90,8 @@ function compare(was: unknown, now: unknown, pointer: string, schema: string, ad
       const path = `${pointer}/${key}`;
       if (key in b) compare(a[key], b[key], path, schema, add);
       else if (required.has(key)) add('breaking', 'required field missing', path, a[key], undefined);
-      else if (isMapEntry(parent, key)) add('changed', 'entry removed', path, a[key], undefined); // a member, a server
+      else if (isMapEntry(parent, key))
+        add('changed', 'entry removed', path, a[key], undefined); // a member, a server
       else add('breaking', 'field removed', path, a[key], undefined);
     }
     for (const key of Object.keys(b)) {

@@ -40,7 +40,15 @@ export class DriftCollector {
       } else items.push(...classifyExchange(recorded, fresh, i + 1));
     });
     if (entries.length !== exchanges.length) {
-      items.push({ kind: 'breaking', change: 'request sequence changed', exchange: Math.min(entries.length, exchanges.length) + 1, request: '-', at: 'exchanges', recorded: entries.length, fresh: exchanges.length });
+      items.push({
+        kind: 'breaking',
+        change: 'request sequence changed',
+        exchange: Math.min(entries.length, exchanges.length) + 1,
+        request: '-',
+        at: 'exchanges',
+        recorded: entries.length,
+        fresh: exchanges.length,
+      });
     }
     this.scenarios.push({ scenario, recording: recordingFile, items });
   }

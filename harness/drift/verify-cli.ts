@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { reportsDir } from '../config';
 import type { DriftReport } from './collector';
 
@@ -12,9 +12,14 @@ const ROOT = join(__dirname, '..', '..');
  */
 function main(): void {
   const driftFile = join(reportsDir(), 'drift.json');
+  const driftMarkdown = join(reportsDir(), 'drift.md');
+  // An old report must never be left behind looking current.
   rmSync(driftFile, { force: true });
+  rmSync(driftMarkdown, { force: true });
   const mocha = spawn(process.execPath, [join(ROOT, 'node_modules', 'mocha', 'bin', 'mocha.js'), ...process.argv.slice(2)], {
-    cwd: ROOT, stdio: 'inherit', env: { ...process.env, MPSD_MODE: 'verify' },
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, MPSD_MODE: 'verify' },
   });
   mocha.on('exit', (mochaCode) => {
     if (!existsSync(driftFile)) {
@@ -23,7 +28,7 @@ function main(): void {
     }
     const report = JSON.parse(readFileSync(driftFile, 'utf8')) as DriftReport;
     const { breaking, additive, changed, noise } = report.summary;
-    console.log(`\ndrift: ${breaking} breaking, ${additive} additive, ${changed} changed, ${noise} noise (reports/drift.md)`);
+    console.log(`\ndrift: ${breaking} breaking, ${additive} additive, ${changed} changed, ${noise} noise (${relative(process.cwd(), driftMarkdown) || driftMarkdown})`);
     if (mochaCode) console.log(`note: ${mochaCode} scenario(s) failed against the target; the exit code follows breaking drift only`);
     process.exit(breaking > 0 ? 1 : 0);
   });

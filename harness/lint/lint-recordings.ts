@@ -29,10 +29,12 @@ export interface LintInput {
 
 export function harFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir).sort().flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? harFiles(path) : name.endsWith('.har') ? [path] : [];
-  });
+  return readdirSync(dir)
+    .sort()
+    .flatMap((name) => {
+      const path = join(dir, name);
+      return statSync(path).isDirectory() ? harFiles(path) : name.endsWith('.har') ? [path] : [];
+    });
 }
 
 /** Lint every recording: parse, schema, orphans, unused entries, secrets; minus reviewed exceptions. */
@@ -80,7 +82,16 @@ function matches(a: AllowEntry, f: Finding): boolean {
 /** Drop reviewed findings; an allow-list entry that matches nothing is itself a finding. */
 export function applyAllowList(findings: Finding[], allowList: readonly AllowEntry[]): Finding[] {
   const kept = findings.filter((f) => !allowList.some((a) => matches(a, f)));
-  const stale = allowList.filter((a) => !findings.some((f) => matches(a, f)))
-    .map((a): Finding => ({ rule: 'stale-allowlist', file: a.file, ...(a.entry ? { entry: a.entry } : {}), ...(a.path ? { path: a.path } : {}), message: `allow-list entry for rule '${a.rule}' (${a.reason}) matches nothing` }));
+  const stale = allowList
+    .filter((a) => !findings.some((f) => matches(a, f)))
+    .map(
+      (a): Finding => ({
+        rule: 'stale-allowlist',
+        file: a.file,
+        ...(a.entry ? { entry: a.entry } : {}),
+        ...(a.path ? { path: a.path } : {}),
+        message: `allow-list entry for rule '${a.rule}' (${a.reason}) matches nothing`,
+      }),
+    );
   return [...kept, ...stale];
 }

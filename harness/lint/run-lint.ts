@@ -14,14 +14,24 @@ export const ALLOWLIST_FILE = 'lint-allowlist.json';
  * Replay the catalogue once in a child mocha to learn which recording each scenario uses and which
  * entries it reads. Resolves with recording file -> used entry indices.
  */
-export function replayUsage(recordingsDir: string): Promise<Record<string, number[]>> {
+export function replayUsage(recordingsDir: string, root: string = ROOT): Promise<Record<string, number[]>> {
   const dir = mkdtempSync(join(tmpdir(), 'mpsd-usage-'));
   const log = join(dir, 'usage.json');
-  const env = { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('MPSD_'))), MPSD_MODE: 'replay', MPSD_RECORDINGS_DIR: recordingsDir, MPSD_USAGE_LOG: log, MPSD_REPORTS_DIR: dir };
+  const env = {
+    ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('MPSD_'))),
+    MPSD_MODE: 'replay',
+    MPSD_RECORDINGS_DIR: recordingsDir,
+    MPSD_USAGE_LOG: log,
+    MPSD_REPORTS_DIR: dir,
+  };
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, [join(ROOT, 'node_modules', 'mocha', 'bin', 'mocha.js'), '--reporter', 'dot'], { cwd: ROOT, env }, (error, stdout) => {
+    execFile(process.execPath, [join(root, 'node_modules', 'mocha', 'bin', 'mocha.js'), '--reporter', 'dot'], { cwd: root, env }, (error, stdout) => {
       try {
-        if (!existsSync(log)) throw new Error(`the replay run wrote no usage log (${error?.message ?? 'no error'}):\n${stdout}`);
+        if (!existsSync(log))
+          throw new HarnessError(
+            ERROR_CODES.LINT_REPLAY_FAILED,
+            `the lint replays the catalogue to learn which entries each scenario uses, and that replay wrote no usage log (${error?.message ?? 'no error'}). Run npm run conformance to see why it fails, fix that first, then lint again:\n${stdout}`,
+          );
         resolve(JSON.parse(readFileSync(log, 'utf8')) as Record<string, number[]>);
       } catch (e) {
         reject(e);
@@ -39,17 +49,19 @@ export function readAllowList(recordingsDir: string): AllowEntry[] {
   try {
     list = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new HarnessError(ERROR_CODES.RECORDING_INVALID, `${file} is not JSON (${(error as Error).message}); it must be a list of {file, entry?, path?, rule, reason}`);
+    throw new HarnessError(ERROR_CODES.ALLOWLIST_INVALID, `${file} is not JSON (${(error as Error).message}); it must be a list of {file, entry?, path?, rule, reason}`);
   }
   if (!Array.isArray(list) || !list.every((a) => a && typeof a.file === 'string' && typeof a.rule === 'string' && typeof a.reason === 'string' && a.reason.trim() !== '')) {
-    throw new HarnessError(ERROR_CODES.RECORDING_INVALID, `${file} must be a list of {file, entry?, path?, rule, reason}, each with the reason it was reviewed`);
+    throw new HarnessError(ERROR_CODES.ALLOWLIST_INVALID, `${file} must be a list of {file, entry?, path?, rule, reason}, each with the reason it was reviewed`);
   }
   return list as AllowEntry[];
 }
 
 /** The real tokens to look for: the token part of every MPSD_AUTH* variable that is set. */
 export function knownSecrets(env: Record<string, string | undefined> = process.env): string[] {
-  return Object.values(LIVE_PRINCIPAL_VARIABLES).map((v) => env[v.auth]).filter((v): v is string => !!v)
+  return Object.values(LIVE_PRINCIPAL_VARIABLES)
+    .map((v) => env[v.auth])
+    .filter((v): v is string => !!v)
     .flatMap((auth) => [auth, auth.replace(/^XBL3\.0 x=[^;]*;/, '')]);
 }
 

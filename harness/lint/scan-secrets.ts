@@ -31,14 +31,20 @@ export function secretIn(value: string, known: readonly string[]): string | unde
 
 function walkJson(value: unknown, path: string, visit: (path: string, text: string) => void): void {
   if (typeof value === 'string') visit(path, value);
-  else if (Array.isArray(value)) value.forEach((v, i) => walkJson(v, `${path}/${i}`, visit));
-  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) { visit(`${path}/${k}`, k); walkJson(v, `${path}/${k}`, visit); }
+  else if (Array.isArray(value)) {
+    for (const [i, v] of value.entries()) walkJson(v, `${path}/${i}`, visit);
+  } else if (value && typeof value === 'object')
+    for (const [k, v] of Object.entries(value)) {
+      visit(`${path}/${k}`, k);
+      walkJson(v, `${path}/${k}`, visit);
+    }
 }
 
 /** Every secret-looking value in one entry's headers, URL and bodies. */
 export function scanEntry(entry: HarEntry, file: string, index: number, known: readonly string[]): Finding[] {
   const findings: Finding[] = [];
-  const report = (path: string, value: string, why: string) => findings.push({ rule: 'secret', file, entry: index + 1, path, message: `${why}: ${value.length > 40 ? `${value.slice(0, 12)}...` : value}` });
+  const report = (path: string, value: string, why: string) =>
+    findings.push({ rule: 'secret', file, entry: index + 1, path, message: `${why}: ${value.length > 40 ? `${value.slice(0, 12)}...` : value}` });
   for (const side of ['request', 'response'] as const) {
     for (const h of entry[side].headers) {
       if (isSecretHeader(h.name) && !/^<redacted[^>]*>$/.test(h.value)) report(`${side}.headers.${h.name}`, h.value, `an unredacted ${h.name} header`);
@@ -50,11 +56,18 @@ export function scanEntry(entry: HarEntry, file: string, index: number, known: r
   }
   const urlWhy = secretIn(entry.request.url, known);
   if (urlWhy) report('request.url', entry.request.url, urlWhy);
-  const bodies: [string, string | undefined][] = [['request.postData.text', entry.request.postData?.text], ['response.content.text', entry.response.content.text]];
+  const bodies: [string, string | undefined][] = [
+    ['request.postData.text', entry.request.postData?.text],
+    ['response.content.text', entry.response.content.text],
+  ];
   for (const [where, text] of bodies) {
     if (!text) continue;
     let parsed: unknown;
-    try { parsed = JSON.parse(text); } catch { parsed = text; }
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      parsed = text;
+    }
     walkJson(parsed, where, (path, value) => {
       const why = secretIn(value, known);
       if (why) report(path, value, why);

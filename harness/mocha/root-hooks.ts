@@ -1,5 +1,6 @@
 import type { Context, Func, Test } from 'mocha';
 import { loadConfig } from '../config';
+import { EMBEDDED_PROFILE } from '../target';
 import { HarnessRun, isSpecFile } from '../run';
 import { setScenario } from '../scenario';
 import { attachRecord, attachRunReport } from './results-channel';
@@ -36,7 +37,7 @@ export const mochaHooks = {
   async beforeEach(this: Context) {
     const test = this.currentTest;
     if (!test || !isSpecFile(test.file)) return;
-    run ??= await HarnessRun.open(loadConfig()); // opened lazily: unit-test-only runs never start a target
+    run ??= await HarnessRun.open(loadConfig(process.env, EMBEDDED_PROFILE)); // opened lazily: unit-test-only runs never start a target
     setScenario(run.beginTest({ titlePath: test.titlePath(), fullTitle: test.fullTitle() }));
     failOnWireBreaks(test, run);
   },

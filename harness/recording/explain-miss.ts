@@ -53,7 +53,10 @@ function diffJson(a: unknown, b: unknown, path: string, out: string[]): void {
 }
 
 function valueAt(doc: unknown, path: string): unknown {
-  return path.split('/').slice(1).reduce<unknown>((node, k) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[k] : undefined), doc);
+  return path
+    .split('/')
+    .slice(1)
+    .reduce<unknown>((node, k) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[k] : undefined), doc);
 }
 
 function truncate(text: string | undefined): string {
@@ -68,7 +71,11 @@ function describe(id: RequestIdentity): string {
 
 /** The message a replay miss fails with: where, what, the closest recorded request, what differs, how to fix. */
 export function explainMiss(context: MissContext, principalOf: PrincipalOf): string {
-  const lines = [`No recorded response for this request (replay never goes to the network).`, `  recording: ${context.recordingPath}${context.entries ? ` (${context.entries.length} entries)` : ' (file does not exist)'}`, `  request:   ${describe(context.request)}${context.order > 0 ? ` [identical request #${context.order + 1}]` : ''}`];
+  const lines = [
+    `No recorded response for this request (replay never goes to the network).`,
+    `  recording: ${context.recordingPath}${context.entries ? ` (${context.entries.length} entries)` : ' (file does not exist)'}`,
+    `  request:   ${describe(context.request)}${context.order > 0 ? ` [identical request #${context.order + 1}]` : ''}`,
+  ];
   const candidates = (context.entries ?? []).map((entry, index) => ({ index, id: identityOfEntry(entry, principalOf), order: entry._order }));
   if (candidates.length > 0) {
     const scored = candidates.map((c) => ({ ...c, diffs: differences(context.request, c.id) }));

@@ -99,9 +99,14 @@ export function readHar(file: string, rerecord = 'npm run record -- --grep "<its
 export function exchangeOf(entry: HarEntry): Exchange {
   const url = new URL(entry.request.url, 'http://recording.invalid');
   const { content } = entry.response;
-  const text = content.encoding === 'base64' && content.text !== undefined ? Buffer.from(content.text, 'base64').toString('utf8') : content.text ?? '';
+  const text = content.encoding === 'base64' && content.text !== undefined ? Buffer.from(content.text, 'base64').toString('utf8') : (content.text ?? '');
   return toExchange(
-    { method: entry.request.method.toUpperCase(), path: url.pathname + url.search, headers: headerMap(entry.request.headers), ...(entry.request.postData?.text !== undefined ? { body: entry.request.postData.text } : {}) },
+    {
+      method: entry.request.method.toUpperCase(),
+      path: url.pathname + url.search,
+      headers: headerMap(entry.request.headers),
+      ...(entry.request.postData?.text !== undefined ? { body: entry.request.postData.text } : {}),
+    },
     { status: entry.response.status, headers: headerMap(entry.response.headers), text },
   );
 }

@@ -59,10 +59,12 @@ export class HarnessPersister extends FSPersister {
     return this.load(recordingId)?.har;
   }
 
+  // biome-ignore lint/suspicious/noExplicitAny: Polly types the HAR as its own class; ours declares only the parts the harness reads
   async onFindRecording(recordingId: string): Promise<any> {
     return this.load(recordingId)?.har ?? null; // our Har type: the parts the harness reads
   }
 
+  // biome-ignore lint/suspicious/noExplicitAny: as above, Polly's entry type
   async findEntry(request: Request): Promise<any> {
     const cached = this.load(request.recordingId);
     const entry = cached?.byKey.get(`${request.id}#${request.order}`);
@@ -100,9 +102,12 @@ export class HarnessPersister extends FSPersister {
       writeFileSync(temp, `${JSON.stringify(clean, null, 2)}\n`);
       renameSync(temp, file); // a crash mid-write never leaves a half-written recording
     } catch (error) {
-      rmSync(temp, { force: true });
+      removeQuietly(temp);
       const { code, message } = error as NodeJS.ErrnoException;
-      throw new HarnessError(ERROR_CODES.RECORDING_WRITE_FAILED, `${relative(process.cwd(), file)} could not be written (${code ?? message}); the previous recording is unchanged. Check that ${relative(process.cwd(), dirname(file)) || '.'} is writable and the disk has space, or point MPSD_RECORDINGS_DIR elsewhere.`);
+      throw new HarnessError(
+        ERROR_CODES.RECORDING_WRITE_FAILED,
+        `${relative(process.cwd(), file)} could not be written (${code ?? message}); the previous recording is unchanged. Check that ${relative(process.cwd(), dirname(file)) || '.'} is writable and the disk has space, or point MPSD_RECORDINGS_DIR elsewhere.`,
+      );
     }
     this.context.onSaved?.(previous ? 'updated' : 'created');
   }
@@ -125,6 +130,15 @@ function readQuietly(file: string): Har | undefined {
     return JSON.parse(readFileSync(file, 'utf8')) as Har;
   } catch {
     return undefined;
+  }
+}
+
+/** Leave no temp file behind; a path that cannot even be looked at has none to remove. */
+function removeQuietly(file: string): void {
+  try {
+    rmSync(file, { force: true });
+  } catch {
+    // ENOTDIR and the like: nothing was written there
   }
 }
 

@@ -17,8 +17,18 @@ export interface Provenance {
 let hashes: Record<string, string> | undefined;
 
 export function schemaHashes(): Record<string, string> {
-  hashes ??= Object.fromEntries(readdirSync(SCHEMAS_DIR).filter((f) => f.endsWith('.json')).sort()
-    .map((f) => [f, createHash('sha256').update(readFileSync(join(SCHEMAS_DIR, f))).digest('hex').slice(0, 16)]));
+  hashes ??= Object.fromEntries(
+    readdirSync(SCHEMAS_DIR)
+      .filter((f) => f.endsWith('.json'))
+      .sort()
+      .map((f) => [
+        f,
+        createHash('sha256')
+          .update(readFileSync(join(SCHEMAS_DIR, f)))
+          .digest('hex')
+          .slice(0, 16),
+      ]),
+  );
   return hashes;
 }
 

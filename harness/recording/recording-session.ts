@@ -107,11 +107,16 @@ function watchWire(polly: Polly, options: RecordingOptions): void {
   const requestOf = (req: PollyRequest): HttpRequest => {
     const url = new URL(req.url);
     const body = typeof req.body === 'string' ? req.body : req.body === undefined || req.body === null ? undefined : String(req.body);
-    return { method: req.method.toUpperCase(), path: url.pathname + url.search, headers: redactHeaders(flatten(req.headers), options.principalOf), ...(body !== undefined && body !== '' ? { body } : {}) };
+    return {
+      method: req.method.toUpperCase(),
+      path: url.pathname + url.search,
+      headers: redactHeaders(flatten(req.headers), options.principalOf),
+      ...(body !== undefined && body !== '' ? { body } : {}),
+    };
   };
   polly.server.any().on('response', (req: PollyRequest, res: PollyResponse) => {
     const raw = res as unknown as { statusCode: number; body?: string; encoding?: string; headers: Record<string, string | string[]> };
-    const text = raw.encoding === 'base64' && raw.body ? Buffer.from(raw.body, 'base64').toString('utf8') : raw.body ?? '';
+    const text = raw.encoding === 'base64' && raw.body ? Buffer.from(raw.body, 'base64').toString('utf8') : (raw.body ?? '');
     onWire({ request: requestOf(req), response: { status: raw.statusCode, headers: redactHeaders(flatten(raw.headers), options.principalOf), text } });
   });
   polly.server.any().on('error', (req: PollyRequest, error: Error) => onWire({ request: requestOf(req), error }));
@@ -126,7 +131,10 @@ function flatten(headers: Record<string, string | string[] | undefined>): Record
 /** The recording file Polly uses for a recording name ("<suite>/<test>"), without recording anything. */
 export async function recordingFileFor(name: string, recordingsDir: string): Promise<string> {
   const polly = new Polly(name, {
-    mode: 'passthrough', adapters: [], persister: 'harness-fs', logLevel: 'silent',
+    mode: 'passthrough',
+    adapters: [],
+    persister: 'harness-fs',
+    logLevel: 'silent',
     persisterOptions: { 'harness-fs': { recordingsDir, context: {} } as never },
   });
   const file = (polly.persister as unknown as HarnessPersister).filenameFor(polly.recordingId);

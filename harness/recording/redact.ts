@@ -27,9 +27,11 @@ export function scrubText(text: string): string {
 
 /** Lower-case headers with every secret replaced: Authorization by the name of its principal, the rest by <redacted>. */
 export function redactHeaders(headers: Record<string, string>, principalOf: (authorization: string | undefined) => string): Record<string, string> {
-  return Object.fromEntries(Object.entries(headers).map(([name, value]) => {
-    const lower = name.toLowerCase();
-    if (lower === 'authorization') return [lower, redactedAuthorization(principalOf(value))];
-    return [lower, isSecretHeader(lower) ? REDACTED : scrubText(value)];
-  }));
+  return Object.fromEntries(
+    Object.entries(headers).map(([name, value]) => {
+      const lower = name.toLowerCase();
+      if (lower === 'authorization') return [lower, redactedAuthorization(principalOf(value))];
+      return [lower, isSecretHeader(lower) ? REDACTED : scrubText(value)];
+    }),
+  );
 }

@@ -29,7 +29,10 @@ class ConformanceReporter extends Mocha.reporters.Spec {
       const dir = reportsDir();
       mkdirSync(dir, { recursive: true });
       writeFileSync(join(dir, 'junit.xml'), renderJUnit(results));
-      writeFileSync(join(dir, 'conformance.html'), renderHtml(results, (t: TestResult) => isSpecFile(t.file), new Date().toISOString()));
+      writeFileSync(
+        join(dir, 'conformance.html'),
+        renderHtml(results, (t: TestResult) => isSpecFile(t.file), new Date().toISOString()),
+      );
       const passed = results.tests.filter((t) => t.state === 'passed').length;
       const failed = results.tests.filter((t) => t.state === 'failed').length + hookFailures;
       const skipped = results.tests.filter((t) => t.state === 'pending').length;

@@ -2,7 +2,6 @@ import { escapeHtml } from './escape';
 import { renderCoverageHtml } from './html-coverage';
 import type { RunResults, TestResult } from './results';
 
-
 const STYLE = `body{font:14px/1.4 system-ui,sans-serif;margin:2rem;color:#1b1f23}h1{margin-bottom:.2rem}
 table{border-collapse:collapse;margin:1rem 0}td,th{border:1px solid #d0d7de;padding:.3rem .6rem;text-align:left;vertical-align:top}
 th{background:#f6f8fa}.passed .result{color:#1a7f37}.failed .result{color:#cf222e;font-weight:600}.pending .result{color:#9a6700}
@@ -18,7 +17,12 @@ function exchangeBlock(test: TestResult): string {
 }
 
 function violationsBlock(test: TestResult): string {
-  const rows = test.failures.flatMap((f) => (f.violations ?? []).map((v) => `<tr class="violation"><td>${escapeHtml(f.check)}</td><td><code>${escapeHtml(v.instancePath)}</code></td><td><code>${escapeHtml(JSON.stringify(v.value) ?? '(absent)')}</code></td><td>${escapeHtml(v.expected)}</td></tr>`));
+  const rows = test.failures.flatMap((f) =>
+    (f.violations ?? []).map(
+      (v) =>
+        `<tr class="violation"><td>${escapeHtml(f.check)}</td><td><code>${escapeHtml(v.instancePath)}</code></td><td><code>${escapeHtml(JSON.stringify(v.value) ?? '(absent)')}</code></td><td>${escapeHtml(v.expected)}</td></tr>`,
+    ),
+  );
   if (rows.length === 0) return '';
   return `<table class="violations"><tr><th>check</th><th>instance path</th><th>value</th><th>expected</th></tr>${rows.join('')}</table>`;
 }
@@ -28,8 +32,17 @@ export function renderHtml(results: RunResults, isScenario: (t: TestResult) => b
   const scenarios = results.tests.filter(isScenario);
   const others = results.tests.filter((t) => !isScenario(t));
   const count = (tests: TestResult[], state: TestResult['state']) => tests.filter((t) => t.state === state).length;
-  const rows = scenarios.map((t, i) => `<tr class="scenario ${t.state}" data-title="${escapeHtml(t.fullTitle)}"><td>${escapeHtml(t.suite)}</td><td>${t.state === 'failed' ? `<a href="#failure-${i}">${escapeHtml(t.title)}</a>` : escapeHtml(t.title)}</td><td class="result">${t.state}</td><td>${t.durationMs} ms</td></tr>`);
-  const failures = scenarios.map((t, i) => (t.state !== 'failed' ? '' : `<section class="failure" id="failure-${i}"><h3>${escapeHtml(t.fullTitle)}</h3><pre class="message">${escapeHtml(t.error ?? '')}</pre>${violationsBlock(t)}${exchangeBlock(t)}</section>`)).join('');
+  const rows = scenarios.map(
+    (t, i) =>
+      `<tr class="scenario ${t.state}" data-title="${escapeHtml(t.fullTitle)}"><td>${escapeHtml(t.suite)}</td><td>${t.state === 'failed' ? `<a href="#failure-${i}">${escapeHtml(t.title)}</a>` : escapeHtml(t.title)}</td><td class="result">${t.state}</td><td>${t.durationMs} ms</td></tr>`,
+  );
+  const failures = scenarios
+    .map((t, i) =>
+      t.state !== 'failed'
+        ? ''
+        : `<section class="failure" id="failure-${i}"><h3>${escapeHtml(t.fullTitle)}</h3><pre class="message">${escapeHtml(t.error ?? '')}</pre>${violationsBlock(t)}${exchangeBlock(t)}</section>`,
+    )
+    .join('');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>MPSD handle conformance</title><style>${STYLE}</style></head>
 <body>

@@ -1,8 +1,11 @@
 import type { RunResults } from './results';
 
-const escape = (text: string) => text.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] as string)
-  // XML 1.0 forbids most control characters even escaped
-  .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+const escapeXml = (text: string) =>
+  text
+    .replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] as string)
+    // XML 1.0 forbids most control characters even escaped
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
 
 /** JUnit XML, one <testsuite> per describe block, as CI systems read it. */
 export function renderJUnit(results: RunResults): string {
@@ -14,13 +17,17 @@ export function renderJUnit(results: RunResults): string {
   const lines = ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites name="MPSD handle conformance" tests="${total}" failures="${failed}" skipped="${skipped}">`];
   for (const [suite, tests] of suites) {
     const seconds = tests.reduce((sum, t) => sum + t.durationMs, 0) / 1000;
-    lines.push(`  <testsuite name="${escape(suite)}" tests="${tests.length}" failures="${tests.filter((t) => t.state === 'failed').length}" skipped="${tests.filter((t) => t.state === 'pending').length}" time="${seconds.toFixed(3)}">`);
+    lines.push(
+      `  <testsuite name="${escapeXml(suite)}" tests="${tests.length}" failures="${tests.filter((t) => t.state === 'failed').length}" skipped="${tests.filter((t) => t.state === 'pending').length}" time="${seconds.toFixed(3)}">`,
+    );
     for (const test of tests) {
-      lines.push(`    <testcase classname="${escape(suite)}" name="${escape(test.title)}"${test.file ? ` file="${escape(test.file)}"` : ''} time="${(test.durationMs / 1000).toFixed(3)}">`);
+      lines.push(`    <testcase classname="${escapeXml(suite)}" name="${escapeXml(test.title)}"${test.file ? ` file="${escapeXml(test.file)}"` : ''} time="${(test.durationMs / 1000).toFixed(3)}">`);
       if (test.state === 'pending') lines.push('      <skipped/>');
       if (test.state === 'failed') {
-        const details = test.lastExchange ? `\n\n${test.lastExchange.request.method} ${test.lastExchange.request.path} -> ${test.lastExchange.response.status}\n${test.lastExchange.response.text}` : '';
-        lines.push(`      <failure message="${escape((test.error ?? 'failed').split('\n')[0])}">${escape((test.error ?? '') + details)}</failure>`);
+        const details = test.lastExchange
+          ? `\n\n${test.lastExchange.request.method} ${test.lastExchange.request.path} -> ${test.lastExchange.response.status}\n${test.lastExchange.response.text}`
+          : '';
+        lines.push(`      <failure message="${escapeXml((test.error ?? 'failed').split('\n')[0])}">${escapeXml((test.error ?? '') + details)}</failure>`);
       }
       lines.push('    </testcase>');
     }

@@ -1,6 +1,7 @@
 import { AssertionError } from 'chai';
 import type { SessionRef } from '../client/mpsd-client';
 import type { PrincipalName, TemplateKind } from '../config';
+import { HarnessError, ERROR_CODES } from '../errors';
 import { scenario } from '../scenario';
 import { expectStatus } from './expect-status';
 import { createSession, newSessionRef, sessionPathOf } from './sessions';
@@ -20,11 +21,14 @@ export function handleBody(type: HandleType, ref: SessionRef, options: HandleOpt
   const base = { version: 1, type, sessionRef: { ...ref } };
   const { config } = scenario();
   switch (type) {
-    case 'activity': return base;
-    case 'invite': return { ...base, invitedXuid: config.principals[options.invited ?? 'bob']?.xuid, inviteAttributes: { titleId: '1234567', contextString: 'join-me' } };
-    case 'search': return { ...base, searchAttributes: { tags: ['coop'], strings: { mode: 'survival' }, numbers: { level: 3 } } };
+    case 'activity':
+      return base;
+    case 'invite':
+      return { ...base, invitedXuid: config.principals[options.invited ?? 'bob']?.xuid, inviteAttributes: { titleId: '1234567', contextString: 'join-me' } };
+    case 'search':
+      return { ...base, searchAttributes: { tags: ['coop'], strings: { mode: 'survival' }, numbers: { level: 3 } } };
     case 'transfer': {
-      if (!options.origin) throw new Error('a transfer handle needs { origin: <lobby session ref> }');
+      if (!options.origin) throw new HarnessError(ERROR_CODES.HELPER_MISUSE, 'a transfer handle needs its origin session: pass { origin: <lobby session ref> }');
       return { ...base, originSessionRef: { ...options.origin } };
     }
   }

@@ -16,8 +16,12 @@ interface SessionView {
  */
 export function expectMembersConsistent(document: unknown): void {
   const session = document as SessionView;
-  const keys = Object.keys(session.members).map(Number).sort((a, b) => a - b);
-  const fail = (message: string) => { throw new AssertionError(`member bookkeeping is inconsistent: ${message}\n${JSON.stringify({ members: session.members, membersInfo: session.membersInfo })}`); };
+  const keys = Object.keys(session.members)
+    .map(Number)
+    .sort((a, b) => a - b);
+  const fail = (message: string) => {
+    throw new AssertionError(`member bookkeeping is inconsistent: ${message}\n${JSON.stringify({ members: session.members, membersInfo: session.membersInfo })}`);
+  };
   const { first, next, count, accepted } = session.membersInfo;
   const visited: number[] = [];
   let cursor = keys.length > 0 ? first : next;
@@ -39,5 +43,7 @@ export function expectMembersConsistent(document: unknown): void {
 /** The xuids of the members, in index order. */
 export function memberXuids(document: unknown): string[] {
   const { members } = document as SessionView;
-  return Object.keys(members).sort((a, b) => Number(a) - Number(b)).map((k) => members[k].constants.system.xuid);
+  return Object.keys(members)
+    .sort((a, b) => Number(a) - Number(b))
+    .map((k) => members[k].constants.system.xuid);
 }

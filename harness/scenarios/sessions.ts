@@ -1,6 +1,7 @@
 import type { Exchange } from '../contract/exchange';
 import type { SessionRef } from '../client/mpsd-client';
 import type { PrincipalName, TemplateKind } from '../config';
+import { HarnessError, ERROR_CODES } from '../errors';
 import { scenario } from '../scenario';
 import { expectStatus } from './expect-status';
 
@@ -13,7 +14,7 @@ export function newSessionRef(kind: TemplateKind = 'lobby', key = 'session'): Se
 /** The xuid a principal acts with. */
 export function xuidOf(name: PrincipalName): string {
   const xuid = scenario().config.principals[name]?.xuid;
-  if (!xuid) throw new Error(`principal '${name}' has no xuid configured`);
+  if (!xuid) throw new HarnessError(ERROR_CODES.PRINCIPAL_MISSING, `principal '${name}' has no xuid; set its MPSD_XUID* variable (README, "Live targets")`);
   return xuid;
 }
 
@@ -36,6 +37,6 @@ export async function createSession(ref: SessionRef, members: PrincipalName[] = 
     const request = i === 0 ? { ...body, ...meBody({ active: true }) } : meBody({ active: true });
     last = expectStatus(await client.putSession(ref, request, { as: member }), i === 0 ? 201 : 200);
   }
-  if (!last) throw new Error('createSession needs at least one member');
+  if (!last) throw new HarnessError(ERROR_CODES.HELPER_MISUSE, "createSession needs at least one member: pass members such as ['alice']");
   return last;
 }

@@ -23,14 +23,22 @@ export function valueAt(document: unknown, pointer: string): unknown {
 function expectation(error: ErrorObject): string {
   const p = error.params as Record<string, unknown>;
   switch (error.keyword) {
-    case 'type': return `type ${String(p.type)}`;
-    case 'required': return `required property '${String(p.missingProperty)}'`;
-    case 'enum': return `one of ${JSON.stringify(p.allowedValues)}`;
-    case 'const': return `the constant ${JSON.stringify(p.allowedValue)}`;
-    case 'additionalProperties': return `no property '${String(p.additionalProperty)}' (unknown keys are rejected here)`;
-    case 'format': return `format ${String(p.format)}`;
-    case 'pattern': return `a string matching ${String(p.pattern)}`;
-    default: return error.message ?? error.keyword;
+    case 'type':
+      return `type ${String(p.type)}`;
+    case 'required':
+      return `required property '${String(p.missingProperty)}'`;
+    case 'enum':
+      return `one of ${JSON.stringify(p.allowedValues)}`;
+    case 'const':
+      return `the constant ${JSON.stringify(p.allowedValue)}`;
+    case 'additionalProperties':
+      return `no property '${String(p.additionalProperty)}' (unknown keys are rejected here)`;
+    case 'format':
+      return `format ${String(p.format)}`;
+    case 'pattern':
+      return `a string matching ${String(p.pattern)}`;
+    default:
+      return error.message ?? error.keyword;
   }
 }
 

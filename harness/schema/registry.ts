@@ -30,16 +30,23 @@ export class SchemaRegistry {
       strictRequired: false,
     });
     addFormats(this.ajv, ['date-time']);
-    for (const file of readdirSync(schemasDir).filter((f) => f.endsWith('.json')).sort()) {
-      const document = JSON.parse(readFileSync(join(schemasDir, file), 'utf8'));
+    for (const file of readdirSync(schemasDir)
+      .filter((f) => f.endsWith('.json'))
+      .sort()) {
+      const document = loadSchemaFile(join(schemasDir, file), file);
       if (typeof document.$id !== 'string' || !/^https?:\/\//.test(document.$id)) {
-        throw new HarnessError(ERROR_CODES.SCHEMA_UNKNOWN, `schemas/${file} has no absolute $id; give it one such as https://mpsd-harness.invalid/schemas/${file}`);
+        throw new HarnessError(ERROR_CODES.SCHEMA_INVALID, `schemas/${file} has no absolute $id; give it one such as https://mpsd-harness.invalid/schemas/${file}`);
       }
       this.ajv.addSchema(document); // refuses a duplicate $id
       this.documents.set(file.replace(/\.json$/, ''), document);
     }
     // Compile every document now: a broken schema is a setup error at start, not in the middle of a test.
-    for (const name of SCHEMA_NAMES) this.validator(name);
+    try {
+      for (const name of this.documents.keys()) if (isSchemaName(name)) this.validator(name);
+    } catch (error) {
+      if (error instanceof HarnessError) throw error;
+      throw new HarnessError(ERROR_CODES.SCHEMA_INVALID, `a schema in ${schemasDir} does not compile in strict mode: ${(error as Error).message}. Fix the keyword or $ref it names.`);
+    }
   }
 
   validator(name: SchemaName): ValidateFunction {
@@ -59,6 +66,14 @@ export class SchemaRegistry {
   validate(name: SchemaName, data: unknown): ErrorObject[] {
     const validate = this.validator(name);
     return validate(data) ? [] : [...(validate.errors ?? [])];
+  }
+}
+
+function loadSchemaFile(path: string, file: string): { $id: string; title?: string } {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new HarnessError(ERROR_CODES.SCHEMA_INVALID, `schemas/${file} is not JSON (${(error as Error).message}); fix the file or restore it from git`);
   }
 }
 

@@ -45,10 +45,11 @@ export function schemaAt(registry: SchemaRegistry, schemaName: string, pointer: 
   for (const key of pointer.split('/').filter(Boolean)) {
     if (!located) return undefined;
     const node: SchemaNode = located.node;
-    const child: SchemaNode | undefined = node.properties?.[key]
-      ?? Object.entries(node.patternProperties ?? {}).find(([pattern]) => new RegExp(pattern).test(key))?.[1]
-      ?? (typeof node.additionalProperties === 'object' ? node.additionalProperties : undefined)
-      ?? (/^\d+$/.test(key) ? node.items : undefined);
+    const child: SchemaNode | undefined =
+      node.properties?.[key] ??
+      Object.entries(node.patternProperties ?? {}).find(([pattern]) => new RegExp(pattern).test(key))?.[1] ??
+      (typeof node.additionalProperties === 'object' ? node.additionalProperties : undefined) ??
+      (/^\d+$/.test(key) ? node.items : undefined);
     located = child ? deref(registry, { node: child, base: located.base, refs: [] }) : undefined;
   }
   return located;

@@ -26,10 +26,15 @@ describe('emulator: standalone command', () => {
   it('listens on the given port and logs one line per request', async () => {
     const child = spawn(process.execPath, [...CLI, '--port', '0'], { cwd: ROOT });
     let out = '';
-    child.stdout.on('data', (chunk: Buffer) => { out += chunk.toString(); });
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+    });
     try {
       const url = await new Promise<string>((resolve, reject) => {
-        child.stdout.on('data', () => { const m = /listening on (http:\/\/\S+)/.exec(out); if (m) resolve(m[1]); });
+        child.stdout.on('data', () => {
+          const m = /listening on (http:\/\/\S+)/.exec(out);
+          if (m) resolve(m[1]);
+        });
         child.on('exit', (code) => reject(new Error(`exited ${code}`)));
       });
       const answer = await fetch(`${url}/handles/nope`, { headers: { 'x-xbl-contract-version': '107', authorization: 'XBL3.0 x=1;xuid=1' } });

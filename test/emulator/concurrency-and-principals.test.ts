@@ -7,7 +7,9 @@ describe('emulator: concurrency (protocol 1.2, 1.3)', () => {
   it('every session response carries an ETag', async () => {
     const created = await e.client.putSession(ref('s'), me());
     const read = await e.client.getSession(ref('s'));
-    expect(created.response.headers.etag).to.equal(read.response.headers.etag).and.match(/^[0-9A-F-]{36}$/);
+    expect(created.response.headers.etag)
+      .to.equal(read.response.headers.etag)
+      .and.match(/^[0-9A-F-]{36}$/);
   });
 
   it('an If-Match mismatch gives 412 with the current session and ETag', async () => {
@@ -72,7 +74,9 @@ describe('emulator: principals (protocol 1.2, 5.2)', () => {
   });
 
   it('joining a full session is 403', async () => {
-    await e.client.putSession(ref('p', 'private-lobby'), { members: { me: {}, reserve_0: { constants: { system: { xuid: '1' } } }, reserve_1: { constants: { system: { xuid: '2' } } }, reserve_2: { constants: { system: { xuid: '3' } } } } });
+    await e.client.putSession(ref('p', 'private-lobby'), {
+      members: { me: {}, reserve_0: { constants: { system: { xuid: '1' } } }, reserve_1: { constants: { system: { xuid: '2' } } }, reserve_2: { constants: { system: { xuid: '3' } } } },
+    });
     expect(status(await e.client.putSession(ref('p', 'private-lobby'), { members: { reserve_0: { constants: { system: { xuid: '4' } } } } }))).to.equal(403);
   });
 });

@@ -36,8 +36,21 @@ describe('emulator: errors (protocol 1.4, 1.5)', () => {
   });
 
   it('client mistakes never produce a 5xx', async () => {
-    const bodies = ['[]', 'null', '"text"', '{"members": []}', '{"members": {"me": 5}}', '{"members": {"7": {}}}', '{"members": {"reserve_0": {}}}',
-      '{"properties": {"system": []}}', '{"constants": 3}', '{"servers": {"a": 1}}', '{"members": {"me": {"properties": {"system": null}}}}', '{"roleTypes": 1}', '\u0000'];
+    const bodies = [
+      '[]',
+      'null',
+      '"text"',
+      '{"members": []}',
+      '{"members": {"me": 5}}',
+      '{"members": {"7": {}}}',
+      '{"members": {"reserve_0": {}}}',
+      '{"properties": {"system": []}}',
+      '{"constants": 3}',
+      '{"servers": {"a": 1}}',
+      '{"members": {"me": {"properties": {"system": null}}}}',
+      '{"roleTypes": 1}',
+      '\u0000',
+    ];
     for (const body of bodies) {
       for (const as of ['alice', 'server'] as const) {
         const answer = await e.raw({ method: 'PUT', path, body }, as);

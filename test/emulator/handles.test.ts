@@ -31,7 +31,12 @@ describe('emulator: handles (protocol 2, 3.1-3.5)', () => {
   });
 
   it('POST /handles refuses an invalid body with 400', async () => {
-    for (const body of [{ ...activity(), version: 2 }, { ...activity(), type: 'friend' }, { version: 1, type: 'invite', sessionRef: ref('s') }, { version: 1, type: 'activity' }]) {
+    for (const body of [
+      { ...activity(), version: 2 },
+      { ...activity(), type: 'friend' },
+      { version: 1, type: 'invite', sessionRef: ref('s') },
+      { version: 1, type: 'activity' },
+    ]) {
       expect(status(await e.client.createHandle(body, { invalidOnPurpose: true })), JSON.stringify(body)).to.equal(400);
     }
   });
@@ -63,7 +68,7 @@ describe('emulator: handles (protocol 2, 3.1-3.5)', () => {
     expect(status(await e.client.getHandle(second))).to.equal(200);
   });
 
-  it('leaving the session deletes the member\'s activity handle', async () => {
+  it("leaving the session deletes the member's activity handle", async () => {
     await e.client.putSession(ref('s'), me(), { as: 'alice' });
     await e.client.putSession(ref('s'), me(), { as: 'bob' });
     const id = await create(activity());
@@ -71,7 +76,7 @@ describe('emulator: handles (protocol 2, 3.1-3.5)', () => {
     expect(status(await e.client.getHandle(id))).to.equal(404);
   });
 
-  it('going inactive deletes the member\'s activity handle', async () => {
+  it("going inactive deletes the member's activity handle", async () => {
     await e.client.putSession(ref('s'), me({ active: true }));
     const id = await create(activity());
     await e.client.putSession(ref('s'), me({ active: false, ready: false }));

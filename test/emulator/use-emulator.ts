@@ -3,10 +3,11 @@ import { checkedClient } from '../../harness/checks/checked-client';
 import type { Exchange, HttpRequest } from '../../harness/contract/exchange';
 import { send } from '../../harness/client/http-transport';
 import { HttpMpsdClient, type MpsdClient, type SessionRef } from '../../harness/client/mpsd-client';
-import { EMULATOR_SCID, loadConfig, type PrincipalName } from '../../harness/config';
+import { loadConfig, type PrincipalName } from '../../harness/config';
+import { EMBEDDED_PROFILE } from '../../harness/target';
 
-export const SCID = EMULATOR_SCID;
-const principals = loadConfig({}).principals;
+export const SCID = EMBEDDED_PROFILE.scid;
+const principals = loadConfig({}, EMBEDDED_PROFILE).principals;
 export const XUID = { alice: principals.alice!.xuid!, bob: principals.bob!.xuid!, carol: principals.carol!.xuid! };
 
 export const ref = (name: string, templateName = 'standard-lobby'): SessionRef => ({ scid: SCID, templateName, name });
@@ -28,10 +29,11 @@ export function useEmulator(options: EmulatorOptions = {}): EmulatorFixture {
     const baseUrl = await fixture.emulator.start();
     const authorizations = Object.fromEntries(Object.values(principals).map((p) => [p!.name, p!.authorization]));
     fixture.client = checkedClient(new HttpMpsdClient({ baseUrl, contractVersion: 107, authorizations, defaultPrincipal: 'alice' }));
-    fixture.raw = (request, as = 'alice') => send(baseUrl, {
-      ...request,
-      headers: { 'x-xbl-contract-version': '107', ...(as ? { authorization: authorizations[as]! } : {}), ...request.headers },
-    });
+    fixture.raw = (request, as = 'alice') =>
+      send(baseUrl, {
+        ...request,
+        headers: { 'x-xbl-contract-version': '107', ...(as ? { authorization: authorizations[as]! } : {}), ...request.headers },
+      });
   });
   beforeEach(() => fixture.emulator.reset());
   after(() => fixture.emulator.stop());

@@ -57,8 +57,9 @@ describe('checks', () => {
   });
 
   it('request-matches-schema names the field an outgoing PUT body gets wrong', () => {
-    expect(requestMatchesSchema('putSessionByHandle', JSON.stringify({ members: { me: { properties: { system: { active: 'yes' } } } } }))?.message)
-      .to.include('at /members/me/properties/system/active: found "yes" (string), expected type boolean');
+    expect(requestMatchesSchema('putSessionByHandle', JSON.stringify({ members: { me: { properties: { system: { active: 'yes' } } } } }))?.message).to.include(
+      'at /members/me/properties/system/active: found "yes" (string), expected type boolean',
+    );
     expect(requestMatchesSchema('putSession', JSON.stringify({ members: { me: null } }))).to.equal(undefined);
   });
 });

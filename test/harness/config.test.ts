@@ -1,5 +1,8 @@
 import { expect } from 'chai';
-import { loadConfig } from '../../harness/config';
+import { loadConfig as load } from '../../harness/config';
+import { EMBEDDED_PROFILE } from '../../harness/target';
+
+const loadConfig = (env: Record<string, string>) => load(env, EMBEDDED_PROFILE);
 
 const expectConfigError = (env: Record<string, string>, ...fragments: string[]) => {
   let message = '';
@@ -27,7 +30,27 @@ describe('config', () => {
   });
 
   it('refuses a contract version below 104', () => {
-    expectConfigError({ MPSD_CONTRACT_VERSION: '103' }, 'MPSD_CONTRACT_VERSION', '"103"', '>= 104');
+    expectConfigError({ MPSD_CONTRACT_VERSION: '103' }, 'MPSD_CONTRACT_VERSION', '"103"', 'from 104 to 999');
+  });
+
+  it('refuses a contract version too large to be one, instead of sending it as 1e+23', () => {
+    expectConfigError({ MPSD_CONTRACT_VERSION: '99999999999999999999999' }, 'MPSD_CONTRACT_VERSION', 'from 104 to 999');
+    expectConfigError({ MPSD_CONTRACT_VERSION: '1000' }, 'MPSD_CONTRACT_VERSION');
+  });
+
+  it('refuses MPSD_MODE=constructor and toString: modes are own keys only', () => {
+    expectConfigError({ MPSD_MODE: 'constructor' }, 'MPSD_MODE', '"constructor"');
+    expectConfigError({ MPSD_MODE: 'toString' }, 'MPSD_MODE', '"toString"');
+  });
+
+  it('takes MPSD_TIMEOUT_MS within bounds, 15 s by default', () => {
+    expect(loadConfig({}).timeoutMs).to.equal(15000);
+    expect(loadConfig({ MPSD_TIMEOUT_MS: '2500' }).timeoutMs).to.equal(2500);
+    expectConfigError({ MPSD_TIMEOUT_MS: '5s' }, 'MPSD_TIMEOUT_MS', 'from 100 to 600000');
+  });
+
+  it('says file not found for an MPSD_CLIENT that does not exist', () => {
+    expectConfigError({ MPSD_CLIENT: './nope.ts' }, 'MPSD_CLIENT', 'file not found');
   });
 
   it('refuses a target that is not an http(s) URL', () => {
@@ -40,15 +63,21 @@ describe('config', () => {
 
   it('never prints a malformed token back', () => {
     expectConfigError({ MPSD_TARGET: 'https://mpsd.example.test', MPSD_AUTH: 'Bearer secret-value-123' }, 'MPSD_AUTH', '<redacted>');
-    try { loadConfig({ MPSD_TARGET: 'https://mpsd.example.test', MPSD_AUTH: 'Bearer secret-value-123' }); } catch (error) {
+    try {
+      loadConfig({ MPSD_TARGET: 'https://mpsd.example.test', MPSD_AUTH: 'Bearer secret-value-123' });
+    } catch (error) {
       expect((error as Error).message).to.not.include('secret-value-123');
     }
   });
 
   it('takes each live principal from its own variables', () => {
     const config = loadConfig({
-      MPSD_TARGET: 'https://mpsd.example.test/', MPSD_MODE: 'live',
-      MPSD_AUTH: 'XBL3.0 x=1;tokenA', MPSD_XUID: '11', MPSD_AUTH_2: 'XBL3.0 x=2;tokenB', MPSD_XUID_2: '22',
+      MPSD_TARGET: 'https://mpsd.example.test/',
+      MPSD_MODE: 'live',
+      MPSD_AUTH: 'XBL3.0 x=1;tokenA',
+      MPSD_XUID: '11',
+      MPSD_AUTH_2: 'XBL3.0 x=2;tokenB',
+      MPSD_XUID_2: '22',
     });
     expect(config.target).to.deep.equal({ kind: 'live', baseUrl: 'https://mpsd.example.test' });
     expect(config.principals.bob).to.deep.equal({ name: 'bob', authorization: 'XBL3.0 x=2;tokenB', xuid: '22' });

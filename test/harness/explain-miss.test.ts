@@ -3,14 +3,31 @@ import { explainMiss } from '../../harness/recording/explain-miss';
 import type { HarEntry } from '../../harness/recording/har';
 import { principalResolver, requestIdentity } from '../../harness/recording/matching';
 
-const identityOfRequest = (method: string, url: string, headers: Record<string, string>, body: string | undefined, principalOf: ReturnType<typeof principalResolver>) => requestIdentity({ method, url, headers, body }, principalOf);
+const identityOfRequest = (method: string, url: string, headers: Record<string, string>, body: string | undefined, principalOf: ReturnType<typeof principalResolver>) =>
+  requestIdentity({ method, url, headers, body }, principalOf);
 
-const principalOf = principalResolver([{ name: 'alice', authorization: 'XBL3.0 x=a;t' }, { name: 'bob', authorization: 'XBL3.0 x=b;t' }]);
+const principalOf = principalResolver([
+  { name: 'alice', authorization: 'XBL3.0 x=a;t' },
+  { name: 'bob', authorization: 'XBL3.0 x=b;t' },
+]);
 
 function entry(method: string, url: string, body: string | undefined, principal = 'alice', version = '107'): HarEntry {
   return {
-    _id: 'x', _order: 0, startedDateTime: '', time: 0, timings: {},
-    request: { method, url, cookies: [], headers: [{ name: 'authorization', value: `<redacted principal=${principal}>` }, { name: 'x-xbl-contract-version', value: version }], ...(body ? { postData: { text: body } } : {}) },
+    _id: 'x',
+    _order: 0,
+    startedDateTime: '',
+    time: 0,
+    timings: {},
+    request: {
+      method,
+      url,
+      cookies: [],
+      headers: [
+        { name: 'authorization', value: `<redacted principal=${principal}>` },
+        { name: 'x-xbl-contract-version', value: version },
+      ],
+      ...(body ? { postData: { text: body } } : {}),
+    },
     response: { status: 200, headers: [], cookies: [], content: {} },
   };
 }
@@ -23,7 +40,13 @@ describe('explainMiss', () => {
   const base = { recordingPath: 'recordings/a/recording.har', entries, order: 0, rerecordCommand: 'npm run record -- --grep "^a$"' };
 
   it('points at the closest entry and the JSON path that differs', () => {
-    const request = identityOfRequest('PUT', 'http://mpsd-emulator.invalid/handles/h1/session', { authorization: 'XBL3.0 x=a;t', 'x-xbl-contract-version': '107' }, '{"members":{"me":{"properties":{"system":{"ready":true}}}}}', principalOf);
+    const request = identityOfRequest(
+      'PUT',
+      'http://mpsd-emulator.invalid/handles/h1/session',
+      { authorization: 'XBL3.0 x=a;t', 'x-xbl-contract-version': '107' },
+      '{"members":{"me":{"properties":{"system":{"ready":true}}}}}',
+      principalOf,
+    );
     const message = explainMiss({ ...base, request }, principalOf);
     expect(message).to.include('recording: recordings/a/recording.har (2 entries)');
     expect(message).to.include('closest:   entry 2: PUT /handles/h1/session as alice');

@@ -32,10 +32,16 @@ describe('recording layer', () => {
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  const session = (mode: Mode) => startRecording({
-    name: 'recording layer/a test', mode: MODES[mode], recordingsDir: dir, target: 'emulator', principalOf,
-    origin: { from: emulator.url, to: 'http://mpsd-emulator.invalid' }, rerecordCommand: 'npm run record -- --grep "^recording layer a test$"',
-  });
+  const session = (mode: Mode) =>
+    startRecording({
+      name: 'recording layer/a test',
+      mode: MODES[mode],
+      recordingsDir: dir,
+      target: 'emulator',
+      principalOf,
+      origin: { from: emulator.url, to: 'http://mpsd-emulator.invalid' },
+      rerecordCommand: 'npm run record -- --grep "^recording layer a test$"',
+    });
   const client = (baseUrl = emulator.url) => new HttpMpsdClient({ baseUrl, contractVersion: 107, authorizations: { alice: ALICE }, defaultPrincipal: 'alice' });
 
   async function recordOnce() {
@@ -78,7 +84,10 @@ describe('recording layer', () => {
 
   it('fails a global fetch during replay instead of reaching the network', async () => {
     let hits = 0;
-    const server: Server = createServer((_req, res) => { hits += 1; res.end('reached'); });
+    const server: Server = createServer((_req, res) => {
+      hits += 1;
+      res.end('reached');
+    });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/escape`;
     const replay = session('replay');
@@ -117,7 +126,9 @@ describe('recording layer', () => {
 
   it('writes nothing in replay mode', async () => {
     const replay = session('replay');
-    await client('http://mpsd-emulator.invalid').getSession(ref).catch(() => undefined);
+    await client('http://mpsd-emulator.invalid')
+      .getSession(ref)
+      .catch(() => undefined);
     await replay.stop({ failed: false });
     expect(existsSync(join(process.cwd(), replay.file))).to.equal(false);
   });

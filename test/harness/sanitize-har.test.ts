@@ -11,17 +11,36 @@ function har(): Har {
       version: '1.2',
       _recordingName: 'suite/test',
       creator: { name: 'Polly.JS' },
-      entries: [{
-        _id: 'a', _order: 0, startedDateTime: '2026-11-24T08:00:00.123Z', time: 12,
-        timings: { wait: 12 },
-        request: {
-          method: 'PUT', url: 'http://127.0.0.1:41234/handles/x/session',
-          headers: [{ name: 'Authorization', value: TOKEN }, { name: 'Signature', value: 'sig' }, { name: 'Cookie', value: 'c=1' }, { name: 'host', value: '127.0.0.1:41234' }],
-          cookies: [{ name: 'c', value: '1' }],
-          postData: { mimeType: 'application/json', text: `{"note":"${TOKEN}"}` },
+      entries: [
+        {
+          _id: 'a',
+          _order: 0,
+          startedDateTime: '2026-11-24T08:00:00.123Z',
+          time: 12,
+          timings: { wait: 12 },
+          request: {
+            method: 'PUT',
+            url: 'http://127.0.0.1:41234/handles/x/session',
+            headers: [
+              { name: 'Authorization', value: TOKEN },
+              { name: 'Signature', value: 'sig' },
+              { name: 'Cookie', value: 'c=1' },
+              { name: 'host', value: '127.0.0.1:41234' },
+            ],
+            cookies: [{ name: 'c', value: '1' }],
+            postData: { mimeType: 'application/json', text: `{"note":"${TOKEN}"}` },
+          },
+          response: {
+            status: 200,
+            headers: [
+              { name: 'Set-Cookie', value: 'session=abc' },
+              { name: 'etag', value: 'E1' },
+            ],
+            cookies: [{ name: 'session' }],
+            content: { text: '{}' },
+          },
         },
-        response: { status: 200, headers: [{ name: 'Set-Cookie', value: 'session=abc' }, { name: 'etag', value: 'E1' }], cookies: [{ name: 'session' }], content: { text: '{}' } },
-      }],
+      ],
     },
   };
 }

@@ -39,18 +39,21 @@ describe('conformance reports', function () {
       this.skip();
     }
     const { chromium } = await import('playwright-core');
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
     try {
       const page = await browser.newPage();
       await page.goto(`file://${join(dir, 'conformance.html')}`);
       expect(await page.locator('tr.scenario').count()).to.equal(8);
       expect(await page.locator('tr.scenario.failed').count()).to.equal(6);
-      expect(await page.locator('.total-failed').innerText()).to.equal('6 failed');
+      expect(await page.locator('.total-failed').textContent()).to.equal('6 failed');
       const failure = page.locator('section.failure').first();
-      expect(await failure.locator('tr.violation td').nth(1).innerText()).to.equal('/changeNumber');
-      expect(await failure.locator('tr.violation td').nth(3).innerText()).to.equal('type integer');
-      expect(await failure.locator('pre.request').innerText()).to.match(/^(GET|PUT|POST) \//);
-      expect(await failure.locator('pre.response').innerText()).to.include('"changeNumber":"1"');
+      expect(await failure.locator('tr.violation td').nth(1).textContent()).to.equal('/changeNumber');
+      expect(await failure.locator('tr.violation td').nth(3).textContent()).to.equal('type integer');
+      expect(await failure.locator('pre.request').textContent()).to.match(/^(GET|PUT|POST) \//);
+      expect(await failure.locator('pre.response').textContent()).to.include('"changeNumber":"1"');
       await page.locator('tr.scenario.failed a').first().click(); // the matrix links to the failure
       expect(page.url()).to.match(/#failure-\d+$/);
       expect(await page.locator('table.coverage-matrix tr').count()).to.be.greaterThan(1);

@@ -1,0 +1,30 @@
+import { runResponseChecks } from './checks';
+import { ContractViolation } from './checks/checked-client';
+import type { Failure } from './checks/failure';
+import { type Exchange, toExchange } from './contract/exchange';
+import { HarnessError, ERROR_CODES } from './errors';
+import type { WireEvent } from './recording/recording-session';
+
+/** One request of a test as the wire saw it, with what the checks found. */
+export interface WireRecord {
+  exchange: Exchange;
+  failures: Failure[];
+  /** Why the request got no answer (a replay miss, a network error). */
+  error?: string;
+}
+
+/** Check what crossed the wire: every response goes through every check, whoever sent the request. */
+export function checkWireEvent(event: WireEvent): WireRecord {
+  const exchange = toExchange(event.request, event.response ?? { status: 0, headers: {}, text: '' });
+  if (event.error) return { exchange, failures: [], error: event.error.message };
+  return { exchange, failures: runResponseChecks(exchange) };
+}
+
+/** The first contract break or failed request among a test's records, as the error that fails the test. */
+export function firstBreak(records: readonly WireRecord[]): Error | undefined {
+  const broken = records.find((r) => r.error !== undefined || r.failures.length > 0);
+  if (!broken) return undefined;
+  const { method, path } = broken.exchange.request;
+  if (broken.error !== undefined) return new HarnessError(ERROR_CODES.WIRE_REQUEST_FAILED, `${method} ${path} failed on the wire and the test did not notice:\n${broken.error}`);
+  return new ContractViolation(broken.exchange, broken.failures);
+}
