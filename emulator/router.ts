@@ -4,6 +4,7 @@ import type { EmulatorState } from './state';
 import type { Call } from './handlers/call';
 import { createHandle, deleteHandle, readHandle, sessionByHandle } from './handlers/handles';
 import { getSession, putSession } from './handlers/sessions';
+import { openApiReply } from './openapi';
 
 type Handler = (state: EmulatorState, call: Call, params: string[]) => Reply;
 
@@ -11,12 +12,15 @@ interface Route {
   /** Matched against the decoded path; segment names are case-insensitive (section 1.1). */
   pattern: RegExp;
   methods: Record<string, Handler>;
+  /** Served without Authorization or contract version (the API description). */
+  open?: true;
 }
 
 const SEGMENT = '([^/]+)';
 
 /** Every endpoint the emulator serves; anything else is 404, a known path with another verb 405. */
 export const ROUTES: Route[] = [
+  { pattern: /^\/openapi\.json$/i, methods: { GET: () => openApiReply() }, open: true },
   { pattern: /^\/handles$/i, methods: { POST: (s, c) => createHandle(s, c) } },
   {
     pattern: new RegExp(`^/handles/${SEGMENT}/session$`, 'i'),
@@ -38,16 +42,18 @@ export const ROUTES: Route[] = [
 export interface RouteMatch {
   handler: Handler;
   params: string[];
+  open: boolean;
 }
 
 /** Find the handler for a request, or throw the 404/405 MPSD gives (section 1.4). */
 export function route(method: string, path: string): RouteMatch {
-  for (const { pattern, methods } of ROUTES) {
+  for (const route of ROUTES) {
+    const { pattern, methods } = route;
     const match = pattern.exec(path);
     if (!match) continue;
     const handler = methods[method];
     if (!handler) throw new MpsdError(405, `${method} is not supported on ${path}; use ${Object.keys(methods).join(' or ')}.`, { allow: Object.keys(methods).join(', ') });
-    return { handler, params: match.slice(1).map((p) => decodeURIComponent(p)) };
+    return { handler, params: match.slice(1).map((p) => decodeURIComponent(p)), open: route.open === true };
   }
   throw new MpsdError(404, `No MPSD endpoint at ${path}.`);
 }

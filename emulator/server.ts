@@ -48,7 +48,8 @@ function dispatch(state: EmulatorState, req: IncomingMessage, rawBody: string): 
   if (state.faults.on('503-with-retry-after')) return { status: 503, headers: { 'retry-after': '30' } };
   const url = new URL(req.url ?? '/', 'http://emulator');
   const method = (req.method ?? 'GET').toUpperCase();
-  const { handler, params } = route(method, url.pathname);
+  const { handler, params, open } = route(method, url.pathname);
+  if (open) return handler(state, { method, query: url.searchParams, headers: req.headers, rawBody, principal: { titleId: '0', server: false }, contractVersion: 107 }, params);
   const principal = parseAuthorization(req.headers.authorization);
   const contractVersion = parseContractVersion(req.headers['x-xbl-contract-version']);
   const call: Call = { method, query: url.searchParams, headers: req.headers, rawBody, principal, contractVersion };

@@ -1,0 +1,18 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { MpsdError } from './errors';
+import type { Json } from './model';
+import type { Reply } from './reply';
+
+/** The contract's OpenAPI description (generated at the repository root by npm run openapi), served as is. */
+const OPENAPI_FILE = join(__dirname, '..', 'openapi.json');
+let cached: Json | undefined;
+
+export function openApiReply(): Reply {
+  try {
+    cached ??= JSON.parse(readFileSync(OPENAPI_FILE, 'utf8')) as Json;
+  } catch (error) {
+    throw new MpsdError(404, `No API description: ${OPENAPI_FILE} cannot be read (${(error as Error).message}); run npm run openapi.`);
+  }
+  return { status: 200, json: cached };
+}

@@ -1,0 +1,34 @@
+import { expect } from 'chai';
+import { OPERATIONS, OPERATION_NAMES, operationOf, pathFor } from '../../harness/contract/operations';
+
+describe('the operations table', () => {
+  const sample = { handleId: '8d050174-412b-4d51-a29b-d55a34edfdb7', scid: 'd1a9f3c0-5e5d-4c8e-9a7b-3f2e00000107', templateName: 'lobby', sessionName: 's 1' };
+
+  it('identifies every operation from the method and the path it builds', () => {
+    for (const name of OPERATION_NAMES) expect(operationOf(OPERATIONS[name].method, pathFor(name, sample)), name).to.equal(name);
+  });
+
+  it('ignores the query and the case of segment names (XSAPI writes sessionTemplates)', () => {
+    expect(operationOf('put', '/serviceconfigs/x/sessionTemplates/t/sessions/n?nocommit=true')).to.equal('putSession');
+  });
+
+  it('names anything else unknown: another verb, another path', () => {
+    expect(operationOf('PATCH', '/handles/x/session')).to.equal('unknown');
+    expect(operationOf('GET', '/handles/x/session/extra')).to.equal('unknown');
+  });
+
+  it('percent-encodes path parameters', () => {
+    expect(pathFor('getSession', sample)).to.equal('/serviceconfigs/d1a9f3c0-5e5d-4c8e-9a7b-3f2e00000107/sessiontemplates/lobby/sessions/s%201');
+  });
+
+  it('gives every operation a label, a summary and at least one success status', () => {
+    for (const name of OPERATION_NAMES) {
+      const spec = OPERATIONS[name];
+      expect(spec.label && spec.summary, name).to.be.a('string');
+      expect(
+        Object.keys(spec.responses).some((s) => s.startsWith('2')),
+        name,
+      ).to.equal(true);
+    }
+  });
+});
