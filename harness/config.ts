@@ -120,7 +120,8 @@ function integer(env: Env, variable: string, fallback: number, min: number, max:
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Read and validate the configuration from environment variables. Pure: pass any env to test it. */
-export function loadConfig(env: Env, profile: TargetProfile): Readonly<HarnessConfig> {
+/** `tokensFromClients`: the proxy, whose clients send their own Authorization, needs no MPSD_AUTH. */
+export function loadConfig(env: Env, profile: TargetProfile, options: { tokensFromClients?: boolean } = {}): Readonly<HarnessConfig> {
   const mode = (env.MPSD_MODE || 'replay') as Mode;
   if (!Object.hasOwn(MODES, mode)) invalid('MPSD_MODE', mode, Object.keys(MODES).join(' | '));
 
@@ -149,7 +150,7 @@ export function loadConfig(env: Env, profile: TargetProfile): Readonly<HarnessCo
       if (vars.xuid && !xuid) invalid(vars.xuid, '', `the xuid of the user whose token is in ${vars.auth}`);
       principals[name] = { name, authorization, ...(xuid ? { xuid } : {}) };
     }
-    if (MODES[mode].answers !== 'recordings' && !principals.alice)
+    if (MODES[mode].answers !== 'recordings' && !principals.alice && !options.tokensFromClients)
       invalid('MPSD_AUTH', '', `a token (XBL3.0 x=<userhash>;<token>) with MPSD_XUID: MPSD_MODE=${mode} sends requests to the live target ${target.baseUrl}`);
   } else {
     const faults = (env.MPSD_EMULATOR_FAULTS ?? '')

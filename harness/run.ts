@@ -44,6 +44,10 @@ export interface TestIdentity {
   /** Suite titles then the test title: the recording's folder path. */
   titlePath: string[];
   fullTitle: string;
+  /** Told of each exchange as soon as it is checked (the proxy prints violations as they happen). */
+  onWire?: (record: WireRecord) => void;
+  /** Check request bodies at the wire too (the proxy: no spec says which are invalid on purpose). */
+  checkRequests?: boolean;
 }
 
 /** Everything that lives for one mocha run: the config, the target, and the current test. */
@@ -84,9 +88,10 @@ export class HarnessRun {
       origin: target.emulator ? { from: target.baseUrl, to: EMULATOR_ORIGIN_ALIAS } : undefined,
       rerecordCommand: rerecordCommand(test.fullTitle),
       onWire: (event) => {
-        const record = checkWireEvent(event);
+        const record = checkWireEvent(event, { requests: test.checkRequests });
         if (!record.error) this.coverage.addExchange(record.exchange);
         exchanges.push(record);
+        test.onWire?.(record);
       },
       onSaved: (outcome) => {
         if (this.current) this.current.saved = outcome;

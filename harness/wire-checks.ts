@@ -1,6 +1,7 @@
 import { runResponseChecks } from './checks';
 import { ContractViolation } from './checks/checked-client';
 import type { Failure } from './checks/failure';
+import { requestMatchesSchema } from './checks/request-matches-schema';
 import { type Exchange, toExchange } from './contract/exchange';
 import { HarnessError, ERROR_CODES } from './errors';
 import type { WireEvent } from './recording/recording-session';
@@ -13,11 +14,16 @@ export interface WireRecord {
   error?: string;
 }
 
-/** Check what crossed the wire: every response goes through every check, whoever sent the request. */
-export function checkWireEvent(event: WireEvent): WireRecord {
+/**
+ * Check what crossed the wire: every response goes through every check, whoever sent the request.
+ * `requests`: also check the body the client sent (the proxy does; a spec's own client checks its
+ * bodies at the call, where it knows which ones are invalid on purpose).
+ */
+export function checkWireEvent(event: WireEvent, options: { requests?: boolean } = {}): WireRecord {
   const exchange = toExchange(event.request, event.response ?? { status: 0, headers: {}, text: '' });
   if (event.error) return { exchange, failures: [], error: event.error.message };
-  return { exchange, failures: runResponseChecks(exchange) };
+  const sent = options.requests ? requestMatchesSchema(exchange.operation, exchange.request.body) : undefined;
+  return { exchange, failures: [...(sent ? [sent] : []), ...runResponseChecks(exchange)] };
 }
 
 /** The first contract break or failed request among a test's records, as the error that fails the test. */

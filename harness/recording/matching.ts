@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { canonicalBody } from './canonical-json';
 
 /** Headers that change what the service does, so two requests differing in them are different requests. */
@@ -56,14 +57,19 @@ export function matchRequestsBy(principalOf: PrincipalOf) {
 }
 
 /**
- * Name the principal behind an Authorization value: one of the configured principals, 'none' when
- * absent, 'unknown' otherwise. A value already redacted in a recording names its principal itself.
+ * Name the principal behind an Authorization value: one of the configured principals; for a token the
+ * harness was not given (a client behind the proxy brings its own) a stable name derived from its user
+ * hash, never from the token; 'none' when absent, 'unknown' when it is not XBL3.0. A value already
+ * redacted in a recording names its principal itself.
  */
 export function principalResolver(principals: readonly { name: string; authorization: string }[]): PrincipalOf {
   return (authorization) => {
     if (!authorization) return 'none';
     const redacted = /^<redacted principal=([^>]+)>$/.exec(authorization);
     if (redacted) return redacted[1];
-    return principals.find((p) => p.authorization === authorization)?.name ?? 'unknown';
+    const known = principals.find((p) => p.authorization === authorization)?.name;
+    if (known) return known;
+    const userHash = /^XBL3\.0 x=([^;]+);/.exec(authorization)?.[1];
+    return userHash ? `user-${createHash('sha256').update(userHash).digest('hex').slice(0, 8)}` : 'unknown';
   };
 }

@@ -1,0 +1,106 @@
+import { parseArgs } from 'node:util';
+import { type HarnessConfig, MODES, loadConfig, reportsDir } from '../config';
+import { isHarnessError } from '../errors';
+import { EMBEDDED_PROFILE } from '../target';
+import { generateCa, startInterceptor } from './https-intercept';
+import { startPlainListener } from './plain-listener';
+import { describeRecord, proxyResults, writeProxyReports } from './proxy-reports';
+import { ProxySession } from './proxy-session';
+
+const HELP = `npm run proxy -- [--port 8090] [--host 127.0.0.1] [--mode replay|record|record-missing|live|verify]
+                 [--target URL] [--recording NAME] [--reports DIR] [--fault NAME ...]
+
+A recording, checking proxy for MPSD clients in any language: point the client's MPSD base URL at
+http://<host>:<port>. Every exchange is forwarded to the target (or answered from recordings/ in replay),
+checked against the contract, and printed with its violations as it happens. The session is one
+recording, recordings/proxy/<NAME>. On Ctrl-C (SIGINT or SIGTERM) the proxy writes the recording, the
+JUnit and HTML reports (and in verify mode the drift report), prints "N passed, N failed" and exits 1
+when any exchange broke the contract or missed in replay.
+
+  --port       port to listen on (default 8090; 0 picks a free one)
+  --host       address to bind (default 127.0.0.1)
+  --mode       as MPSD_MODE (default replay): ${Object.keys(MODES).join(', ')}
+  --target     a live MPSD base URL (MPSD_TARGET); without it, the embedded emulator
+  --recording  the session's recording name (default session)
+  --reports    where reports go (MPSD_REPORTS_DIR; default reports/)
+  --fault      plant an emulator fault (repeatable; MPSD_EMULATOR_FAULTS)
+  --https      be an HTTPS-intercepting forward proxy (mockttp) for clients whose host is hard-coded:
+               the client sets HTTPS_PROXY to the proxy and trusts the local CA
+  --ca         the local CA's folder (default .mpsd-ca)
+  --generate-ca DIR
+               write a new local CA (ca.pem, ca-key.pem) to DIR and exit; trust it only for testing
+
+In replay, a request with no recording is answered 424 with the explanation in the body.
+Clients bring their own Authorization; tokens never reach a recording or a report.
+`;
+
+function options() {
+  return parseArgs({
+    options: {
+      port: { type: 'string', default: '8090' },
+      host: { type: 'string', default: '127.0.0.1' },
+      mode: { type: 'string' },
+      target: { type: 'string' },
+      recording: { type: 'string', default: 'session' },
+      reports: { type: 'string' },
+      fault: { type: 'string', multiple: true, default: [] },
+      https: { type: 'boolean', default: false },
+      ca: { type: 'string', default: '.mpsd-ca' },
+      'generate-ca': { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  }).values;
+}
+
+/** Flags override the MPSD_* variables they stand for. */
+function configFrom(flags: ReturnType<typeof options>): HarnessConfig {
+  const env = { ...process.env };
+  if (flags.mode) env.MPSD_MODE = flags.mode;
+  if (flags.target) env.MPSD_TARGET = flags.target;
+  if (flags.reports) env.MPSD_REPORTS_DIR = flags.reports;
+  if (flags.fault.length) env.MPSD_EMULATOR_FAULTS = flags.fault.join(',');
+  if (flags.reports) process.env.MPSD_REPORTS_DIR = flags.reports; // reporters read it too
+  return loadConfig(env, EMBEDDED_PROFILE, { tokensFromClients: true });
+}
+
+async function main(): Promise<void> {
+  const flags = options();
+  if (flags.help) {
+    process.stdout.write(HELP);
+    return;
+  }
+  if (flags['generate-ca']) {
+    const cert = await generateCa(flags['generate-ca']);
+    console.log(`wrote ${cert} and its key; trust ${cert} in the client (e.g. curl --cacert ${cert}), then run npm run proxy -- --https --ca ${flags['generate-ca']}`);
+    return;
+  }
+  const config = configFrom(flags);
+  let seen = 0;
+  const session = await ProxySession.open(config, flags.recording, (record) => console.log(describeRecord(record, ++seen)));
+  const handle = (request: Parameters<ProxySession['handle']>[0]) => session.handle(request);
+  const listener = flags.https ? await startInterceptor(flags.ca, Number(flags.port), handle) : await startPlainListener(Number(flags.port), flags.host, handle);
+  const target = config.target.kind === 'live' ? config.target.baseUrl : 'the embedded emulator';
+  const how = flags.https ? `as an HTTPS-intercepting proxy (set HTTPS_PROXY=${listener.url} and trust ${flags.ca}/ca.pem)` : 'for clients whose base URL points here';
+  console.log(`MPSD proxy listening on ${listener.url} ${how} (mode ${config.mode}, target ${target}, recording proxy/${flags.recording})`);
+
+  const stop = async () => {
+    await listener.stop();
+    const summary = await session.close();
+    const results = proxyResults(flags.recording, summary);
+    writeProxyReports(reportsDir(), results);
+    const failed = results.tests.filter((t) => t.state === 'failed').length;
+    if (summary.record?.saved) console.log(`[record] ${summary.record.saved} recording proxy/${flags.recording}`);
+    if (summary.report.drift)
+      console.log(`drift: ${summary.report.drift.summary.breaking} breaking, ${summary.report.drift.summary.additive} additive, ${summary.report.drift.summary.changed} changed`);
+    console.log(`${summary.misses} replay miss(es); reports in ${reportsDir()}`);
+    console.log(`${results.tests.length - failed} passed, ${failed} failed`);
+    process.exit(failed > 0 ? 1 : 0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: Error) => {
+  console.error(isHarnessError(error) ? error.message : (error.stack ?? String(error)));
+  process.exit(2);
+});

@@ -1,0 +1,49 @@
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { generateCACertificate, getLocal } from 'mockttp';
+import type { HttpRequest, HttpResponse } from '../contract/exchange';
+import { HarnessError, ERROR_CODES } from '../errors';
+
+/**
+ * HTTPS interception for clients whose MPSD host is hard-coded: mockttp (a maintained intercepting
+ * proxy) terminates TLS with certificates signed by a local CA the user generated and chose to trust,
+ * and hands each request to the proxy session. No TLS code of our own.
+ */
+export const CA_CERT = 'ca.pem';
+export const CA_KEY = 'ca-key.pem';
+
+/** Generate the local CA into `dir`; the user trusts ca.pem explicitly (e.g. curl --cacert, or the OS trust store). */
+export async function generateCa(dir: string): Promise<string> {
+  const { cert, key } = await generateCACertificate({ commonName: 'MPSD harness local CA (do not trust beyond testing)' });
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, CA_CERT), cert);
+  writeFileSync(join(dir, CA_KEY), key);
+  chmodSync(join(dir, CA_KEY), 0o600);
+  return join(dir, CA_CERT);
+}
+
+export interface Interceptor {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** An HTTP(S) forward proxy on `port`: point the client's HTTPS_PROXY at it and trust the CA. */
+export async function startInterceptor(caDir: string, port: number, handle: (request: HttpRequest) => Promise<HttpResponse>): Promise<Interceptor> {
+  if (!existsSync(join(caDir, CA_CERT)) || !existsSync(join(caDir, CA_KEY))) {
+    throw new HarnessError(
+      ERROR_CODES.CONFIG_INVALID,
+      `--ca ${caDir} holds no ${CA_CERT} and ${CA_KEY}; generate them first with npm run proxy -- --generate-ca ${caDir}, then trust ${CA_CERT} in the client`,
+    );
+  }
+  const server = getLocal({ https: { cert: readFileSync(join(caDir, CA_CERT), 'utf8'), key: readFileSync(join(caDir, CA_KEY), 'utf8') } });
+  await server.forAnyRequest().thenCallback(async (req) => {
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(req.headers)) if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+    const body = await req.body.getText();
+    const response = await handle({ method: req.method, path: req.path, headers, ...(body ? { body } : {}) });
+    return { statusCode: response.status, headers: { ...response.headers, 'content-length': String(Buffer.byteLength(response.text)) }, body: response.text };
+  });
+  await server.start(port);
+  // Clients speak plain HTTP to the proxy (CONNECT for https:// targets): http://, not mockttp's https:// URL.
+  return { url: `http://localhost:${server.port}`, stop: () => server.stop() };
+}

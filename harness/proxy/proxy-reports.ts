@@ -1,0 +1,45 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { renderHtml } from '../reporters/html';
+import { renderJUnit } from '../reporters/junit';
+import { type RunResults, type TestResult, redactExchange } from '../reporters/results';
+import type { WireRecord } from '../wire-checks';
+import type { ProxySummary } from './proxy-session';
+
+/** One line per exchange as it happens: what was asked, what came back, and every violation. */
+export function describeRecord(record: WireRecord, index: number): string {
+  const { request, response } = record.exchange;
+  const head = `#${index} ${request.method} ${request.path} -> ${record.error ? 'no answer' : response.status}`;
+  if (record.error) return `${head}\n  ${record.error.split('\n').join('\n  ')}`;
+  return [head, ...record.failures.map((f) => `  VIOLATION ${f.check}: ${f.message.split('\n').join('\n    ')}`)].join('\n');
+}
+
+/** The proxy session as test results: one per exchange, failed when it broke a check or got no answer. */
+export function proxyResults(name: string, summary: ProxySummary): RunResults {
+  const tests = (summary.record?.exchanges ?? []).map((record, i): TestResult => {
+    const { request, response } = record.exchange;
+    const title = `#${i + 1} ${request.method} ${request.path.split('?')[0]} -> ${record.error ? 'no answer' : response.status}`;
+    const failed = record.error !== undefined || record.failures.length > 0;
+    return {
+      suite: `proxy ${name}`,
+      title,
+      fullTitle: `proxy ${name} ${title}`,
+      state: failed ? 'failed' : 'passed',
+      durationMs: 0,
+      ...(failed ? { error: record.error ?? record.failures.map((f) => `${f.check}: ${f.message}`).join('\n') } : {}),
+      failures: record.failures,
+      lastExchange: redactExchange(record.exchange),
+    };
+  });
+  return { tests, coverage: summary.report.coverage };
+}
+
+/** Write junit.xml and conformance.html for the session (drift and coverage are written by the run). */
+export function writeProxyReports(dir: string, results: RunResults): void {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'junit.xml'), renderJUnit(results));
+  writeFileSync(
+    join(dir, 'conformance.html'),
+    renderHtml(results, () => true, new Date().toISOString()),
+  );
+}

@@ -1,0 +1,65 @@
+import { send } from '../client/http-transport';
+import type { HarnessConfig } from '../config';
+import type { HttpRequest, HttpResponse } from '../contract/exchange';
+import { HarnessError, ERROR_CODES, isHarnessError } from '../errors';
+import { HarnessRun, type RunReport, type TestRecord } from '../run';
+import type { WireRecord } from '../wire-checks';
+
+/** What the proxy answers when replay has no recording for a request: a 4xx a client cannot mistake for MPSD's. */
+export const REPLAY_MISS_STATUS = 424;
+/** Headers that describe one hop, not the message: never relayed. */
+const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-length', 'host', 'proxy-connection', 'upgrade']);
+
+export interface ProxySummary {
+  record: TestRecord | undefined;
+  report: RunReport;
+  misses: number;
+}
+
+/**
+ * One proxy session: every request a client sends is forwarded to the target through the harness's
+ * own wire (so Polly records, replays or passes it through, and every exchange is checked), and the
+ * whole session is one recording, `proxy/<name>`.
+ */
+export class ProxySession {
+  private misses = 0;
+
+  private constructor(
+    private readonly run: HarnessRun,
+    readonly name: string,
+  ) {}
+
+  static async open(config: HarnessConfig, name: string, onWire: (record: WireRecord) => void): Promise<ProxySession> {
+    const run = await HarnessRun.open(config);
+    run.beginTest({ titlePath: ['proxy', name], fullTitle: `proxy ${name}`, onWire, checkRequests: true });
+    return new ProxySession(run, name);
+  }
+
+  get mode() {
+    return this.run.config.mode;
+  }
+
+  /** Forward one client request and return what to answer it with. */
+  async handle(request: HttpRequest): Promise<HttpResponse> {
+    const headers = Object.fromEntries(Object.entries(request.headers).filter(([name]) => !HOP_BY_HOP.has(name)));
+    if (request.body !== undefined) headers['content-length'] = String(Buffer.byteLength(request.body));
+    try {
+      const response = await send(this.run.target.baseUrl, { ...request, headers }, this.run.config.timeoutMs);
+      return { ...response, headers: Object.fromEntries(Object.entries(response.headers).filter(([name]) => !HOP_BY_HOP.has(name))) };
+    } catch (error) {
+      if (isHarnessError(error, ERROR_CODES.REPLAY_MISS)) {
+        this.misses += 1;
+        return { status: REPLAY_MISS_STATUS, headers: { 'content-type': 'text/plain; charset=utf-8', 'x-mpsd-harness': 'replay-miss' }, text: `${error.message}\n` };
+      }
+      const message = isHarnessError(error) ? error.message : new HarnessError(ERROR_CODES.TARGET_UNREACHABLE, (error as Error).message).message;
+      return { status: 502, headers: { 'content-type': 'text/plain; charset=utf-8', 'x-mpsd-harness': 'target-failed' }, text: `${message}\n` };
+    }
+  }
+
+  /** End the session: persist the recording (record modes), compare (verify), close the target. */
+  async close(): Promise<ProxySummary> {
+    const record = await this.run.endTest({ failed: false });
+    const report = await this.run.close();
+    return { record, report, misses: this.misses };
+  }
+}

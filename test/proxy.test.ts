@@ -1,0 +1,141 @@
+import { expect } from 'chai';
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { harFiles, lintRecordings } from '../harness/lint/lint-recordings';
+import { childEnv } from './support/run-specs';
+
+const ROOT = join(__dirname, '..');
+const SCID = 'd1a9f3c0-5e5d-4c8e-9a7b-3f2e00000107';
+const TOKEN = 'XBL3.0 x=9876;xuid=2533274800000001,gamertag=Alice';
+
+interface Proxy {
+  url: string;
+  stop(): Promise<{ code: number | null; out: string }>;
+}
+
+/** Start `npm run proxy` as a user would (through tsx), wait until it listens, and stop it with SIGINT. */
+function startProxy(args: string[], env: Record<string, string>): Promise<Proxy> {
+  const child: ChildProcess = spawn(process.execPath, ['--require', 'tsx/cjs', 'harness/proxy/cli.ts', '--port', '0', ...args], { cwd: ROOT, env: childEnv(env) });
+  let out = '';
+  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+  return new Promise((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      out += chunk.toString();
+      const url = /listening on (https?:\/\/\S+)/.exec(out)?.[1];
+      if (url)
+        resolve({
+          url,
+          stop: async () => {
+            child.kill('SIGINT');
+            const code = await exited;
+            return { code, out };
+          },
+        });
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    exited.then((code) => reject(new Error(`the proxy exited (${code}) before listening:\n${out}`)));
+    setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`the proxy did not listen within 20 s:\n${out}`));
+    }, 20000).unref();
+  });
+}
+
+/** curl, the non-Node client: returns the status and the body. */
+function curl(url: string, method: string, body?: unknown, extra: string[] = []): Promise<{ status: number; body: string }> {
+  const args = [
+    ...extra,
+    '-s',
+    '-w',
+    '\n%{http_code}',
+    '-X',
+    method,
+    '-H',
+    'x-xbl-contract-version: 107',
+    '-H',
+    `Authorization: ${TOKEN}`,
+    '-H',
+    'Content-Type: application/json',
+    ...(body ? ['--data', JSON.stringify(body)] : []),
+    url,
+  ];
+  return new Promise((resolve, reject) => {
+    execFile('curl', args, (error, stdout) => {
+      if (error) return reject(error);
+      const at = stdout.lastIndexOf('\n');
+      resolve({ body: stdout.slice(0, at), status: Number(stdout.slice(at + 1)) });
+    });
+  });
+}
+
+/** A lobby created, an activity handle posted, and the session read through it. */
+async function session(url: string) {
+  const path = `/serviceconfigs/${SCID}/sessiontemplates/standard-lobby/sessions/curl-lobby`;
+  const created = await curl(`${url}${path}`, 'PUT', { members: { me: { properties: { system: { active: true } } } } });
+  const handle = await curl(`${url}/handles`, 'POST', { version: 1, type: 'activity', sessionRef: { scid: SCID, templateName: 'standard-lobby', name: 'curl-lobby' } });
+  const read = await curl(`${url}/handles/${JSON.parse(handle.body).id}/session`, 'GET');
+  return [created, handle, read];
+}
+
+describe('the recording proxy, driven by curl', function () {
+  this.timeout(60000);
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'mpsd-proxy-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  const env = () => ({ MPSD_RECORDINGS_DIR: join(dir, 'recordings'), MPSD_REPORTS_DIR: join(dir, 'reports') });
+
+  it('records a session from curl, then replays it offline byte for byte', async () => {
+    const recorder = await startProxy(['--mode', 'record', '--recording', 'curl'], env());
+    const recorded = await session(recorder.url);
+    const stopped = await recorder.stop();
+    expect(recorded.map((r) => r.status)).to.deep.equal([201, 201, 200]);
+    expect(stopped.code, stopped.out).to.equal(0);
+    expect(stopped.out).to.include('3 passed, 0 failed');
+    const [file] = harFiles(join(dir, 'recordings'));
+    const text = readFileSync(file, 'utf8');
+    expect(text).to.not.include(TOKEN);
+    expect(text).to.match(/<redacted principal=user-[0-9a-f]{8}>/);
+    expect(lintRecordings({ recordingsDir: join(dir, 'recordings'), expectedFiles: new Set(), knownSecrets: [TOKEN], allowList: [], root: dir })).to.deep.equal([]);
+
+    const replayer = await startProxy(['--mode', 'replay', '--recording', 'curl'], env());
+    const replayed = await session(replayer.url);
+    const miss = await curl(`${replayer.url}/handles/8d050174-412b-4d51-a29b-d55a34edfdb7/session`, 'GET');
+    const ended = await replayer.stop();
+    expect(replayed).to.deep.equal(recorded);
+    expect(miss.status).to.equal(424);
+    expect(miss.body).to.include('[harness:REPLAY_MISS]');
+    expect(ended.code).to.equal(1);
+    expect(ended.out).to.include('1 replay miss(es)');
+    expect(ended.out).to.include('3 passed, 1 failed');
+  });
+
+  it('intercepts HTTPS to the hard-coded MPSD host through mockttp, with a CA the user generated', async () => {
+    const ca = join(dir, 'ca');
+    await new Promise<void>((resolve, reject) => execFile(process.execPath, ['--require', 'tsx/cjs', 'harness/proxy/cli.ts', '--generate-ca', ca], { cwd: ROOT }, (e) => (e ? reject(e) : resolve())));
+    const proxy = await startProxy(['--https', '--ca', ca, '--mode', 'record', '--recording', 'https'], env());
+    const via = ['--proxy', proxy.url, '--cacert', join(ca, 'ca.pem')];
+    const path = `/serviceconfigs/${SCID}/sessiontemplates/standard-lobby/sessions/tls-lobby`;
+    const created = await curl(`https://sessiondirectory.xboxlive.com${path}`, 'PUT', { members: { me: { properties: { system: { active: true } } } } }, via);
+    const untrusted = await curl(`https://sessiondirectory.xboxlive.com${path}`, 'GET', undefined, ['--proxy', proxy.url]).catch((error: Error) => error);
+    const { code, out } = await proxy.stop();
+    expect(created.status, created.body).to.equal(201);
+    expect(untrusted, 'curl must refuse the certificate of a CA it was not told to trust').to.be.instanceOf(Error);
+    expect(code, out).to.equal(0);
+    expect(readFileSync(harFiles(join(dir, 'recordings'))[0], 'utf8')).to.include('"status": 201');
+  });
+
+  it('reports a planted fault as it happens, and in the JUnit report', async () => {
+    const proxy = await startProxy(['--mode', 'live', '--fault', 'wrong-type'], env());
+    await session(proxy.url);
+    const { code, out } = await proxy.stop();
+    expect(code).to.equal(1);
+    expect(out).to.include('VIOLATION response-matches-schema');
+    expect(out).to.include('at /changeNumber: found "1" (string), expected type integer');
+    expect(readFileSync(join(dir, 'reports', 'junit.xml'), 'utf8')).to.match(/<failure message="response-matches-schema/);
+  });
+});
