@@ -75,7 +75,8 @@ export function refKey(ref: SessionRef): string {
 }
 
 export function sessionPath(ref: SessionRef): string {
-  return `/serviceconfigs/${ref.scid}/sessiontemplates/${ref.templateName}/sessions/${ref.name}`;
+  const part = encodeURIComponent;
+  return `/serviceconfigs/${part(ref.scid)}/sessiontemplates/${part(ref.templateName)}/sessions/${part(ref.name)}`;
 }
 
 export function isGuid(value: unknown): value is string {

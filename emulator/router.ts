@@ -45,6 +45,15 @@ export interface RouteMatch {
   open: boolean;
 }
 
+/** A percent-decoded path segment; a malformed escape (%E0%A4%A) is the client's mistake: 400. */
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw new MpsdError(400, `The path segment '${segment.slice(0, 100)}' has a malformed percent-encoding.`);
+  }
+}
+
 /** Find the handler for a request, or throw the 404/405 MPSD gives (section 1.4). */
 export function route(method: string, path: string): RouteMatch {
   for (const route of ROUTES) {
@@ -53,7 +62,7 @@ export function route(method: string, path: string): RouteMatch {
     if (!match) continue;
     const handler = methods[method];
     if (!handler) throw new MpsdError(405, `${method} is not supported on ${path}; use ${Object.keys(methods).join(' or ')}.`, { allow: Object.keys(methods).join(', ') });
-    return { handler, params: match.slice(1).map((p) => decodeURIComponent(p)), open: route.open === true };
+    return { handler, params: match.slice(1).map(decodeSegment), open: route.open === true };
   }
   throw new MpsdError(404, `No MPSD endpoint at ${path}.`);
 }

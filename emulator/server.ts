@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { parseAuthorization } from './auth';
+import { type Principal, parseAuthorization } from './auth';
 import { httpDate } from './clock';
 import { MpsdError } from './errors';
 import type { Call } from './handlers/call';
@@ -14,15 +14,35 @@ export const MIN_CONTRACT_VERSION = 104;
 
 export type RequestLog = (line: string) => void;
 
+/** What one request did, for the log line: the caller by name (never the token), and why a 4xx was refused. */
+interface Outcome {
+  caller: string;
+  reply: Reply;
+}
+
 /** An HTTP server over the emulator state. `state()` is read per request so reset() can swap it. */
 export function createEmulatorServer(state: () => EmulatorState, log?: RequestLog): Server {
   const server = createServer((req, res) => {
+    const started = process.hrtime.bigint();
+    const outcome: Outcome = { caller: 'anonymous', reply: { status: 500 } };
     readBody(req)
-      .then((rawBody) => dispatch(state(), req, rawBody))
-      .catch((error: unknown) => toErrorReply(error))
+      .then((rawBody) => dispatch(state(), req, rawBody, outcome))
+      .catch((error: unknown) => toErrorReply(error, log))
       .then((reply) => {
+        outcome.reply = reply;
         send(state(), res, reply);
-        log?.(`${req.method} ${req.url} -> ${reply.status}`);
+      })
+      .catch((error: unknown) => {
+        // Even a reply that cannot be written must not take the process down.
+        log?.(`emulator bug while answering ${req.method} ${req.url}: ${(error as Error)?.stack ?? String(error)}`);
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+        res.end('Emulator internal error; see the emulator log.');
+      })
+      .finally(() => {
+        const ms = Number(process.hrtime.bigint() - started) / 1e6;
+        const { status, text } = outcome.reply;
+        const reason = status >= 400 && text ? ` (${text.length > 120 ? `${text.slice(0, 117)}...` : text})` : '';
+        log?.(`${new Date().toISOString()} ${req.method} ${req.url} as ${outcome.caller} -> ${status} in ${ms.toFixed(1)} ms${reason}`);
       });
   });
   server.keepAliveTimeout = 5000;
@@ -44,35 +64,53 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
-function dispatch(state: EmulatorState, req: IncomingMessage, rawBody: string): Reply {
+/** The caller as the log names it: a gamertag or xuid from the token's claims, never the token. */
+function callerName(principal: Principal): string {
+  if (principal.server && !principal.xuid) return 'server';
+  return principal.gamertag ?? `xuid ${principal.xuid}`;
+}
+
+function dispatch(state: EmulatorState, req: IncomingMessage, rawBody: string, outcome: Outcome): Reply {
   if (state.faults.on('503-with-retry-after')) return { status: 503, headers: { 'retry-after': '30' } };
-  const url = new URL(req.url ?? '/', 'http://emulator');
+  // Split path and query by hand: new URL() reads "//x" as a host, or throws on it.
+  const raw = req.url ?? '/';
+  const at = raw.indexOf('?');
+  const pathname = at < 0 ? raw : raw.slice(0, at);
+  const query = new URLSearchParams(at < 0 ? '' : raw.slice(at + 1));
   const method = (req.method ?? 'GET').toUpperCase();
-  const { handler, params, open } = route(method, url.pathname);
-  if (open) return handler(state, { method, query: url.searchParams, headers: req.headers, rawBody, principal: { titleId: '0', server: false }, contractVersion: 107 }, params);
+  const { handler, params, open } = route(method, pathname);
+  if (open) return handler(state, { method, query, headers: req.headers, rawBody, principal: { titleId: '0', server: false }, contractVersion: 107 }, params);
   const principal = parseAuthorization(req.headers.authorization);
+  outcome.caller = callerName(principal);
   const contractVersion = parseContractVersion(req.headers['x-xbl-contract-version']);
-  const call: Call = { method, query: url.searchParams, headers: req.headers, rawBody, principal, contractVersion };
+  const call: Call = { method, query, headers: req.headers, rawBody, principal, contractVersion };
   return handler(state, call, params);
 }
 
 function parseContractVersion(value: string | string[] | undefined): number {
   const text = Array.isArray(value) ? value[0] : value;
   if (text === undefined) throw new MpsdError(400, 'The x-xbl-contract-version header is required (send 107).');
-  const version = /^\d+$/.test(text.trim()) ? Number(text) : NaN;
-  if (!(version >= MIN_CONTRACT_VERSION)) throw new MpsdError(400, `x-xbl-contract-version ${text} is not supported: MPSD needs ${MIN_CONTRACT_VERSION} or later (send 107).`);
+  const version = /^\d{1,9}$/.test(text.trim()) ? Number(text) : Number.NaN;
+  if (!(version >= MIN_CONTRACT_VERSION)) throw new MpsdError(400, `x-xbl-contract-version ${text.slice(0, 40)} is not supported: MPSD needs ${MIN_CONTRACT_VERSION} or later (send 107).`);
   return version;
 }
 
-function toErrorReply(error: unknown): Reply {
+function toErrorReply(error: unknown, log?: RequestLog): Reply {
   if (error instanceof MpsdError) return { status: error.status, headers: error.headers, text: error.message };
-  // A bug in the emulator, never a client mistake: say so plainly.
-  return { status: 500, text: `Emulator internal error: ${(error as Error)?.stack ?? String(error)}` };
+  // A bug in the emulator, never a client mistake. The stack goes to the log, never to the client.
+  log?.(`emulator bug: ${(error as Error)?.stack ?? String(error)}`);
+  return { status: 500, text: 'Emulator internal error; see the emulator log.' };
+}
+
+/** Header values must be Latin-1 on the wire: anything else is percent-encoded (a session named 日). */
+function headerSafe(value: string): string {
+  return /^[\u0020-\u007e]*$/.test(value) ? value : encodeURI(value);
 }
 
 function send(state: EmulatorState, res: ServerResponse, reply: Reply): void {
   res.sendDate = false; // Date comes from the emulator clock so recordings are reproducible
-  const headers: Record<string, string> = { date: httpDate(state.clock.now()), ...reply.headers };
+  const headers: Record<string, string> = { date: httpDate(state.clock.now()) };
+  for (const [name, value] of Object.entries(reply.headers ?? {})) headers[name] = headerSafe(value);
   let body = '';
   if (reply.json !== undefined) {
     const json = reply.document === 'session' ? plantDocumentFaults(state, reply.json) : reply.json;

@@ -8,6 +8,7 @@ import { type Handle, type Session, type SessionRef, refKey } from './model';
 export class Store {
   private readonly sessions = new Map<string, Session>();
   private readonly handles = new Map<string, Handle>();
+  private readonly retired = new Map<string, string>();
 
   getSession(ref: SessionRef): Session | undefined {
     return this.sessions.get(refKey(ref));
@@ -17,8 +18,15 @@ export class Store {
     this.sessions.set(refKey(session.ref), session);
   }
 
+  /** Forget a session, remembering its correlationId: a session started again under the same name keeps it (section 5.1). */
   deleteSession(ref: SessionRef): void {
+    const gone = this.sessions.get(refKey(ref));
+    if (gone) this.retired.set(refKey(ref), gone.correlationId);
     this.sessions.delete(refKey(ref));
+  }
+
+  retiredCorrelation(ref: SessionRef): string | undefined {
+    return this.retired.get(refKey(ref));
   }
 
   getHandle(id: string): Handle | undefined {

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 
 export interface Template {
   constants: { system: Record<string, unknown>; custom: Record<string, unknown> };
+  /** Role types every session of this template starts with (docs/protocol.md 5.6). */
+  roleTypes?: Record<string, unknown>;
 }
 
 export interface TemplateCatalog {

@@ -53,9 +53,9 @@ describe('Reading a session through a handle (3.4)', () => {
     expectStatus(await scenario().client.getSessionByHandle(scenario().inputs.guid('handle:unknown')), 404);
   });
 
-  it('a malformed handle id is 400', async () => {
+  it('a malformed handle id is 404', async () => {
     covers('read.malformed-handle-id');
-    expectStatus(await scenario().client.getSessionByHandle('not-a-guid'), 400);
+    expectStatus(await scenario().client.getSessionByHandle('not-a-guid'), 404);
   });
 
   it('a deleted handle is 404', async () => {

@@ -17,9 +17,31 @@ export function header(call: Call, name: string): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
+/** How deeply a request body may nest; MPSD's documents need fewer than ten levels [I]. */
+export const MAX_JSON_DEPTH = 64;
+
+/** Refuse deep nesting before parsing, by scanning the text: no recursion, so no stack to overflow. */
+function assertDepth(text: string): void {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92)
+        i += 1; // backslash: skip the escaped character
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 || c === 91) {
+      depth += 1;
+      if (depth > MAX_JSON_DEPTH) throw new MpsdError(400, `The request body nests deeper than ${MAX_JSON_DEPTH} levels.`);
+    } else if (c === 125 || c === 93) depth -= 1;
+  }
+}
+
 /** The request body as a JSON object; malformed JSON is a 400 (section 1.4). */
 export function jsonBody(call: Call): Json {
   if (call.rawBody.trim() === '') return {};
+  assertDepth(call.rawBody);
   let parsed: unknown;
   try {
     parsed = JSON.parse(call.rawBody);

@@ -4,6 +4,7 @@ import { type Session, type SessionRef, sessionPath } from '../model';
 import type { Reply } from '../reply';
 import { type Grant, assertCanRead, canRead } from '../session/access';
 import { renderSession } from '../session/render';
+import { nextTimerOf } from '../session/timers';
 import { type WriteOutcome, writeSession } from '../session/write';
 import { type EmulatorState, loadSession, removeActivityHandles } from '../state';
 import { findTemplate } from '../templates';
@@ -50,7 +51,8 @@ export function putSession(state: EmulatorState, call: Call, target: Target): Re
 
   let outcome: WriteOutcome;
   try {
-    outcome = writeSession(existing, template, { ref: target.ref, body, principal: call.principal, grant: target.grant, now: state.clock.now() }, state.ids);
+    const correlationId = existing ? undefined : state.store.retiredCorrelation(target.ref);
+    outcome = writeSession(existing, template, { ref: target.ref, body, principal: call.principal, grant: target.grant, now: state.clock.now(), correlationId }, state.ids);
   } catch (error) {
     // A caller who can read but not write gets the session with the 403 (section 1.4).
     if (error instanceof MpsdError && error.status === 403 && existing && canRead(existing, call.principal, target.grant)) {
@@ -59,14 +61,17 @@ export function putSession(state: EmulatorState, call: Call, target: Target): Re
     throw error;
   }
   const commit = call.query.get('nocommit') !== 'true';
+  // Render first, store last: a request that fails on the way changes nothing (DECISIONS R7).
+  const reply: Reply =
+    'session' in outcome
+      ? sessionReply(state, call, target, outcome.kind === 'created' ? 201 : 200, outcome.session, commit ? nextTimerOf(outcome.session, state.clock.now()) : undefined)
+      : { status: 204 }; // the PUT deleted the session, or created none
   if (commit) {
     if (outcome.kind === 'deleted') state.store.deleteSession(target.ref);
     if (outcome.kind === 'created' || outcome.kind === 'updated') state.store.putSession(outcome.session);
     removeActivityHandles(state, target.ref, [...outcome.left, ...outcome.wentInactive]);
   }
-  if (!('session' in outcome)) return { status: 204 }; // the PUT deleted the session, or created none
-  const { nextTimer } = commit ? loadSession(state, target.ref) : {};
-  return sessionReply(state, call, target, outcome.kind === 'created' ? 201 : 200, outcome.session, nextTimer);
+  return reply;
 }
 
 /** If-Match / If-None-Match on a PUT (section 1.2); a failure on an existing session returns it with its ETag. */

@@ -1,20 +1,49 @@
 import { MpsdError } from '../errors';
 import { type Bag, type Json, type Session, isObject } from '../model';
+import type { Rule } from './system-rules';
+import { checkObject } from './validate-system';
 
 /**
- * Merge a property-bag delta (section 4): each system field is replaced whole; custom fields are
- * set per key; null removes a key in either.
+ * Set a key as data. Request keys such as `__proto__` or `constructor` are just names here: a plain
+ * assignment would change the object's prototype or read an inherited function (DECISIONS R6).
  */
-export function mergeBag(target: Bag, delta: unknown, where: string): void {
-  if (delta === undefined) return;
+export function setKey(target: Json, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+/** A key's own value, never an inherited one. */
+export function ownValue(object: Json, key: string): unknown {
+  return Object.hasOwn(object, key) ? object[key] : undefined;
+}
+
+/**
+ * Check a property-bag delta: exactly `system` and/or `custom` (docs/protocol.md 5), `system` against
+ * its fixed schema. Returns the delta with documented key spellings; throws 400 naming the path.
+ */
+export function checkBag(delta: unknown, where: string, systemRules: Readonly<Record<string, Rule>>): { system?: Json; custom?: Json } | undefined {
+  if (delta === undefined) return undefined;
   if (!isObject(delta)) throw new MpsdError(400, `${where} must be an object with 'system' and/or 'custom'.`);
+  const unknown = Object.keys(delta).find((k) => k !== 'system' && k !== 'custom');
+  if (unknown !== undefined) throw new MpsdError(400, `${where}.${unknown} is not allowed: a property bag has only 'system' and 'custom'.`);
+  const out: { system?: Json; custom?: Json } = {};
+  if (delta.system !== undefined) out.system = checkObject(delta.system, systemRules, `${where}.system`, true);
+  if (delta.custom !== undefined) {
+    if (!isObject(delta.custom)) throw new MpsdError(400, `${where}.custom must be an object.`);
+    out.custom = delta.custom;
+  }
+  return out;
+}
+
+/**
+ * Merge a checked delta (section 4): each system field is replaced whole, custom fields are set per
+ * key, null removes a key, except where `keepsNull` says null is a value (an infinite timeout).
+ */
+export function mergeBag(target: Bag, delta: { system?: Json; custom?: Json } | undefined, keepsNull: (key: string) => boolean = () => false): void {
+  if (!delta) return;
   for (const part of ['system', 'custom'] as const) {
-    const changes = delta[part];
-    if (changes === undefined) continue;
-    if (!isObject(changes)) throw new MpsdError(400, `${where}.${part} must be an object.`);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value === null) delete target[part][key];
-      else target[part][key] = structuredClone(value);
+    for (const [key, value] of Object.entries(delta[part] ?? {})) {
+      if (value === null && !(part === 'system' && keepsNull(key))) delete target[part][key];
+      else setKey(target[part], key, structuredClone(value));
     }
   }
 }
@@ -29,18 +58,11 @@ export function deepEqual(a: unknown, b: unknown): boolean {
   if (Array.isArray(a) !== Array.isArray(b)) return false;
   const ka = Object.keys(a as Json);
   const kb = Object.keys(b as Json);
-  return ka.length === kb.length && ka.every((k) => deepEqual((a as Json)[k], (b as Json)[k]));
+  return ka.length === kb.length && ka.every((k) => Object.hasOwn(b as Json, k) && deepEqual((a as Json)[k], (b as Json)[k]));
 }
 
-/** Case-insensitive lookup of a key in a JSON object (enum and capability names, section 8.14). */
-export function keyLike(object: Json, key: string): string | undefined {
-  return Object.keys(object).find((k) => k.toLowerCase() === key.toLowerCase());
-}
-
-/** Whether a session has a capability; names compare case-insensitively (crossPlay/crossplay, section 8.14). */
+/** Whether a session has a capability (names are stored in their documented spelling, section 8.14). */
 export function hasCapability(session: Session, name: string): boolean {
-  const capabilities = session.constants.system.capabilities;
-  if (!isObject(capabilities)) return false;
-  const key = keyLike(capabilities, name);
-  return key !== undefined && capabilities[key] === true;
+  const capabilities = ownValue(session.constants.system, 'capabilities');
+  return isObject(capabilities) && ownValue(capabilities, name) === true;
 }

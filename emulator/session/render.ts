@@ -1,6 +1,7 @@
 import { isoTime } from '../clock';
 import type { Json, Member, Session } from '../model';
 import { isActive, isLarge } from './members';
+import { renderRoleTypes } from './roles';
 
 export interface RenderOptions {
   /** The request's x-xbl-contract-version; the document's contractVersion follows it (section 5.1). */
@@ -32,8 +33,8 @@ export function renderSession(session: Session, options: RenderOptions): Json {
     ...(options.nextTimer !== undefined ? { nextTimer: isoTime(options.nextTimer) } : {}),
     ...(session.searchHandle ? { searchHandle: session.searchHandle } : {}),
     constants: structuredClone(session.constants),
-    properties: structuredClone(session.properties),
-    ...(session.roleTypes ? { roleTypes: structuredClone(session.roleTypes) } : {}),
+    properties: renderProperties(session),
+    ...(session.roleTypes ? { roleTypes: renderRoleTypes(session) } : {}),
     members: isLarge(session) ? largeMembers(members, session, options.callerXuid) : members,
     membersInfo: {
       first: session.members[0]?.index ?? session.nextIndex,
@@ -47,6 +48,13 @@ export function renderSession(session: Session, options: RenderOptions): Json {
   return document;
 }
 
+/** properties as live renders them: `turn` is always there (an empty list when unset), except on large sessions. */
+function renderProperties(session: Session): Session['properties'] {
+  const properties = structuredClone(session.properties);
+  if (!isLarge(session) && !Object.hasOwn(properties.system, 'turn')) properties.system = { turn: [], ...properties.system };
+  return properties;
+}
+
 function largeMembers(all: Json, session: Session, callerXuid: string | undefined): Json {
   const me = session.members.find((m) => m.xuid === callerXuid);
   return me ? { me: all[String(me.index)] } : {};
@@ -55,7 +63,8 @@ function largeMembers(all: Json, session: Session, callerXuid: string | undefine
 function renderMember(session: Session, member: Member, next: number): Json {
   const turn = session.properties.system.turn;
   return {
-    constants: { system: { ...member.constants.system, xuid: member.xuid }, custom: structuredClone(member.constants.custom) },
+    // Live documents carry each member's index in its constants (section 5.4.1, live dumps).
+    constants: { system: { ...structuredClone(member.constants.system), xuid: member.xuid, index: member.index }, custom: structuredClone(member.constants.custom) },
     properties: structuredClone(member.properties),
     ...(member.roles ? { roles: { ...member.roles } } : {}),
     ...(member.gamertag && !member.reserved ? { gamertag: member.gamertag } : {}),

@@ -7,9 +7,7 @@ import type { Session } from '../model';
  * gives the session a new version when there are any) and the next instant to check.
  */
 export function expireTimers(session: Session, now: number): { session: Session | undefined; nextTimer?: number; removed: string[] } {
-  const system = session.constants.system;
-  const reservedTimeout = system.reservedRemovalTimeout === undefined ? 30000 : (system.reservedRemovalTimeout as number | null);
-  const emptyTimeout = system.sessionEmptyTimeout as number | null | undefined;
+  const { reservedTimeout, emptyTimeout } = timeouts(session);
   const removed: string[] = [];
   if (reservedTimeout !== null) {
     const kept = session.members.filter((m) => !(m.reserved && m.joinTime + reservedTimeout <= now));
@@ -23,8 +21,23 @@ export function expireTimers(session: Session, now: number): { session: Session 
     const since = session.emptySince ?? now;
     if (since + (emptyTimeout ?? 0) <= now) return { session: undefined, removed };
   }
+  const nextTimer = nextTimerOf(session, now);
+  return { session, removed, ...(nextTimer !== undefined ? { nextTimer } : {}) };
+}
+
+/** The next instant a timer of this session fires, or undefined when none is pending. Pure. */
+export function nextTimerOf(session: Session, now: number): number | undefined {
+  const { reservedTimeout, emptyTimeout } = timeouts(session);
   const deadlines: number[] = [];
   if (reservedTimeout !== null) for (const m of session.members) if (m.reserved) deadlines.push(m.joinTime + reservedTimeout);
   if (session.members.length === 0 && typeof emptyTimeout === 'number') deadlines.push((session.emptySince ?? now) + emptyTimeout);
-  return { session, removed, ...(deadlines.length > 0 ? { nextTimer: Math.min(...deadlines) } : {}) };
+  return deadlines.length > 0 ? Math.min(...deadlines) : undefined;
+}
+
+function timeouts(session: Session): { reservedTimeout: number | null; emptyTimeout: number | null | undefined } {
+  const system = session.constants.system;
+  return {
+    reservedTimeout: system.reservedRemovalTimeout === undefined ? 30000 : (system.reservedRemovalTimeout as number | null),
+    emptyTimeout: system.sessionEmptyTimeout as number | null | undefined,
+  };
 }

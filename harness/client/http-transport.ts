@@ -12,11 +12,14 @@ const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNRES
  * recording layer relies on, sees only node:http and node:https.
  */
 export function send(baseUrl: string, req: HttpRequest, timeoutMs: number = DEFAULT_TIMEOUT_MS): Promise<HttpResponse> {
-  const url = new URL(req.path, baseUrl);
-  const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
-  const where = `${req.method} ${url.origin}${req.path}`;
+  // The path is appended to the base, never resolved against it: "//x" must not become the host x.
+  const base = new URL(baseUrl);
+  const request = base.protocol === 'https:' ? httpsRequest : httpRequest;
+  const path = base.pathname.replace(/\/$/, '') + req.path;
+  const where = `${req.method} ${base.origin}${path}`;
   return new Promise((resolve, reject) => {
-    const outgoing = request(url, { method: req.method, headers: req.headers, timeout: timeoutMs }, (res) => {
+    const target = { protocol: base.protocol, hostname: base.hostname, port: base.port, path };
+    const outgoing = request({ ...target, method: req.method, headers: req.headers, timeout: timeoutMs }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('error', reject);

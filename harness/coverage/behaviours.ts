@@ -11,7 +11,7 @@ export const BEHAVIOURS = {
   'read.same-as-direct': { section: '3.4', text: 'the body through a handle equals a direct GET' },
   'read.emptied-session': { section: '3.4, 6.5', text: 'a handle to a session that was emptied reads 204' },
   'read.unknown-handle': { section: '3.4', text: 'an unknown handle is 404' },
-  'read.malformed-handle-id': { section: '3.4', text: 'a handle id that is not a GUID is 400' },
+  'read.malformed-handle-id': { section: '3.4', text: 'a handle id that is not a GUID is 404, as an invalid URI' },
   'read.deleted-handle': { section: '3.3', text: 'a deleted handle is 404' },
   'write.join': { section: '3.5, 4', text: 'members.me through a handle joins the caller' },
   'write.own-properties': { section: '4', text: 'a member updates its own properties through a handle' },

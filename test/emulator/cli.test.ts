@@ -38,9 +38,11 @@ describe('emulator: standalone command', () => {
         child.on('exit', (code) => reject(new Error(`exited ${code}`)));
       });
       const answer = await fetch(`${url}/handles/nope`, { headers: { 'x-xbl-contract-version': '107', authorization: 'XBL3.0 x=1;xuid=1' } });
-      expect(answer.status).to.equal(400);
+      expect(answer.status).to.equal(404);
       await new Promise((r) => setTimeout(r, 50));
-      expect(out).to.include('GET /handles/nope -> 400');
+      // timestamp, request, caller by name (never the token), status, latency, and the reason of a 4xx
+      expect(out).to.match(/\d{4}-\d\d-\d\dT\S+Z GET \/handles\/nope as xuid 1 -> 404 in \d+\.\d ms \(The handle id 'nope' is not a GUID/);
+      expect(out).to.not.include('XBL3.0');
     } finally {
       child.kill('SIGTERM');
     }

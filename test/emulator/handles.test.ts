@@ -45,13 +45,13 @@ describe('emulator: handles (protocol 2, 3.1-3.5)', () => {
     expect(status(await e.client.createHandle({ ...activity(), sessionRef: ref('s', 'no-such-template') }))).to.equal(404);
   });
 
-  it('GET /handles/{id} returns the handle, 404 when unknown, 400 when not a GUID', async () => {
+  it('GET /handles/{id} returns the handle, 404 when unknown or not a GUID (an invalid URI)', async () => {
     const id = await create(activity());
     const read = await e.client.getHandle(id);
     expect(status(read)).to.equal(200);
     expect(read.body).to.include({ id, type: 'activity', ownerXuid: XUID.alice });
     expect(status(await e.client.getHandle('8d050174-412b-4d51-a29b-d55a34edfdb7'))).to.equal(404);
-    expect(status(await e.client.getHandle('nope'))).to.equal(400);
+    expect(status(await e.client.getHandle('nope'))).to.equal(404);
   });
 
   it('DELETE /handles/{id} answers 204, then 404; only the owner deletes an activity handle', async () => {
