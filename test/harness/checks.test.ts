@@ -6,6 +6,7 @@ import { responseMatchesSchema } from '../../harness/checks/response-matches-sch
 import { sessionResponseHasEtag } from '../../harness/checks/session-response-has-etag';
 import { throttleHasRetryAfter } from '../../harness/checks/throttle-has-retry-after';
 import { requestMatchesSchema } from '../../harness/checks/request-matches-schema';
+import { bookkeepingProblems, memberBookkeeping } from '../../harness/checks/member-bookkeeping';
 import { sampleSession, sessionExchange } from './fixtures';
 
 describe('checks', () => {
@@ -61,5 +62,100 @@ describe('checks', () => {
       'at /members/me/properties/system/active: found "yes" (string), expected type boolean',
     );
     expect(requestMatchesSchema('putSession', JSON.stringify({ members: { me: null } }))).to.equal(undefined);
+  });
+});
+
+describe('member-bookkeeping', () => {
+  const m = (s: { members: Record<string, unknown> }, key: string) => s.members[key] as Record<string, unknown>;
+  const session = () => {
+    const s = sampleSession();
+    s.members['1'] = { ...structuredClone(s.members['0']), constants: { system: { xuid: '2533274800000002' } } };
+    m(s, '0').next = 1;
+    m(s, '1').next = 2;
+    s.membersInfo = { first: 0, next: 2, count: 2, accepted: 2, active: 2 };
+    return s;
+  };
+  const problems = (mutate: (s: ReturnType<typeof session>) => void) => {
+    const s = session();
+    mutate(s);
+    return bookkeepingProblems(s as never);
+  };
+
+  it('passes consistent bookkeeping', () => {
+    expect(problems(() => {})).to.deep.equal([]);
+    expect(memberBookkeeping(sessionExchange({ body: session() }))).to.equal(undefined);
+  });
+
+  it('names each way the bookkeeping can disagree, one message each', () => {
+    expect(
+      problems((s) => {
+        m(s, '0').next = 7;
+      }),
+    ).to.deep.equal(['the next chain reaches 7, which is not a member']);
+    expect(
+      problems((s) => {
+        m(s, '1').next = 1;
+      }),
+    ).to.deep.include('the next chain loops at member 1');
+    expect(
+      problems((s) => {
+        s.membersInfo.first = 1;
+      }),
+    ).to.deep.equal(['the next chain from membersInfo.first misses member(s) 0']);
+    expect(
+      problems((s) => {
+        s.membersInfo.count = 3;
+      }),
+    ).to.deep.equal(['membersInfo.count is 3 but 2 member(s) qualify']);
+    expect(
+      problems((s) => {
+        s.membersInfo.accepted = 1;
+      }),
+    ).to.deep.equal(['membersInfo.accepted is 1 but 2 member(s) qualify']);
+    expect(
+      problems((s) => {
+        s.membersInfo.active = 0;
+      }),
+    ).to.deep.equal(['membersInfo.active is 0 but 2 member(s) qualify']);
+    expect(
+      problems((s) => {
+        s.members['1'].reserved = true;
+        s.membersInfo.accepted = 1;
+      }),
+    ).to.deep.equal(['member 1 is reserved but has a gamertag (only accepted members have one)']);
+    expect(
+      problems((s) => {
+        s.members['1'].activeTitleId = '1';
+        m(s, '1').properties = { system: {} };
+        s.membersInfo.active = 1;
+      }),
+    ).to.deep.equal(['member 1 has activeTitleId but is not active']);
+    expect(
+      problems((s) => {
+        s.members['1'].turn = true;
+      }),
+    ).to.deep.equal(['member 1 has turn: true but is not in properties.system.turn']);
+    expect(
+      problems((s) => {
+        s.members['1'].roles = { team: 'red' };
+      }),
+    ).to.deep.equal(['member 1 holds role team.red, which roleTypes does not declare']);
+    expect(
+      problems((s) => {
+        (s.properties.system as Record<string, unknown>).owners = [0];
+      }),
+    ).to.deep.equal(['properties.system.owners is set but the session lacks the hasOwners capability']);
+    expect(
+      problems((s) => {
+        s.membersInfo.next = 1;
+        s.members['0'].next = 1;
+      }),
+    ).to.include('member index(es) 1 are not below membersInfo.next 1');
+  });
+
+  it('fails a session response with all its problems listed', () => {
+    const body = session();
+    body.membersInfo.count = 5;
+    expect(memberBookkeeping(sessionExchange({ body }))?.message).to.include('membersInfo.count is 5 but 2 member(s) qualify');
   });
 });
