@@ -24,7 +24,8 @@ export function bookkeepingProblems(session: SessionView): string[] {
   const members = session.members ?? {};
   const info = session.membersInfo ?? {};
   const keys = Object.keys(members);
-  const large = keys.includes('me');
+  // Large sessions show only the caller, as "me" (or nobody): the counts describe members not shown (section 4).
+  const large = keys.includes('me') || session.constants?.system?.capabilities?.large === true;
   const indices = keys
     .filter((k) => /^\d+$/.test(k))
     .map(Number)
