@@ -15,6 +15,8 @@ export const FAULTS = {
   'no-content-location': 'handle dereference responses carry no Content-Location',
   /** Reading a session that does not exist gives 404 instead of 204. */
   '404-instead-of-204': 'GET of a missing session answers 404',
+  /** Answers echo the caller's Authorization header (a target that leaks tokens into logs). */
+  'echo-token': "answers echo the caller's Authorization in x-echo-authorization and in error messages",
   /** Every request is answered 503 with Retry-After (an overloaded service). */
   '503-with-retry-after': 'every request answers 503 Service Unavailable with Retry-After: 30',
 } as const;

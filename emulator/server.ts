@@ -29,8 +29,8 @@ export function createEmulatorServer(state: () => EmulatorState, log?: RequestLo
       .then((rawBody) => dispatch(state(), req, rawBody, outcome))
       .catch((error: unknown) => toErrorReply(error, log))
       .then((reply) => {
-        outcome.reply = reply;
-        send(state(), res, reply);
+        outcome.reply = echoToken(state(), req, reply);
+        send(state(), res, outcome.reply);
       })
       .catch((error: unknown) => {
         // Even a reply that cannot be written must not take the process down.
@@ -124,6 +124,14 @@ function send(state: EmulatorState, res: ServerResponse, reply: Reply): void {
   if (reply.status !== 204 && reply.status !== 304) headers['content-length'] = String(Buffer.byteLength(body));
   res.writeHead(reply.status, headers);
   res.end(reply.status === 204 || reply.status === 304 ? undefined : body);
+}
+
+/** The echo-token fault: the caller's Authorization comes back in a header and in error messages. */
+function echoToken(state: EmulatorState, req: IncomingMessage, reply: Reply): Reply {
+  const authorization = req.headers.authorization;
+  if (!state.faults.on('echo-token') || !authorization) return reply;
+  const text = reply.text !== undefined ? `${reply.text} (caller: ${authorization})` : reply.text;
+  return { ...reply, headers: { ...reply.headers, 'x-echo-authorization': authorization }, ...(text !== undefined ? { text } : {}) };
 }
 
 function plantDocumentFaults(state: EmulatorState, json: Record<string, unknown>): Record<string, unknown> {

@@ -17,6 +17,11 @@ const CASES: Record<FaultName, { spec: string; grep: string; message: string }> 
     message: 'handle-response-names-session: a 200 session response through a handle has no Content-Location header',
   },
   '404-instead-of-204': { spec: 'specs/handle-read.spec.ts', grep: 'emptied session reads 204', message: 'answered 404, expected 204' },
+  'echo-token': {
+    spec: 'specs/handle-read.spec.ts',
+    grep: 'an activity handle reads the session',
+    message: 'response-carries-no-credential: the response echoes a credential in its header x-echo-authorization',
+  },
   '503-with-retry-after': { spec: 'specs/handle-read.spec.ts', grep: 'an activity handle reads the session', message: 'answered 503 Service Unavailable with Retry-After: 30' },
 };
 

@@ -2,20 +2,24 @@ import type { Exchange } from '../contract/exchange';
 import { OPERATIONS, OPERATION_NAMES, type OperationName } from '../contract/operations';
 import type { MpsdClient, RequestOptions } from '../client/mpsd-client';
 import { HarnessError, ERROR_CODES } from '../errors';
+import { redactExchange, scrubText } from '../secrets';
 import type { Failure } from './failure';
 import { runResponseChecks } from './index';
 import { requestMatchesSchema } from './request-matches-schema';
 
-/** A response that broke the contract; carries the exchange and failures for reporters. */
+/** A response that broke the contract; carries the exchange (secrets redacted) and failures for reporters. */
 export class ContractViolation extends HarnessError {
-  constructor(
-    readonly exchange: Exchange,
-    readonly failures: Failure[],
-  ) {
+  readonly exchange: Exchange;
+  readonly failures: Failure[];
+
+  constructor(exchange: Exchange, failures: Failure[]) {
     super(
       ERROR_CODES.CONTRACT_VIOLATION,
-      `${exchange.request.method} ${exchange.request.path} -> ${exchange.response.status} breaks the contract:\n${failures.map((f) => `  - ${f.check}: ${f.message}`).join('\n')}`,
+      scrubText(`${exchange.request.method} ${exchange.request.path} -> ${exchange.response.status} breaks the contract:\n${failures.map((f) => `  - ${f.check}: ${f.message}`).join('\n')}`),
     );
+    // No object that leaves the harness holds a token (a JSON reporter prints whatever an error carries).
+    this.exchange = redactExchange(exchange);
+    this.failures = JSON.parse(scrubText(JSON.stringify(failures))) as Failure[];
   }
 }
 

@@ -3,6 +3,7 @@ import { contentTypeMatchesBody } from './content-type-matches-body';
 import type { Check, Failure } from './failure';
 import { handleResponseNamesSession } from './handle-response-names-session';
 import { memberBookkeeping } from './member-bookkeeping';
+import { responseCarriesNoCredential } from './response-carries-no-credential';
 import { responseMatchesSchema } from './response-matches-schema';
 import { sessionResponseHasEtag } from './session-response-has-etag';
 import { statusIsDocumented } from './status-is-documented';
@@ -19,6 +20,7 @@ export const RESPONSE_CHECKS: readonly Check[] = [
   memberBookkeeping,
   sessionResponseHasEtag,
   handleResponseNamesSession,
+  responseCarriesNoCredential,
 ];
 
 export function runResponseChecks(exchange: Exchange): Failure[] {

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { HarnessError, ERROR_CODES } from '../errors';
+import { scrubText } from '../secrets';
 import { formatFinding } from './finding';
 import { ROOT, lintDirectory } from './run-lint';
 
@@ -14,7 +15,7 @@ async function main(): Promise<void> {
     );
   }
   const findings = await lintDirectory(dir);
-  for (const finding of findings) console.log(formatFinding(finding));
+  for (const finding of findings) console.log(scrubText(formatFinding(finding)));
   console.log(findings.length === 0 ? `recordings lint: no findings in ${dir}` : `recordings lint: ${findings.length} finding(s)`);
   process.exitCode = findings.length === 0 ? 0 : 1;
 }

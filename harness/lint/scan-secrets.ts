@@ -1,5 +1,5 @@
 import type { HarEntry } from '../recording/har';
-import { SECRET_PATTERNS, isSecretHeader } from '../recording/redact';
+import { SECRET_PATTERNS, isSecretHeader } from '../secrets';
 import type { Finding } from './finding';
 
 /** Strings at least this long and this random (bits per character) look like credentials. */

@@ -3,6 +3,7 @@ import { loadConfig } from '../config';
 import { EMBEDDED_PROFILE } from '../target';
 import { HarnessRun, isSpecFile } from '../run';
 import { setScenario } from '../scenario';
+import { scrubError } from '../secrets';
 import { attachRecord, attachRunReport } from './results-channel';
 import './chai-schema';
 
@@ -23,10 +24,14 @@ function failOnWireBreaks(test: Test, harness: HarnessRun): void {
   const body = test.fn;
   const takesDone = body.length > 0;
   test.fn = async function (this: Context) {
-    if (takesDone) await new Promise<void>((resolve, reject) => (body as Func).call(this, (error?: unknown) => (error ? reject(error) : resolve())));
-    else await (body as () => unknown).call(this);
-    const verdict = await harness.wireVerdict();
-    if (verdict) throw verdict;
+    try {
+      if (takesDone) await new Promise<void>((resolve, reject) => (body as Func).call(this, (error?: unknown) => (error ? reject(error) : resolve())));
+      else await (body as () => unknown).call(this);
+      const verdict = await harness.wireVerdict();
+      if (verdict) throw verdict;
+    } catch (error) {
+      throw scrubError(error); // what a reporter prints of an error never holds a token
+    }
   };
   marked.async = 0;
   marked.sync = true;

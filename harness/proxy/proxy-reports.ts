@@ -3,11 +3,16 @@ import { join } from 'node:path';
 import { renderHtml } from '../reporters/html';
 import { renderJUnit } from '../reporters/junit';
 import { type RunResults, type TestResult, redactExchange } from '../reporters/results';
+import { scrubText } from '../secrets';
 import type { WireRecord } from '../wire-checks';
 import type { ProxySummary } from './proxy-session';
 
 /** One line per exchange as it happens: what was asked, what came back, and every violation. */
 export function describeRecord(record: WireRecord, index: number): string {
+  return scrubText(describe(record, index));
+}
+
+function describe(record: WireRecord, index: number): string {
   const { request, response } = record.exchange;
   const head = `#${index} ${request.method} ${request.path} -> ${record.error ? 'no answer' : response.status}`;
   if (record.error) return `${head}\n  ${record.error.split('\n').join('\n  ')}`;

@@ -8,7 +8,7 @@ import { HarnessPersister, type RecordingContext, type SaveOutcome } from './har
 import { RecordedInputs } from './inputs';
 import { type PrincipalOf, matchRequestsBy } from './matching';
 import { provenance } from './provenance';
-import { redactHeaders } from './redact';
+import { redactHeaders } from '../secrets';
 
 Polly.register(NodeHttpAdapter);
 // Global fetch goes through Polly too, so a fetch during replay is answered from the recording or

@@ -1,5 +1,5 @@
 import type { Har, HarEntry, HarHeader, HarnessMetadata } from './har';
-import { REDACTED, isSecretHeader, redactedAuthorization, scrubText } from './redact';
+import { REDACTED, isSecretHeader, redactedAuthorization, scrubText } from '../secrets';
 import type { PrincipalOf } from './matching';
 
 export interface SanitizeOptions {

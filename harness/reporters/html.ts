@@ -1,3 +1,4 @@
+import { scrubText } from '../secrets';
 import { escapeHtml } from './escape';
 import { renderCoverageHtml } from './html-coverage';
 import type { RunResults, TestResult } from './results';
@@ -43,7 +44,7 @@ export function renderHtml(results: RunResults, isScenario: (t: TestResult) => b
         : `<section class="failure" id="failure-${i}"><h3>${escapeHtml(t.fullTitle)}</h3><pre class="message">${escapeHtml(t.error ?? '')}</pre>${violationsBlock(t)}${exchangeBlock(t)}</section>`,
     )
     .join('');
-  return `<!doctype html>
+  return scrubText(`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>MPSD handle conformance</title><style>${STYLE}</style></head>
 <body>
 <h1>MPSD handle conformance</h1>
@@ -54,5 +55,5 @@ ${others.length ? `<p>Harness self-tests in this run: ${count(others, 'passed')}
 ${failures ? `<h2>Failures</h2>${failures}` : ''}
 ${results.coverage ? renderCoverageHtml(results.coverage) : ''}
 </body></html>
-`;
+`); // CI artifacts are public: no token survives into them
 }

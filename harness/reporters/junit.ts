@@ -1,3 +1,4 @@
+import { scrubText } from '../secrets';
 import type { RunResults } from './results';
 
 const escapeXml = (text: string) =>
@@ -34,5 +35,5 @@ export function renderJUnit(results: RunResults): string {
     lines.push('  </testsuite>');
   }
   lines.push('</testsuites>');
-  return `${lines.join('\n')}\n`;
+  return scrubText(`${lines.join('\n')}\n`); // CI artifacts are public: no token survives into them
 }

@@ -2,7 +2,7 @@ import type Mocha from 'mocha';
 import type { CoverageReport } from '../coverage/collector';
 import type { Failure } from '../checks/failure';
 import type { Exchange } from '../contract/exchange';
-import { isSecretHeader } from '../recording/redact';
+import { redactExchange, scrubText } from '../secrets';
 import { recordOf } from '../mocha/results-channel';
 
 export interface TestResult {
@@ -24,11 +24,7 @@ export interface RunResults {
   coverage?: CoverageReport;
 }
 
-/** Remove credentials from an exchange before it goes into a report (CI artifacts are public). */
-export function redactExchange(exchange: Exchange): Exchange {
-  const headers = Object.fromEntries(Object.entries(exchange.request.headers).map(([k, v]) => [k, isSecretHeader(k) ? '<redacted>' : v]));
-  return { ...exchange, request: { ...exchange.request, headers } };
-}
+export { redactExchange };
 
 export function toResult(test: Mocha.Test): TestResult {
   const record = recordOf(test);
@@ -44,7 +40,7 @@ export function toResult(test: Mocha.Test): TestResult {
     file: test.file,
     state: test.state === 'passed' ? 'passed' : test.state === 'failed' ? 'failed' : 'pending',
     durationMs: test.duration ?? 0,
-    ...(error ? { error: error.message } : {}),
+    ...(error ? { error: scrubText(error.message) } : {}),
     failures: broken?.failures ?? [],
     ...(last ? { lastExchange: redactExchange(last) } : {}),
   };

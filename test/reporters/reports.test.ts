@@ -30,7 +30,7 @@ describe('conformance reports', function () {
     const html = readFileSync(join(dir, 'conformance.html'), 'utf8');
     expect(html).to.not.match(/<(script|link|img)[^>]+(src|href)=/);
     expect(html).to.not.include('xuid=2533274800000001,gamertag');
-    expect(html).to.include('authorization: &lt;redacted&gt;');
+    expect(html).to.include('authorization: &lt;redacted principal=alice&gt;');
   });
 
   it('the HTML report shows the matrix, each failure with its violations and exchange, and coverage, in Chromium', async function () {
