@@ -32,6 +32,8 @@ export const ERROR_CODES = {
   TARGET_UNREACHABLE: 'TARGET_UNREACHABLE',
   /** The target accepted the request but did not answer within MPSD_TIMEOUT_MS. */
   TARGET_TIMEOUT: 'TARGET_TIMEOUT',
+  /** A connection left the process in a mode that must not reach the network (harness/tripwire.cjs). */
+  NETWORK_ESCAPE: 'NETWORK_ESCAPE',
   /** A request on the wire got no answer (a replay miss, a network error) and the test went on as if it had. */
   WIRE_REQUEST_FAILED: 'WIRE_REQUEST_FAILED',
   /** covers() named a behaviour that harness/coverage/behaviours.ts does not list. */

@@ -5,7 +5,7 @@ import { type ClientFactory, clientFactory } from './client/load-client';
 import { checkedClient } from './checks/checked-client';
 import { type HarnessConfig, MODES, type Principal } from './config';
 import { type RecordingSession, startRecording } from './recording/recording-session';
-import { type WireRecord, checkWireEvent, firstBreak } from './wire-checks';
+import { type WireRecord, checkWireEvent, escapeError, firstBreak, tripwire } from './wire-checks';
 import type { SaveOutcome } from './recording/harness-persister';
 import { DriftCollector, type DriftReport } from './drift/collector';
 import { writeDrift } from './drift/write';
@@ -60,6 +60,7 @@ export class HarnessRun {
   private readonly drift = new DriftCollector();
   private readonly saved: Record<SaveOutcome, number> = { created: 0, updated: 0, unchanged: 0 };
   private readonly createClient: ClientFactory;
+  private escapesAtStart = 0;
 
   private constructor(
     readonly config: HarnessConfig,
@@ -79,6 +80,7 @@ export class HarnessRun {
     target.emulator?.reset(name); // each test starts from an empty emulator with its own id sequence
     const principals = Object.values(config.principals) as Principal[];
     const exchanges: WireRecord[] = [];
+    this.escapesAtStart = tripwire()?.blocked.length ?? 0;
     this.recording = startRecording({
       name,
       mode,
@@ -127,7 +129,7 @@ export class HarnessRun {
    */
   async wireVerdict(): Promise<Error | undefined> {
     await this.recording?.flush();
-    return firstBreak(this.current?.exchanges ?? []);
+    return escapeError(this.escapesAtStart, this.config.mode) ?? firstBreak(this.current?.exchanges ?? []);
   }
 
   async endTest(outcome: { failed: boolean }): Promise<TestRecord | undefined> {

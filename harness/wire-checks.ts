@@ -34,3 +34,20 @@ export function firstBreak(records: readonly WireRecord[]): Error | undefined {
   if (broken.error !== undefined) return new HarnessError(ERROR_CODES.WIRE_REQUEST_FAILED, `${method} ${path} failed on the wire and the test did not notice:\n${broken.error}`);
   return new ContractViolation(broken.exchange, broken.failures);
 }
+
+/** The tripwire's record of refused connections (harness/tripwire.cjs), when it is loaded. */
+export function tripwire(): { blocked: { what: string; host: string; site: string }[] } | undefined {
+  return (globalThis as { __mpsdTripwire?: { blocked: { what: string; host: string; site: string }[] } }).__mpsdTripwire;
+}
+
+export function escapesSince(start: number): string | undefined {
+  const blocked = tripwire()?.blocked.slice(start) ?? [];
+  return blocked.length ? blocked.map((b) => `${b.what} to ${b.host} from ${b.site}`).join('; ') : undefined;
+}
+
+/** A test that reached for the network (the tripwire refused it) fails, even if it swallowed the refusal. */
+export function escapeError(start: number, mode: string): Error | undefined {
+  const escaped = escapesSince(start);
+  if (!escaped) return undefined;
+  return new HarnessError(ERROR_CODES.NETWORK_ESCAPE, `this test reached for the network in MPSD_MODE=${mode}: ${escaped}. Route the request through the harness's client, or record the test.`);
+}

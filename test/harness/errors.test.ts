@@ -95,6 +95,21 @@ const TRIGGERS: Record<ErrorCode, () => unknown> = {
       silent.close();
     }
   },
+  NETWORK_ESCAPE: async () => {
+    require('../../harness/tripwire.cjs'); // npm test loads it first; this makes the test stand alone
+    const { run } = await replayRun();
+    try {
+      (await import('node:net')).connect(80, '192.0.2.1');
+    } catch {
+      // refused where it was made; the verdict must still fail the test that made it
+    }
+    const verdict = await run.wireVerdict();
+    await run.endTest({ failed: false });
+    await run.close();
+    // This escape was made on purpose: take it off the tripwire's list so it does not fail npm test.
+    (globalThis as { __mpsdTripwire?: { blocked: unknown[] } }).__mpsdTripwire?.blocked.pop();
+    throw verdict;
+  },
   WIRE_REQUEST_FAILED: async () => {
     const { run } = await replayRun();
     await globalThis.fetch(`http://mpsd-emulator.invalid${pathFor('getSession', { scid: REF.scid, templateName: REF.templateName, sessionName: 'x' })}`).catch(() => undefined); // an SDK that swallows the miss

@@ -39,7 +39,7 @@ export function childEnv(env: Record<string, string>): NodeJS.ProcessEnv {
 }
 
 export function mochaArgs(extra: string[]): string[] {
-  return [MOCHA, '--no-config', '--require', 'tsx/cjs', '--require', './harness/mocha/root-hooks.ts', '--extension', 'ts', '--timeout', '20000', ...extra];
+  return [MOCHA, '--no-config', '--require', './harness/tripwire.cjs', '--require', 'tsx/cjs', '--require', './harness/mocha/root-hooks.ts', '--extension', 'ts', '--timeout', '20000', ...extra];
 }
 
 /** Run spec files with the conformance reporter (as `npm run conformance` does); resolves with the exit code and output. */
