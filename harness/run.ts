@@ -1,54 +1,23 @@
 import { writeFileSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve } from 'node:path';
-import type { MpsdClient } from './client/mpsd-client';
+import { resolve } from 'node:path';
 import { type ClientFactory, clientFactory } from './client/load-client';
 import { checkedClient } from './checks/checked-client';
 import { type HarnessConfig, MODES, type Principal } from './config';
 import { type RecordingSession, startRecording } from './recording/recording-session';
 import { type WireRecord, checkWireEvent, escapeError, firstBreak, tripwire } from './wire-checks';
 import type { SaveOutcome } from './recording/harness-persister';
-import { DriftCollector, type DriftReport } from './drift/collector';
+import { DriftCollector } from './drift/collector';
 import { writeDrift } from './drift/write';
 import { principalResolver } from './recording/matching';
 import { EMULATOR_ORIGIN_ALIAS, type RunTarget, openTarget } from './target';
-import { CoverageCollector, type CoverageReport } from './coverage/collector';
-import { type BehaviourId, isBehaviourId } from './coverage/behaviours';
+import { CoverageCollector } from './coverage/collector';
+import { isBehaviourId } from './coverage/behaviours';
 import { writeCoverage } from './coverage/write';
+import { rerecordCommand } from './spec-files';
 import { HarnessError, ERROR_CODES } from './errors';
+import type { RunReport, ScenarioContext, TestIdentity, TestRecord } from './run-types';
 
-/** What a scenario can reach while it runs. */
-export interface ScenarioContext {
-  config: HarnessConfig;
-  client: MpsdClient;
-  inputs: RecordingSession['inputs'];
-  /** Every request of this test, from any client in the process, checked, in order. */
-  exchanges: WireRecord[];
-  target: RunTarget;
-  /** Declare the documented behaviours this scenario proves (see coverage/behaviours.ts). */
-  covers(...ids: BehaviourId[]): void;
-}
-
-/** What the harness knows about one finished test beyond pass/fail (reporters read it). */
-export interface TestRecord {
-  exchanges: WireRecord[];
-  saved?: SaveOutcome;
-}
-
-export interface RunReport {
-  coverage?: CoverageReport;
-  drift?: DriftReport;
-  saved: Record<SaveOutcome, number>;
-}
-
-export interface TestIdentity {
-  /** Suite titles then the test title: the recording's folder path. */
-  titlePath: string[];
-  fullTitle: string;
-  /** Told of each exchange as soon as it is checked (the proxy prints violations as they happen). */
-  onWire?: (record: WireRecord) => void;
-  /** Check request bodies at the wire too (the proxy: no spec says which are invalid on purpose). */
-  checkRequests?: boolean;
-}
+export type { RunReport, ScenarioContext, TestIdentity, TestRecord } from './run-types';
 
 /** Everything that lives for one mocha run: the config, the target, and the current test. */
 export class HarnessRun {
@@ -61,6 +30,7 @@ export class HarnessRun {
   private readonly saved: Record<SaveOutcome, number> = { created: 0, updated: 0, unchanged: 0 };
   private readonly createClient: ClientFactory;
   private escapesAtStart = 0;
+  private settled = false;
 
   private constructor(
     readonly config: HarnessConfig,
@@ -132,10 +102,29 @@ export class HarnessRun {
     return escapeError(this.escapesAtStart, this.config.mode) ?? firstBreak(this.current?.exchanges ?? []);
   }
 
+  /**
+   * End the running test's wire inside the test itself: wait for requests in flight, then persist (or,
+   * when it failed, discard) its recording. What fails the test is returned: a wire break, or a
+   * recording that could not be written, so a full disk fails that test and the run goes on.
+   */
+  async settle(failed: boolean): Promise<Error | undefined> {
+    const recording = this.recording;
+    if (!recording || this.settled) return undefined;
+    const verdict = failed ? undefined : await this.wireVerdict();
+    this.settled = true;
+    try {
+      await recording.stop({ failed: failed || verdict !== undefined });
+    } catch (error) {
+      return verdict ?? (error as Error);
+    }
+    return verdict;
+  }
+
   async endTest(outcome: { failed: boolean }): Promise<TestRecord | undefined> {
     const { recording, current, config } = this;
     if (!recording || !current) return undefined;
-    await recording.stop(outcome); // persists, reporting current.saved
+    if (!this.settled) await recording.stop(outcome).catch(() => undefined); // a test that timed out never settled
+    this.settled = false;
     this.recording = undefined;
     this.current = undefined;
     const mode = MODES[config.mode];
@@ -179,18 +168,4 @@ export class HarnessRun {
 /** Recording progress, under the test it belongs to. */
 function announce(message: string): void {
   process.stdout.write(`      [record] ${message}\n`);
-}
-
-/** The command that re-records one test, shown with every replay miss. */
-export function rerecordCommand(fullTitle: string): string {
-  const pattern = fullTitle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/"/g, '\\"');
-  return `npm run record -- --grep "^${pattern}$"`;
-}
-
-export const SPECS_DIR = join(__dirname, '..', 'specs');
-
-export function isSpecFile(file: string | undefined): boolean {
-  if (file === undefined) return false;
-  const inside = relative(SPECS_DIR, file);
-  return !inside.startsWith('..') && !isAbsolute(inside);
 }

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { BEHAVIOURS } from '../harness/coverage/behaviours';
-import { SPECS_DIR } from '../harness/run';
+import { SPECS_DIR } from '../harness/spec-files';
 
 const sources = readdirSync(SPECS_DIR)
   .filter((f) => f.endsWith('.spec.ts'))

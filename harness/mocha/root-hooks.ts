@@ -1,7 +1,8 @@
 import type { Context, Func, Test } from 'mocha';
 import { loadConfig } from '../config';
 import { EMBEDDED_PROFILE } from '../target';
-import { HarnessRun, isSpecFile } from '../run';
+import { HarnessRun } from '../run';
+import { isSpecFile } from '../spec-files';
 import { setScenario } from '../scenario';
 import { scrubError } from '../secrets';
 import { attachRecord, attachRunReport } from './results-channel';
@@ -27,11 +28,12 @@ function failOnWireBreaks(test: Test, harness: HarnessRun): void {
     try {
       if (takesDone) await new Promise<void>((resolve, reject) => (body as Func).call(this, (error?: unknown) => (error ? reject(error) : resolve())));
       else await (body as () => unknown).call(this);
-      const verdict = await harness.wireVerdict();
-      if (verdict) throw verdict;
     } catch (error) {
+      await harness.settle(true);
       throw scrubError(error); // what a reporter prints of an error never holds a token
     }
+    const verdict = await harness.settle(false);
+    if (verdict) throw scrubError(verdict);
   };
   marked.async = 0;
   marked.sync = true;

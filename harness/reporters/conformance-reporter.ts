@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Mocha from 'mocha';
 import { reportsDir } from '../config';
-import { isSpecFile } from '../run';
+import { isSpecFile } from '../spec-files';
 import { runReportOf } from '../mocha/results-channel';
 import { renderHtml } from './html';
 import { renderJUnit } from './junit';

@@ -1,0 +1,45 @@
+import type { MpsdClient } from './client/mpsd-client';
+import type { HarnessConfig } from './config';
+import type { BehaviourId } from './coverage/behaviours';
+import type { CoverageReport } from './coverage/collector';
+import type { DriftReport } from './drift/collector';
+import type { SaveOutcome } from './recording/harness-persister';
+import type { RecordingSession } from './recording/recording-session';
+import type { RunTarget } from './target';
+import type { WireRecord } from './wire-checks';
+
+/** The shapes a run hands out: to specs (ScenarioContext), to the results channel and reporters (records, reports). */
+
+/** What a scenario can reach while it runs. */
+export interface ScenarioContext {
+  config: HarnessConfig;
+  client: MpsdClient;
+  inputs: RecordingSession['inputs'];
+  /** Every request of this test, from any client in the process, checked, in order. */
+  exchanges: WireRecord[];
+  target: RunTarget;
+  /** Declare the documented behaviours this scenario proves (see coverage/behaviours.ts). */
+  covers(...ids: BehaviourId[]): void;
+}
+
+/** What the harness knows about one finished test beyond pass/fail (reporters read it). */
+export interface TestRecord {
+  exchanges: WireRecord[];
+  saved?: SaveOutcome;
+}
+
+export interface RunReport {
+  coverage?: CoverageReport;
+  drift?: DriftReport;
+  saved: Record<SaveOutcome, number>;
+}
+
+export interface TestIdentity {
+  /** Suite titles then the test title: the recording's folder path. */
+  titlePath: string[];
+  fullTitle: string;
+  /** Told of each exchange as soon as it is checked (the proxy prints violations as they happen). */
+  onWire?: (record: WireRecord) => void;
+  /** Check request bodies at the wire too (the proxy: no spec says which are invalid on purpose). */
+  checkRequests?: boolean;
+}
