@@ -14,6 +14,7 @@ import { CoverageCollector } from './coverage/collector';
 import { isBehaviourId } from './coverage/behaviours';
 import { writeCoverage } from './coverage/write';
 import { rerecordCommand } from './spec-files';
+import { assertReachable } from './client/reachable';
 import { HarnessError, ERROR_CODES } from './errors';
 import type { RunReport, ScenarioContext, TestIdentity, TestRecord } from './run-types';
 
@@ -40,7 +41,9 @@ export class HarnessRun {
   }
 
   static async open(config: HarnessConfig): Promise<HarnessRun> {
-    return new HarnessRun(config, await openTarget(config));
+    const target = await openTarget(config);
+    if (target.kind === 'live' && MODES[config.mode].answers !== 'recordings') await assertReachable(target.baseUrl, config.timeoutMs);
+    return new HarnessRun(config, target);
   }
 
   beginTest(test: TestIdentity): ScenarioContext {

@@ -1,4 +1,4 @@
-import type { Context, Func, Test } from 'mocha';
+import type { Context, Func, Suite, Test } from 'mocha';
 import { loadConfig } from '../config';
 import { EMBEDDED_PROFILE } from '../target';
 import { HarnessRun } from '../run';
@@ -40,7 +40,17 @@ function failOnWireBreaks(test: Test, harness: HarnessRun): void {
   marked[WRAPPED] = true;
 }
 
+/** Whether a suite (the root one: the whole run) holds any test of specs/. */
+function holdsSpecs(suite: Suite): boolean {
+  return suite.tests.some((t) => isSpecFile(t.file)) || suite.suites.some(holdsSpecs);
+}
+
 export const mochaHooks = {
+  /** Open the run once, before any test: a target that cannot be reached fails here, once, not in every test. */
+  async beforeAll(this: Context) {
+    const root = this.test?.parent;
+    if (!run && root && holdsSpecs(root)) run = await HarnessRun.open(loadConfig(process.env, EMBEDDED_PROFILE));
+  },
   async beforeEach(this: Context) {
     const test = this.currentTest;
     if (!test || !isSpecFile(test.file)) return;
