@@ -72,6 +72,10 @@ function callerName(principal: Principal): string {
 
 function dispatch(state: EmulatorState, req: IncomingMessage, rawBody: string, outcome: Outcome): Reply {
   if (state.faults.on('503-with-retry-after')) return { status: 503, headers: { 'retry-after': '30' } };
+  state.requests = (state.requests ?? 0) + 1;
+  if (state.faults.on('throttle-every-other') && state.requests % 2 === 1) {
+    return { status: 429, headers: { 'retry-after': '0' }, json: { version: 1, currentRequests: 31, maxRequests: 30, periodInSeconds: 15, limitType: 'rate' } };
+  }
   // Split path and query by hand: new URL() reads "//x" as a host, or throws on it.
   const raw = req.url ?? '/';
   const at = raw.indexOf('?');

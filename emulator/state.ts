@@ -14,6 +14,8 @@ export interface EmulatorState {
   clock: Clock;
   ids: IdSource;
   faults: Faults;
+  /** Requests served since the last reset (the throttle-every-other fault counts them). */
+  requests?: number;
 }
 
 /** Read a session with its expired timers applied first, as MPSD does (section 4). */

@@ -32,6 +32,8 @@ export interface RunReport {
   coverage?: CoverageReport;
   drift?: DriftReport;
   saved: Record<SaveOutcome, number>;
+  /** Answers that were 429/503 with Retry-After: retried, not recorded, not breaks. */
+  throttled: number;
 }
 
 export interface TestIdentity {

@@ -20,6 +20,9 @@ import type { RunReport, ScenarioContext, TestIdentity, TestRecord } from './run
 
 export type { RunReport, ScenarioContext, TestIdentity, TestRecord } from './run-types';
 
+/** A throttled answer is retried this often, waiting up to this long each time (beyond that, the scenario sees it). */
+const THROTTLE_RETRIES = { attempts: 3, maxWaitMs: 5_000 };
+
 /** Everything that lives for one mocha run: the config, the target, and the current test. */
 export class HarnessRun {
   private recording?: RecordingSession;
@@ -32,6 +35,7 @@ export class HarnessRun {
   private readonly createClient: ClientFactory;
   private escapesAtStart = 0;
   private settled = false;
+  private throttled = 0;
 
   private constructor(
     readonly config: HarnessConfig,
@@ -64,7 +68,8 @@ export class HarnessRun {
       rerecordCommand: rerecordCommand(test.fullTitle),
       onWire: (event) => {
         const record = checkWireEvent(event, { requests: test.checkRequests });
-        if (!record.error) this.coverage.addExchange(record.exchange);
+        if (!record.error && !record.throttled) this.coverage.addExchange(record.exchange);
+        if (record.throttled) this.throttled += 1;
         exchanges.push(record);
         test.onWire?.(record);
       },
@@ -78,6 +83,7 @@ export class HarnessRun {
       authorizations: Object.fromEntries(principals.map((p) => [p.name, p.authorization])),
       defaultPrincipal: 'alice',
       timeoutMs: config.timeoutMs,
+      ...(MODES[config.mode].answers === 'recordings' ? {} : { retryThrottled: THROTTLE_RETRIES }),
     });
     this.current = {
       config,
@@ -143,19 +149,20 @@ export class HarnessRun {
       this.drift.compare(
         current.fullTitle,
         resolve(recording.file),
-        current.exchanges.filter((r) => !r.error).map((r) => r.exchange),
+        current.exchanges.filter((r) => !r.error && !r.throttled).map((r) => r.exchange),
       );
     return { exchanges: current.exchanges, ...(current.saved ? { saved: current.saved } : {}) };
   }
 
   async close(): Promise<RunReport> {
-    const report: RunReport = { saved: { ...this.saved } };
+    const report: RunReport = { saved: { ...this.saved }, throttled: this.throttled };
+    if (this.throttled > 0) process.stdout.write(`      [throttled] ${this.throttled} answer(s) were 429/503 with Retry-After: retried, never recorded, never counted as breaks\n`);
     if (!this.coverage.empty) {
       report.coverage = this.coverage.report();
       writeCoverage(report.coverage);
     }
     if (MODES[this.config.mode].compares) {
-      report.drift = this.drift.report();
+      report.drift = { ...this.drift.report(), throttled: this.throttled };
       writeDrift(report.drift);
     }
     if (MODES[this.config.mode].writes !== 'nothing') {

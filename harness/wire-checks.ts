@@ -2,7 +2,7 @@ import { runResponseChecks } from './checks';
 import { ContractViolation } from './checks/checked-client';
 import type { Failure } from './checks/failure';
 import { requestMatchesSchema } from './checks/request-matches-schema';
-import { type Exchange, toExchange } from './contract/exchange';
+import { type Exchange, isThrottled, toExchange } from './contract/exchange';
 import { HarnessError, ERROR_CODES } from './errors';
 import type { WireEvent } from './recording/recording-session';
 
@@ -12,6 +12,8 @@ export interface WireRecord {
   failures: Failure[];
   /** Why the request got no answer (a replay miss, a network error). */
   error?: string;
+  /** A 429/503 with Retry-After: reported as throttling, never as a contract break or a fixture. */
+  throttled?: true;
 }
 
 /**
@@ -22,6 +24,7 @@ export interface WireRecord {
 export function checkWireEvent(event: WireEvent, options: { requests?: boolean } = {}): WireRecord {
   const exchange = toExchange(event.request, event.response ?? { status: 0, headers: {}, text: '' });
   if (event.error) return { exchange, failures: [], error: event.error.message };
+  if (isThrottled(exchange.response)) return { exchange, failures: [], throttled: true };
   const sent = options.requests ? requestMatchesSchema(exchange.operation, exchange.request.body) : undefined;
   return { exchange, failures: [...(sent ? [sent] : []), ...runResponseChecks(exchange)] };
 }

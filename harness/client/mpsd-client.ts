@@ -1,6 +1,6 @@
 import type { PrincipalName } from '../config';
 import { HarnessError, ERROR_CODES } from '../errors';
-import { type Exchange, type HttpRequest, type HttpResponse, toExchange } from '../contract/exchange';
+import { type Exchange, type HttpRequest, type HttpResponse, isThrottled, retryAfterMs, toExchange } from '../contract/exchange';
 import { OPERATIONS, type OperationName, pathFor } from '../contract/operations';
 import { send } from './http-transport';
 
@@ -46,6 +46,8 @@ export interface ClientSettings {
   defaultPrincipal: PrincipalName;
   /** Give up on an answer after this long (MPSD_TIMEOUT_MS). */
   timeoutMs?: number;
+  /** Retry a throttled answer (429/503 with Retry-After): how often, and the longest wait honoured. Off in replay. */
+  retryThrottled?: { attempts: number; maxWaitMs: number };
 }
 
 /** The direct session path, as Content-Location names it. */
@@ -90,7 +92,16 @@ export class HttpMpsdClient implements MpsdClient {
 
   private async call(operation: OperationName, params: Record<string, string>, options: RequestOptions = {}, body?: unknown): Promise<Exchange> {
     const request = this.buildRequest(OPERATIONS[operation].method, pathFor(operation, params), options, body);
-    return toExchange(request, await this.transport(this.settings.baseUrl, request, this.settings.timeoutMs));
+    let response = await this.transport(this.settings.baseUrl, request, this.settings.timeoutMs);
+    // Honour Retry-After a bounded number of times (section 1.4); a wait longer than allowed is not waited for.
+    const retry = this.settings.retryThrottled;
+    for (let attempt = 0; retry && attempt < retry.attempts && isThrottled(response); attempt += 1) {
+      const wait = retryAfterMs(response);
+      if (wait === undefined || wait > retry.maxWaitMs) break;
+      await new Promise((resolve) => setTimeout(resolve, wait));
+      response = await this.transport(this.settings.baseUrl, request, this.settings.timeoutMs);
+    }
+    return toExchange(request, response);
   }
 
   private buildRequest(method: string, path: string, options: RequestOptions, body: unknown): HttpRequest {

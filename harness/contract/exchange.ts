@@ -63,3 +63,17 @@ export function responseSchemaOf(e: Exchange): ResponseSpec['schema'] {
 export function carriesSession(e: Exchange): boolean {
   return responseSchemaOf(e) === 'MultiplayerSession';
 }
+
+/** A throttled answer (429, or 503 overloaded) that says when to come back: not a contract break, not a fixture. */
+export function isThrottled(response: Pick<HttpResponse, 'status' | 'headers'>): boolean {
+  return (response.status === 429 || response.status === 503) && response.headers['retry-after'] !== undefined;
+}
+
+/** How long Retry-After asks to wait, in ms (seconds or an HTTP date); undefined when it cannot be read. */
+export function retryAfterMs(response: Pick<HttpResponse, 'headers'>, now: number = Date.now()): number | undefined {
+  const value = response.headers['retry-after']?.trim();
+  if (value === undefined) return undefined;
+  if (/^\d+$/.test(value)) return Number(value) * 1000;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}

@@ -14,6 +14,8 @@ export interface DriftReport {
   /** Scenarios with no committed recording to compare with (record them first). */
   unrecorded: string[];
   scenarios: ScenarioDrift[];
+  /** Answers that were 429/503 with Retry-After: left out of the comparison, counted here. */
+  throttled?: number;
 }
 
 const shape = (method: string, path: string) => `${method} ${path.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, '{id}').replace(/session-[0-9a-f]{12}/g, '{name}')}`;

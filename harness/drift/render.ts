@@ -7,6 +7,7 @@ const show = (v: unknown) => (v === undefined ? '—' : `\`${JSON.stringify(v).s
 export function renderDriftMarkdown(report: DriftReport): string {
   const { breaking, additive, changed, noise } = report.summary;
   const lines = ['# Drift since the committed recordings', '', `**${breaking} breaking**, ${additive} additive, ${changed} changed, ${noise} noise.`, ''];
+  if (report.throttled) lines.push(`${report.throttled} answer(s) were throttled (429/503 with Retry-After): retried, and left out of the comparison.`, '');
   if (report.unrecorded.length) lines.push(`Not compared (no recording yet; run \`npm run record\`): ${report.unrecorded.join('; ')}`, '');
   const order = { breaking: 0, additive: 1, changed: 2, noise: 3 };
   for (const s of report.scenarios) {

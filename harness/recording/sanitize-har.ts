@@ -1,4 +1,5 @@
-import type { Har, HarEntry, HarHeader, HarnessMetadata } from './har';
+import { isThrottled } from '../contract/exchange';
+import { type Har, type HarEntry, type HarHeader, type HarnessMetadata, headerMap } from './har';
 import { REDACTED, isSecretHeader, redactedAuthorization, scrubText } from '../secrets';
 import type { PrincipalOf } from './matching';
 
@@ -13,12 +14,29 @@ export interface SanitizeOptions {
 export const SYNTHETIC_START = Date.parse('2026-01-01T00:00:00.000Z');
 
 /**
- * Make a HAR safe to commit and stable to diff: secrets out, transport noise (timings, timestamps,
- * ports) fixed, harness metadata in. Pure: returns a new object.
+ * Make a HAR safe to commit and stable to diff: throttled answers out (they are never fixtures),
+ * secrets out, transport noise (timings, timestamps, ports) fixed, harness metadata in. Pure.
  */
 export function sanitizeHar(har: Har, options: SanitizeOptions): Har {
-  const entries = har.log.entries.map((entry, i) => sanitizeEntry(entry, i, options));
+  const entries = withoutThrottled(har.log.entries).map((entry, i) => sanitizeEntry(entry, i, options));
   return { ...har, log: { ...har.log, entries, _harness: options.metadata } };
+}
+
+/**
+ * Drop 429/503-with-Retry-After entries and renumber the order of identical requests, so replay (where
+ * nothing is throttled, so nothing is retried) finds the answers the retries got.
+ */
+function withoutThrottled(entries: HarEntry[]): HarEntry[] {
+  const kept = entries.filter((e) => !isThrottled({ status: e.response.status, headers: headerMap(e.response.headers) }));
+  if (kept.length === entries.length) return entries;
+  const seen = new Map<string, number>();
+  return [...kept]
+    .sort((a, b) => a.startedDateTime.localeCompare(b.startedDateTime) || a._order - b._order)
+    .map((e) => {
+      const order = seen.get(e._id) ?? 0;
+      seen.set(e._id, order + 1);
+      return { ...e, _order: order };
+    });
 }
 
 function sanitizeEntry(entry: HarEntry, index: number, options: SanitizeOptions): HarEntry {
