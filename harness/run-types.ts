@@ -6,6 +6,7 @@ import type { DriftReport } from './drift/collector';
 import type { SaveOutcome } from './recording/harness-persister';
 import type { RecordingSession } from './recording/recording-session';
 import type { RunTarget } from './target';
+import type { TestScope } from './test-scope';
 import type { WireRecord } from './wire-checks';
 
 /** The shapes a run hands out: to specs (ScenarioContext), to the results channel and reporters (records, reports). */
@@ -18,6 +19,8 @@ export interface ScenarioContext {
   /** Every request of this test, from any client in the process, checked, in order. */
   exchanges: WireRecord[];
   target: RunTarget;
+  /** The scope the test's body runs in: requests it fires later are still its own. */
+  scope: TestScope;
   /** Declare the documented behaviours this scenario proves (see coverage/behaviours.ts). */
   covers(...ids: BehaviourId[]): void;
 }
@@ -25,6 +28,8 @@ export interface ScenarioContext {
 /** What the harness knows about one finished test beyond pass/fail (reporters read it). */
 export interface TestRecord {
   exchanges: WireRecord[];
+  /** Requests the test fired after it had ended ("METHOD path"); they fail it in the reports. Grows after the test. */
+  late: string[];
   saved?: SaveOutcome;
 }
 

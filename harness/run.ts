@@ -14,6 +14,7 @@ import { CoverageCollector } from './coverage/collector';
 import { isBehaviourId } from './coverage/behaviours';
 import { writeCoverage } from './coverage/write';
 import { rerecordCommand } from './spec-files';
+import { currentScope } from './test-scope';
 import { assertReachable } from './client/reachable';
 import { HarnessError, ERROR_CODES } from './errors';
 import type { RunReport, ScenarioContext, TestIdentity, TestRecord } from './run-types';
@@ -66,6 +67,12 @@ export class HarnessRun {
       principalOf: principalResolver(principals),
       origin: target.emulator ? { from: target.baseUrl, to: EMULATOR_ORIGIN_ALIAS } : undefined,
       rerecordCommand: rerecordCommand(test.fullTitle),
+      admit: (request) => {
+        const owner = currentScope();
+        if (!owner?.ended || owner === this.current?.scope) return true;
+        owner.late.push(`${request.method} ${request.path}`); // charged to the test that fired it
+        return false;
+      },
       onWire: (event) => {
         const record = checkWireEvent(event, { requests: test.checkRequests });
         if (!record.error && !record.throttled) this.coverage.addExchange(record.exchange);
@@ -97,6 +104,7 @@ export class HarnessRun {
       },
       inputs: this.recording.inputs,
       exchanges,
+      scope: { title: test.fullTitle, ended: false, late: [] },
       fullTitle: test.fullTitle,
     };
     return this.current;
@@ -121,6 +129,7 @@ export class HarnessRun {
     if (!recording || this.settled) return undefined;
     const verdict = failed ? undefined : await this.wireVerdict();
     this.settled = true;
+    if (this.current) this.current.scope.ended = true;
     try {
       await recording.stop({ failed: failed || verdict !== undefined });
     } catch (error) {
@@ -134,6 +143,7 @@ export class HarnessRun {
     if (!recording || !current) return undefined;
     if (!this.settled) await recording.stop(outcome).catch(() => undefined); // a test that timed out never settled
     this.settled = false;
+    current.scope.ended = true;
     this.recording = undefined;
     this.current = undefined;
     const mode = MODES[config.mode];
@@ -151,7 +161,7 @@ export class HarnessRun {
         resolve(recording.file),
         current.exchanges.filter((r) => !r.error && !r.throttled).map((r) => r.exchange),
       );
-    return { exchanges: current.exchanges, ...(current.saved ? { saved: current.saved } : {}) };
+    return { exchanges: current.exchanges, late: current.scope.late, ...(current.saved ? { saved: current.saved } : {}) };
   }
 
   async close(): Promise<RunReport> {

@@ -5,6 +5,7 @@ import { HarnessRun } from '../run';
 import { isSpecFile } from '../spec-files';
 import { setScenario } from '../scenario';
 import { scrubError } from '../secrets';
+import { runInScope, type TestScope } from '../test-scope';
 import { attachRecord, attachRunReport } from './results-channel';
 import './chai-schema';
 
@@ -19,15 +20,17 @@ const WRAPPED = Symbol('wire-verdict');
  * After the test's own body, fail it with the first contract break the wire saw. A spec that drives an
  * SDK directly (no MpsdClient) is checked this way: its assertions need not look at every answer.
  */
-function failOnWireBreaks(test: Test, harness: HarnessRun): void {
+function failOnWireBreaks(test: Test, harness: HarnessRun, scope: TestScope): void {
   const marked = test as unknown as { [WRAPPED]?: true; async: number; sync: boolean };
   if (marked[WRAPPED] || !test.fn) return;
   const body = test.fn;
   const takesDone = body.length > 0;
   test.fn = async function (this: Context) {
     try {
-      if (takesDone) await new Promise<void>((resolve, reject) => (body as Func).call(this, (error?: unknown) => (error ? reject(error) : resolve())));
-      else await (body as () => unknown).call(this);
+      // The body runs in its test's scope: a request it fires after the test ended is still charged to it.
+      await runInScope(scope, () =>
+        takesDone ? new Promise<void>((resolve, reject) => (body as Func).call(this, (error?: unknown) => (error ? reject(error) : resolve()))) : (body as () => unknown).call(this),
+      );
     } catch (error) {
       await harness.settle(true);
       throw scrubError(error); // what a reporter prints of an error never holds a token
@@ -55,8 +58,9 @@ export const mochaHooks = {
     const test = this.currentTest;
     if (!test || !isSpecFile(test.file)) return;
     run ??= await HarnessRun.open(loadConfig(process.env, EMBEDDED_PROFILE)); // opened lazily: unit-test-only runs never start a target
-    setScenario(run.beginTest({ titlePath: test.titlePath(), fullTitle: test.fullTitle() }));
-    failOnWireBreaks(test, run);
+    const context = run.beginTest({ titlePath: test.titlePath(), fullTitle: test.fullTitle() });
+    setScenario(context);
+    failOnWireBreaks(test, run, context.scope);
   },
   async afterEach(this: Context) {
     const test = this.currentTest;

@@ -8,6 +8,9 @@ import { type Har, type HarEntry, type HarnessMetadata, readHar } from './har';
 import { type PrincipalOf, requestIdentity } from './matching';
 import { type SanitizeOptions, sanitizeHar } from './sanitize-har';
 
+/** Marks a Polly request that belongs to a test that has ended (see recording-session's admit). */
+export const NOT_THIS_TEST = Symbol('not-this-test');
+
 /** What happened to a recording file when a test ended. */
 export type SaveOutcome = 'created' | 'updated' | 'unchanged';
 
@@ -77,6 +80,12 @@ export class HarnessPersister extends FSPersister {
     const identity = requestIdentity({ method: request.method, url: request.url, headers: request.headers as Record<string, string>, body: request.body }, principalOf);
     const recordingPath = relative(process.cwd(), this.filenameFor(request.recordingId));
     throw new HarnessError(ERROR_CODES.REPLAY_MISS, explainMiss({ recordingPath, entries: cached?.har.log.entries, request: identity, order: request.order ?? 0, rerecordCommand }, principalOf));
+  }
+
+  /** A request another (ended) test fired is never written into this test's recording. */
+  recordRequest(request: Request): void {
+    if ((request as Request & { [NOT_THIS_TEST]?: true })[NOT_THIS_TEST]) return;
+    super.recordRequest(request);
   }
 
   async persist(): Promise<void> {

@@ -4,7 +4,7 @@ import NodeHttpAdapter from '@pollyjs/adapter-node-http';
 import FetchAdapter from '@pollyjs/adapter-fetch';
 import type { ModeSpec } from '../config';
 import type { HttpRequest, HttpResponse } from '../contract/exchange';
-import { HarnessPersister, type RecordingContext, type SaveOutcome } from './harness-persister';
+import { HarnessPersister, NOT_THIS_TEST, type RecordingContext, type SaveOutcome } from './harness-persister';
 import { RecordedInputs } from './inputs';
 import { type PrincipalOf, matchRequestsBy } from './matching';
 import { provenance } from './provenance';
@@ -36,6 +36,11 @@ export interface RecordingOptions {
   /** Every request that crosses the wire, in every mode, from any client in this process. */
   onWire?: (event: WireEvent) => void;
   onSaved?: (outcome: SaveOutcome) => void;
+  /**
+   * Asked as each request starts: false marks it as not this test's (it belongs to a test that has
+   * ended). A marked request is neither reported to onWire nor written to this test's recording.
+   */
+  admit?: (request: HttpRequest) => boolean;
 }
 
 export interface RecordingSession {
@@ -100,26 +105,31 @@ export function startRecording(options: RecordingOptions): RecordingSession {
   };
 }
 
-/** Report every request Polly handles, answered or failed, with secrets already redacted. */
+/** One Polly request as the wire reports it: secrets redacted. */
+function requestOf(req: PollyRequest, principalOf: PrincipalOf): HttpRequest {
+  const url = new URL(req.url);
+  const body = typeof req.body === 'string' ? req.body : req.body === undefined || req.body === null ? undefined : String(req.body);
+  return { method: req.method.toUpperCase(), path: url.pathname + url.search, headers: redactHeaders(flatten(req.headers), principalOf), ...(body !== undefined && body !== '' ? { body } : {}) };
+}
+
+/** Report every request Polly handles, answered or failed; refuse the ones `admit` turns away. */
 function watchWire(polly: Polly, options: RecordingOptions): void {
-  const { onWire } = options;
+  const { onWire, admit, principalOf } = options;
+  if (admit) {
+    polly.server.any().on('request', (req: PollyRequest) => {
+      if (!admit(requestOf(req, principalOf))) (req as PollyRequest & { [NOT_THIS_TEST]?: true })[NOT_THIS_TEST] = true;
+    });
+  }
   if (!onWire) return;
-  const requestOf = (req: PollyRequest): HttpRequest => {
-    const url = new URL(req.url);
-    const body = typeof req.body === 'string' ? req.body : req.body === undefined || req.body === null ? undefined : String(req.body);
-    return {
-      method: req.method.toUpperCase(),
-      path: url.pathname + url.search,
-      headers: redactHeaders(flatten(req.headers), options.principalOf),
-      ...(body !== undefined && body !== '' ? { body } : {}),
-    };
-  };
   polly.server.any().on('response', (req: PollyRequest, res: PollyResponse) => {
+    if ((req as PollyRequest & { [NOT_THIS_TEST]?: true })[NOT_THIS_TEST]) return;
     const raw = res as unknown as { statusCode: number; body?: string; encoding?: string; headers: Record<string, string | string[]> };
     const text = raw.encoding === 'base64' && raw.body ? Buffer.from(raw.body, 'base64').toString('utf8') : (raw.body ?? '');
-    onWire({ request: requestOf(req), response: { status: raw.statusCode, headers: redactHeaders(flatten(raw.headers), options.principalOf), text } });
+    onWire({ request: requestOf(req, principalOf), response: { status: raw.statusCode, headers: redactHeaders(flatten(raw.headers), principalOf), text } });
   });
-  polly.server.any().on('error', (req: PollyRequest, error: Error) => onWire({ request: requestOf(req), error }));
+  polly.server.any().on('error', (req: PollyRequest, error: Error) => {
+    if (!(req as PollyRequest & { [NOT_THIS_TEST]?: true })[NOT_THIS_TEST]) onWire({ request: requestOf(req, principalOf), error });
+  });
 }
 
 function flatten(headers: Record<string, string | string[] | undefined>): Record<string, string> {

@@ -35,6 +35,11 @@ class ConformanceReporter extends Mocha.reporters.Spec {
       );
       const passed = results.tests.filter((t) => t.state === 'passed').length;
       const failed = results.tests.filter((t) => t.state === 'failed').length + hookFailures;
+      // A test failed only here (a request it fired after it ended) must fail the process too.
+      if (failed > 0)
+        process.once('exit', () => {
+          if (!process.exitCode) process.exitCode = 1;
+        });
       const skipped = results.tests.filter((t) => t.state === 'pending').length;
       // after the Spec epilogue, which is printed on the same event
       setImmediate(() => process.stdout.write(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`));

@@ -33,14 +33,17 @@ export function toResult(test: Mocha.Test): TestResult {
   const exchanges = record?.exchanges ?? [];
   const broken = exchanges.find((r) => r.failures.length > 0);
   const last = (broken ?? exchanges[exchanges.length - 1])?.exchange;
+  // A request fired after the test ended is charged to it here, though mocha had already passed it.
+  const late = record?.late.length ? `${record.late.length} request(s) fired after this test ended: ${record.late.join(', ')}; await every request a test starts` : undefined;
+  const message = [error?.message, late].filter(Boolean).join('\n');
   return {
     suite: test.parent?.fullTitle() ?? '',
     title: test.title,
     fullTitle: test.fullTitle(),
     file: test.file,
-    state: test.state === 'passed' ? 'passed' : test.state === 'failed' ? 'failed' : 'pending',
+    state: test.state === 'failed' || late ? 'failed' : test.state === 'passed' ? 'passed' : 'pending',
     durationMs: test.duration ?? 0,
-    ...(error ? { error: scrubText(error.message) } : {}),
+    ...(message ? { error: scrubText(message) } : {}),
     failures: broken?.failures ?? [],
     ...(last ? { lastExchange: redactExchange(last) } : {}),
   };
