@@ -60,6 +60,8 @@ export function renderHandle(handle: Handle): Json {
     ...(handle.senderXuid ? { senderXuid: handle.senderXuid } : {}),
     ...(handle.inviteAttributes ? { inviteAttributes: structuredClone(handle.inviteAttributes) } : {}),
     ...(handle.searchAttributes ? { searchAttributes: structuredClone(handle.searchAttributes) } : {}),
+    // Live activity and invite handles carry these; gameTypes' shape is undocumented (DECISIONS H16).
+    ...(handle.inviteProtocol ? { inviteProtocol: handle.inviteProtocol, gameTypes: {} } : {}),
     createTime: isoTime(handle.createTime),
     ...(handle.expiration !== undefined ? { expiration: isoTime(handle.expiration) } : {}),
   };

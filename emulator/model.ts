@@ -67,6 +67,8 @@ export interface Handle {
   expiration?: number;
   inviteAttributes?: Json;
   searchAttributes?: Json;
+  /** Activity and invite handles: the session's invite protocol, as live handles carry it (section 2.2). */
+  inviteProtocol?: string;
 }
 
 /** Session references compare case-insensitively on all three parts (section 1.1). */

@@ -3,6 +3,7 @@ import type { Reply } from './reply';
 import type { EmulatorState } from './state';
 import type { Call } from './handlers/call';
 import { createHandle, deleteHandle, readHandle, sessionByHandle } from './handlers/handles';
+import { queryHandles } from './handlers/query';
 import { getSession, putSession } from './handlers/sessions';
 import { openApiReply } from './openapi';
 
@@ -22,6 +23,7 @@ const SEGMENT = '([^/]+)';
 export const ROUTES: Route[] = [
   { pattern: /^\/openapi\.json$/i, methods: { GET: () => openApiReply() }, open: true },
   { pattern: /^\/handles$/i, methods: { POST: (s, c) => createHandle(s, c) } },
+  { pattern: /^\/handles\/query$/i, methods: { POST: (s, c) => queryHandles(s, c) } },
   {
     pattern: new RegExp(`^/handles/${SEGMENT}/session$`, 'i'),
     methods: { GET: (s, c, [id]) => sessionByHandle(s, c, id), PUT: (s, c, [id]) => sessionByHandle(s, c, id) },

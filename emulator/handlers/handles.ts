@@ -23,7 +23,9 @@ export function findHandle(state: EmulatorState, id: string): Handle {
 export function createHandle(state: EmulatorState, call: Call): Reply {
   const now = state.clock.now();
   const handle = parseHandleRequest(jsonBody(call), call.principal, state.ids.guid(), now, () => state.ids.guid());
-  if (!findTemplate(state.catalog, handle.sessionRef.scid, handle.sessionRef.templateName)) throw new MpsdError(404, MESSAGES.unknownScid);
+  const template = findTemplate(state.catalog, handle.sessionRef.scid, handle.sessionRef.templateName);
+  if (!template) throw new MpsdError(404, MESSAGES.unknownScid);
+  if (handle.type === 'activity' || handle.type === 'invite') handle.inviteProtocol = String(template.constants.system.inviteProtocol ?? 'game');
   if (handle.type === 'activity') {
     // One activity handle per user: a new one replaces the old (section 2.1).
     for (const old of state.store.findHandles((h) => h.type === 'activity' && h.ownerXuid === handle.ownerXuid)) state.store.deleteHandle(old.id);

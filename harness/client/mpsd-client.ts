@@ -30,6 +30,8 @@ export interface RequestOptions {
  */
 export interface MpsdClient {
   createHandle(body: unknown, options?: RequestOptions): Promise<Exchange>;
+  /** POST /handles/query; `options.query` carries include=relatedInfo,customProperties,roleInfo. */
+  queryHandles(body: unknown, options?: RequestOptions): Promise<Exchange>;
   getHandle(handleId: string, options?: RequestOptions): Promise<Exchange>;
   deleteHandle(handleId: string, options?: RequestOptions): Promise<Exchange>;
   getSessionByHandle(handleId: string, options?: RequestOptions): Promise<Exchange>;
@@ -70,6 +72,9 @@ export class HttpMpsdClient implements MpsdClient {
 
   createHandle(body: unknown, options?: RequestOptions) {
     return this.call('createHandle', {}, options, body);
+  }
+  queryHandles(body: unknown, options?: RequestOptions) {
+    return this.call('queryHandles', {}, options, body);
   }
   getHandle(handleId: string, options?: RequestOptions) {
     return this.call('getHandle', { handleId }, options);

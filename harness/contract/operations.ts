@@ -86,6 +86,17 @@ const ROWS = {
       409: text('the session already has a search handle'),
     },
   },
+  queryHandles: {
+    method: 'POST',
+    path: '/handles/query',
+    params: 'none',
+    request: 'HandleQueryRequest',
+    viaHandle: false,
+    label: 'POST /handles/query',
+    summary: 'Find activity handles by owner, or search handles by template and filter',
+    sections: '3.7',
+    responses: { ...COMMON, 200: { schema: 'HandleQueryResponse', description: 'the handles found, at most 100' }, 404: text('unknown service config or template') },
+  },
   getHandle: {
     method: 'GET',
     path: HANDLE_PATH,
@@ -165,11 +176,11 @@ const MATCHERS = OPERATION_NAMES.map((name) => {
 /** The operation a method and path belong to (query ignored; segment names compare case-insensitively, section 1.1). */
 export function operationOf(method: string, path: string): Operation {
   const pathname = path.split('?')[0];
-  const upper = method.toUpperCase();
-  // Literal rows win over templated ones (a future /handles/query before /handles/{handleId}).
-  const candidates = MATCHERS.filter((m) => m.method === upper && m.pattern.test(pathname));
-  candidates.sort((a, b) => literalLength(b.name) - literalLength(a.name));
-  return candidates[0]?.name ?? 'unknown';
+  // The most literal path wins, whatever the verb: /handles/query is never a handle id, so GET on it
+  // is no operation of the contract (MPSD answers 405), not getHandle.
+  const paths = MATCHERS.filter((m) => m.pattern.test(pathname));
+  const best = Math.max(-1, ...paths.map((m) => literalLength(m.name)));
+  return paths.find((m) => literalLength(m.name) === best && m.method === method.toUpperCase())?.name ?? 'unknown';
 }
 
 function literalLength(name: OperationName): number {

@@ -41,6 +41,9 @@ export const BEHAVIOURS = {
   'auth.private-non-member': { section: '3.6, 5.2', text: 'a private session read by a non-member is 403' },
   'bookkeeping.members-info': { section: '5.4, 5.5', text: 'membersInfo and the next links agree with members after joins and leaves' },
   'bookkeeping.change-number': { section: '5.1', text: 'changeNumber grows on every write' },
+  'query.activity-by-owner': { section: '3.7', text: 'POST /handles/query finds activity handles by owner xuid, with relatedInfo on request' },
+  'query.search-filter': { section: '3.7', text: 'POST /handles/query finds search handles by template and filter' },
+  'query.owners-conflict': { section: '3.7', text: 'a query naming owner xuids and people together is 400' },
   'large.only-me': { section: '4, 5.4', text: 'a large session shows only "me" in members' },
 } as const;
 

@@ -5,7 +5,7 @@ import addFormats from 'ajv-formats';
 import { HarnessError, ERROR_CODES } from '../errors';
 
 /** The JSON documents of the contract, by the file name (and title) of their schema. */
-export const SCHEMA_NAMES = ['MultiplayerSession', 'MultiplayerSessionRequest', 'Handle', 'HandleCreateRequest'] as const;
+export const SCHEMA_NAMES = ['MultiplayerSession', 'MultiplayerSessionRequest', 'Handle', 'HandleCreateRequest', 'HandleQueryRequest', 'HandleQueryResponse'] as const;
 export type SchemaName = (typeof SCHEMA_NAMES)[number];
 
 export const SCHEMAS_DIR = join(__dirname, '..', '..', 'schemas');

@@ -15,6 +15,8 @@ describe('the operations table', () => {
   it('names anything else unknown: another verb, another path', () => {
     expect(operationOf('PATCH', '/handles/x/session')).to.equal('unknown');
     expect(operationOf('GET', '/handles/x/session/extra')).to.equal('unknown');
+    expect(operationOf('GET', '/handles/query'), 'a literal path is never read as a handle id').to.equal('unknown');
+    expect(operationOf('POST', '/handles/query')).to.equal('queryHandles');
   });
 
   it('percent-encodes path parameters', () => {

@@ -1,0 +1,40 @@
+import { expect } from 'chai';
+import { covers, createSession, expectStatus, makeHandle, newSessionRef, scenario, xuidOf } from '../harness';
+
+type Results = { results: { id: string; type: string; ownerXuid?: string; relatedInfo?: { membersCount: number; maxMembersCount: number } }[] };
+
+describe('Querying handles (3.7)', () => {
+  it('an activity query by owner finds the handle, with relatedInfo', async () => {
+    covers('query.activity-by-owner');
+    const ref = newSessionRef();
+    await createSession(ref, ['alice', 'bob']);
+    const handleId = await makeHandle('activity', ref);
+    const body = { type: 'activity', scid: ref.scid, owners: { xuids: [xuidOf('alice')] } };
+
+    const found = expectStatus(await scenario().client.queryHandles(body, { as: 'bob', query: { include: 'relatedInfo' } }), 200);
+
+    const [handle] = (found.body as Results).results;
+    expect(handle).to.include({ id: handleId, type: 'activity', ownerXuid: xuidOf('alice') });
+    expect(handle.relatedInfo).to.include({ membersCount: 2 });
+  });
+
+  it('a search query by template and filter finds the search handle', async () => {
+    covers('query.search-filter');
+    const ref = newSessionRef();
+    await createSession(ref, ['alice']);
+    const handleId = await makeHandle('search', ref);
+    const query = (filter: string) => scenario().client.queryHandles({ type: 'search', scid: ref.scid, templateName: ref.templateName, filter }, { as: 'bob' });
+
+    const hit = expectStatus(await query("strings/mode eq 'Survival' and numbers/level ge 3"), 200);
+    const miss = expectStatus(await query('numbers/level gt 3'), 200);
+
+    expect((hit.body as Results).results.map((h) => h.id)).to.deep.equal([handleId]);
+    expect((miss.body as Results).results).to.deep.equal([]);
+  });
+
+  it('owner xuids and people together are 400', async () => {
+    covers('query.owners-conflict');
+    const body = { type: 'activity', owners: { xuids: [xuidOf('alice')], people: { moniker: 'people', monikerXuid: xuidOf('bob') } } };
+    expectStatus(await scenario().client.queryHandles(body, { invalidOnPurpose: true }), 400);
+  });
+});
