@@ -34,7 +34,10 @@ class ConformanceReporter extends Mocha.reporters.Spec {
         renderHtml(results, (t: TestResult) => isSpecFile(t.file), new Date().toISOString()),
       );
       const passed = results.tests.filter((t) => t.state === 'passed').length;
-      const failed = results.tests.filter((t) => t.state === 'failed').length + hookFailures;
+      // A selection that runs no test is a mistake (a --grep that matches nothing), never a pass.
+      const none = results.tests.length === 0 && hookFailures === 0;
+      if (none) process.stdout.write('\nno test ran: the --grep pattern or the --spec files select no test\n');
+      const failed = results.tests.filter((t) => t.state === 'failed').length + hookFailures + (none ? 1 : 0);
       // A test failed only here (a request it fired after it ended) must fail the process too.
       if (failed > 0)
         process.once('exit', () => {

@@ -1,0 +1,51 @@
+import { parseArgs } from 'node:util';
+import { HarnessError, ERROR_CODES } from '../errors';
+
+/**
+ * THE table of command-line flags. A flag that stands for an MPSD_* variable overrides it for that run
+ * (README, "One command line, on every OS"); the others belong to mocha (which tests run).
+ */
+export const FLAGS = {
+  mode: { env: 'MPSD_MODE', value: '<mode>', help: 'replay (default), record, record-missing, live or verify' },
+  target: { env: 'MPSD_TARGET', value: '<url>', help: 'a live MPSD base URL; without it, the embedded emulator' },
+  reports: { env: 'MPSD_REPORTS_DIR', value: '<dir>', help: 'where reports go (default reports/)' },
+  recordings: { env: 'MPSD_RECORDINGS_DIR', value: '<dir>', help: 'where recordings are read and written (default recordings/)' },
+  fault: { env: 'MPSD_EMULATOR_FAULTS', value: '<name>', help: 'plant an emulator fault (repeatable)', multiple: true },
+  client: { env: 'MPSD_CLIENT', value: '<file>', help: 'a module exporting createClient(settings): the client under test' },
+  grep: { env: undefined, value: '<pattern>', help: 'run only the tests whose full title matches; a pattern that matches none fails' },
+  spec: { env: undefined, value: '<file>', help: 'run only this spec file (repeatable)', multiple: true },
+} as const;
+export type FlagName = keyof typeof FLAGS;
+
+export interface Parsed {
+  flags: Partial<Record<FlagName, string | string[]>>;
+  help: boolean;
+  rest: string[];
+}
+
+/** Parse the flags a command takes; an unknown flag is an error that names the known ones. */
+export function parseFlags(args: string[], allowed: readonly FlagName[]): Parsed {
+  const options: Record<string, { type: 'string' | 'boolean'; multiple?: boolean; short?: string }> = { help: { type: 'boolean', short: 'h' } };
+  for (const name of allowed) options[name] = { type: 'string', ...('multiple' in FLAGS[name] ? { multiple: true } : {}) };
+  try {
+    const { values, positionals } = parseArgs({ args, options, allowPositionals: true, strict: true });
+    const { help, ...flags } = values as Record<string, string | string[] | boolean | undefined>;
+    return { flags: flags as Parsed['flags'], help: help === true, rest: positionals };
+  } catch (error) {
+    throw new HarnessError(ERROR_CODES.CONFIG_INVALID, `${(error as Error).message}. This command takes ${allowed.map((f) => `--${f}`).join(', ') || 'no flags'}; see --help.`);
+  }
+}
+
+/** The environment for a run: the caller's, with each MPSD_* variable a flag stands for overridden by the flag. */
+export function environmentWith(flags: Parsed['flags'], base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  const env = { ...base };
+  for (const [name, value] of Object.entries(flags) as [FlagName, string | string[]][]) {
+    const variable = FLAGS[name].env;
+    if (variable && value !== undefined) env[variable] = Array.isArray(value) ? value.join(',') : value;
+  }
+  return env;
+}
+
+export function flagHelp(allowed: readonly FlagName[]): string {
+  return allowed.map((name) => `  --${name} ${FLAGS[name].value}`.padEnd(30) + FLAGS[name].help + (FLAGS[name].env ? ` (${FLAGS[name].env})` : '')).join('\n');
+}

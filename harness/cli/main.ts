@@ -1,0 +1,98 @@
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { reportsDir } from '../config';
+import type { DriftReport } from '../drift/collector';
+import { type FlagName, environmentWith, flagHelp, parseFlags } from './flags';
+import { mochaArguments, runMocha, runScript } from './mocha-run';
+
+interface Command {
+  summary: string;
+  flags: readonly FlagName[];
+  /** Commands that hand their arguments to another program, which has its own --help. */
+  passThrough?: string;
+  run(flags: ReturnType<typeof parseFlags>['flags'], rest: string[]): Promise<number>;
+}
+
+const RUN_FLAGS = ['mode', 'grep', 'spec', 'target', 'reports', 'recordings', 'fault', 'client'] as const;
+const env = (flags: ReturnType<typeof parseFlags>['flags'], extra: Record<string, string> = {}) => ({ ...environmentWith(flags), ...extra });
+
+/** verify: the catalogue against the target, then an exit code that follows breaking drift only. */
+async function verify(flags: ReturnType<typeof parseFlags>['flags']): Promise<number> {
+  const environment = env(flags, { MPSD_MODE: 'verify' });
+  const dir = reportsDir(environment);
+  const driftFile = join(dir, 'drift.json');
+  for (const file of [driftFile, join(dir, 'drift.md')]) rmSync(file, { force: true }); // never leave an old report looking current
+  const mochaCode = await runMocha(mochaArguments(flags), environment);
+  if (!existsSync(driftFile)) {
+    console.error(`verify: no drift report was written (mocha exited ${mochaCode}); see the errors above`);
+    return 2;
+  }
+  const { breaking, additive, changed, noise } = (JSON.parse(readFileSync(driftFile, 'utf8')) as DriftReport).summary;
+  console.log(`\ndrift: ${breaking} breaking, ${additive} additive, ${changed} changed, ${noise} noise (${relative(process.cwd(), join(dir, 'drift.md'))})`);
+  if (mochaCode) console.log(`note: ${mochaCode} scenario(s) failed against the target; the exit code follows breaking drift only`);
+  return breaking > 0 ? 1 : 0;
+}
+
+export const COMMANDS: Record<string, Command> = {
+  conformance: { summary: 'run the catalogue (replayed offline unless --mode says otherwise) and write the reports', flags: RUN_FLAGS, run: (f) => runMocha(mochaArguments(f), env(f)) },
+  record: {
+    summary: 'rewrite recordings from the target (the embedded emulator unless --target)',
+    flags: RUN_FLAGS.filter((f) => f !== 'mode'),
+    run: (f) => runMocha(mochaArguments(f), env(f, { MPSD_MODE: 'record' })),
+  },
+  verify: { summary: 'run the catalogue live and classify every difference from the recordings; exit 1 on breaking drift', flags: RUN_FLAGS.filter((f) => f !== 'mode'), run: verify },
+  coverage: {
+    summary: 'run the catalogue and print endpoints x statuses x handle types and the documented behaviours covered',
+    flags: RUN_FLAGS,
+    run: async (f) => {
+      const code = await runMocha(mochaArguments(f, 'dot'), env(f));
+      const file = join(reportsDir(env(f)), 'contract-coverage.md');
+      if (existsSync(file)) process.stdout.write(readFileSync(file, 'utf8'));
+      return code;
+    },
+  },
+  lint: { summary: 'lint the recordings: parse, checks, orphans, unused entries, secrets', flags: ['recordings'], run: (f) => runScript('harness/lint/cli.ts', [], env(f)) },
+  emulator: { summary: 'start the reference emulator', flags: [], passThrough: 'emulator/cli.ts', run: (_f, rest) => runScript('emulator/cli.ts', rest) },
+  proxy: { summary: 'a recording, checking proxy for clients in any language', flags: [], passThrough: 'harness/proxy/cli.ts', run: (_f, rest) => runScript('harness/proxy/cli.ts', rest) },
+  bench: { summary: 'measure what each path costs, side by side, as ratios', flags: [], passThrough: 'bench/replay-cost.bench.ts', run: (_f, rest) => runScript('bench/replay-cost.bench.ts', rest) },
+  openapi: { summary: 'regenerate openapi.json from the operations table and the schemas', flags: [], run: () => runScript('harness/contract/openapi-cli.ts', []) },
+};
+
+function usage(): string {
+  const commands = Object.entries(COMMANDS)
+    .map(([name, c]) => `  ${name.padEnd(12)}${c.summary}`)
+    .join('\n');
+  return `Usage: mpsd-harness <command> [flags]   (npm run <command> -- [flags] does the same)\n\n${commands}\n\nmpsd-harness <command> --help lists a command's flags. Flags override the MPSD_* variables they name.\n`;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(usage());
+    return name ? 0 : 2;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    process.stderr.write(`mpsd-harness: no command '${name}'.\n\n${usage()}`);
+    return 2;
+  }
+  if (command.passThrough) return command.run({}, args);
+  const { flags, help, rest } = parseFlags(args, command.flags);
+  if (help) {
+    process.stdout.write(`mpsd-harness ${name}: ${command.summary}\n\n${flagHelp(command.flags) || '  (no flags)'}\n`);
+    return 0;
+  }
+  if (rest.length > 0) throw new Error(`mpsd-harness ${name} takes no arguments besides flags; found ${rest.join(' ')} (did you mean --spec ${rest[0]}?)`);
+  return command.run(flags, rest);
+}
+
+/** What bin/mpsd-harness.js runs: the command, then exit with its code. */
+export function cli(argv: string[]): void {
+  main(argv).then(
+    (code) => process.exit(code),
+    (error: Error) => {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(2);
+    },
+  );
+}

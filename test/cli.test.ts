@@ -1,0 +1,62 @@
+import { expect } from 'chai';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { COMMANDS } from '../harness/cli/main';
+import { childEnv } from './support/run-specs';
+
+const ROOT = join(__dirname, '..');
+
+/** Run the CLI as its bin does; resolves with the exit code and everything printed. */
+function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number; out: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [join(ROOT, 'bin', 'mpsd-harness.js'), ...args], { cwd: ROOT, env: childEnv(env), maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) =>
+      resolve({ code: typeof error?.code === 'number' ? error.code : 0, out: stdout + stderr }),
+    );
+  });
+}
+
+describe('the command line (mpsd-harness)', function () {
+  this.timeout(60000);
+  let reports: string;
+  beforeEach(() => {
+    reports = mkdtempSync(join(tmpdir(), 'mpsd-cli-'));
+  });
+  afterEach(() => rmSync(reports, { recursive: true, force: true }));
+
+  it('lists every command, and each command explains its flags with --help', async () => {
+    const { code, out } = await cli(['--help']);
+    expect(code).to.equal(0);
+    for (const name of Object.keys(COMMANDS)) expect(out).to.include(`  ${name}`);
+    const record = await cli(['record', '--help']);
+    expect(record.out).to.include('--grep <pattern>').and.include('(MPSD_TARGET)').and.not.include('--mode');
+    expect((await cli(['emulator', '--help'])).out).to.include('Reference MPSD emulator');
+  });
+
+  it('refuses an unknown command or flag, naming what exists', async () => {
+    expect(await cli(['recrod'])).to.include({ code: 2 });
+    const flag = await cli(['conformance', '--grpe', 'x']);
+    expect(flag.code).to.equal(2);
+    expect(flag.out).to.include("Unknown option '--grpe'").and.include('--grep');
+  });
+
+  it('a --grep that matches no test fails the run', async () => {
+    const { code, out } = await cli(['conformance', '--grep', 'no scenario is called this', '--reports', reports]);
+    expect(code).to.not.equal(0);
+    expect(out).to.include('no test ran');
+    expect(out.trim().split('\n').pop()).to.equal('0 passed, 1 failed');
+  });
+
+  it('--spec runs only that file, not the whole catalogue beside it', async () => {
+    const { code, out } = await cli(['conformance', '--spec', 'specs/handle-query.spec.ts', '--reports', reports]);
+    expect(code, out).to.equal(0);
+    expect(out.trim().split('\n').pop()).to.equal('3 passed, 0 failed');
+  });
+
+  it('a flag overrides the MPSD_* variable it names', async () => {
+    const { code, out } = await cli(['conformance', '--spec', 'specs/handle-query.spec.ts', '--mode', 'replay', '--reports', reports], { MPSD_MODE: 'record' });
+    expect(code, out).to.equal(0);
+    expect(out).to.not.include('[record]');
+  });
+});
