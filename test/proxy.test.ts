@@ -136,6 +136,6 @@ describe('the recording proxy, driven by curl', function () {
     expect(code).to.equal(1);
     expect(out).to.include('VIOLATION response-matches-schema');
     expect(out).to.include('at /changeNumber: found "1" (string), expected type integer');
-    expect(readFileSync(join(dir, 'reports', 'junit.xml'), 'utf8')).to.match(/<failure message="response-matches-schema/);
+    expect(readFileSync(join(dir, 'reports', 'junit.xml'), 'utf8')).to.match(/<failure type="failure" message="response-matches-schema/);
   });
 });

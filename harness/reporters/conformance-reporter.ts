@@ -6,7 +6,7 @@ import { isSpecFile } from '../spec-files';
 import { runReportOf } from '../mocha/results-channel';
 import { renderHtml } from './html';
 import { renderJUnit } from './junit';
-import { type TestResult, toResult } from './results';
+import { type TestResult, hookResult, toResult } from './results';
 
 /**
  * Mocha's spec output, then reports/junit.xml and reports/conformance.html, then one plain closing
@@ -18,14 +18,14 @@ class ConformanceReporter extends Mocha.reporters.Spec {
     const tests: Mocha.Test[] = [];
     runner.on(Mocha.Runner.constants.EVENT_TEST_PASS, (t) => tests.push(t));
     runner.on(Mocha.Runner.constants.EVENT_TEST_PENDING, (t) => tests.push(t));
-    // A failing hook (a bad MPSD_* value stops the run in one) counts as a failure of its own.
-    let hookFailures = 0;
-    runner.on(Mocha.Runner.constants.EVENT_TEST_FAIL, (t: Mocha.Runnable) => {
-      if ((t as unknown as { type: string }).type === 'hook') hookFailures += 1;
+    // A failing hook (a bad MPSD_* value, an unreachable target) is a failed result of its own.
+    const hooks: [Mocha.Runnable, Error][] = [];
+    runner.on(Mocha.Runner.constants.EVENT_TEST_FAIL, (t: Mocha.Runnable, error: Error) => {
+      if ((t as unknown as { type: string }).type === 'hook') hooks.push([t, error]);
       else tests.push(t as Mocha.Test);
     });
     runner.once(Mocha.Runner.constants.EVENT_RUN_END, () => {
-      const results = { tests: tests.map(toResult), coverage: runReportOf(runner.suite)?.coverage };
+      const results = { tests: [...tests.map(toResult), ...hooks.map(([hook, error]) => hookResult(hook, error))], coverage: runReportOf(runner.suite)?.coverage };
       const dir = reportsDir();
       mkdirSync(dir, { recursive: true });
       writeFileSync(join(dir, 'junit.xml'), renderJUnit(results));
@@ -35,9 +35,9 @@ class ConformanceReporter extends Mocha.reporters.Spec {
       );
       const passed = results.tests.filter((t) => t.state === 'passed').length;
       // A selection that runs no test is a mistake (a --grep that matches nothing), never a pass.
-      const none = results.tests.length === 0 && hookFailures === 0;
+      const none = results.tests.length === 0;
       if (none) process.stdout.write('\nno test ran: the --grep pattern or the --spec files select no test\n');
-      const failed = results.tests.filter((t) => t.state === 'failed').length + hookFailures + (none ? 1 : 0);
+      const failed = results.tests.filter((t) => t.state === 'failed').length + (none ? 1 : 0);
       // A test failed only here (a request it fired after it ended) must fail the process too.
       if (failed > 0)
         process.once('exit', () => {

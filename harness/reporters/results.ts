@@ -17,6 +17,8 @@ export interface TestResult {
   failures: Failure[];
   /** The last request/response pair the test saw, secrets removed. */
   lastExchange?: Exchange;
+  /** What kind of failure: a test's own, or a hook that failed before or after the tests. */
+  kind?: 'failure' | 'hook';
 }
 
 export interface RunResults {
@@ -46,5 +48,20 @@ export function toResult(test: Mocha.Test): TestResult {
     ...(message ? { error: scrubText(message) } : {}),
     failures: broken?.failures ?? [],
     ...(last ? { lastExchange: redactExchange(last) } : {}),
+  };
+}
+
+/** A failing hook (a bad MPSD_* value, an unreachable target) as a failed result of its own. */
+export function hookResult(hook: Mocha.Runnable, error: Error): TestResult {
+  return {
+    suite: hook.parent?.fullTitle() || '(root)',
+    title: hook.title,
+    fullTitle: hook.fullTitle(),
+    ...(hook.file ? { file: hook.file } : {}),
+    state: 'failed',
+    durationMs: hook.duration ?? 0,
+    error: scrubText(error?.message ?? 'the hook failed'),
+    failures: [],
+    kind: 'hook',
   };
 }

@@ -1,9 +1,11 @@
 import { expect } from 'chai';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runConformance } from '../support/run-specs';
 
+const XMLLINT = '/usr/bin/xmllint';
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
 describe('conformance reports', function () {
@@ -19,11 +21,36 @@ describe('conformance reports', function () {
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('junit.xml counts every scenario and carries the failure messages', () => {
+  it('junit.xml counts every scenario and carries the whole violation in the failure message', () => {
     const xml = readFileSync(join(dir, 'junit.xml'), 'utf8');
-    expect(xml).to.match(/<testsuites name="MPSD handle conformance" tests="8" failures="6" skipped="0">/);
+    expect(xml).to.match(/<testsuites name="MPSD handle conformance" tests="8" failures="6" errors="0" time="[\d.]+">/);
     expect((xml.match(/<testcase /g) ?? []).length).to.equal(8);
-    expect(xml).to.include('at /changeNumber: found &quot;1&quot; (string), expected type integer');
+    expect(xml).to.match(/<failure type="failure" message="[^"]*at \/changeNumber: found &quot;1&quot; \(string\), expected type integer/);
+    expect(xml).to.match(/<testsuite [^>]*errors="0"[^>]*timestamp="\d{4}-\d\d-\d\dT[\d:]+"[^>]* file="specs\/handle-read\.spec\.ts">/);
+  });
+
+  it('junit.xml validates against the junit-10 schema CI systems use (xmllint)', function () {
+    if (!existsSync(XMLLINT)) {
+      console.log(`      SKIPPED: no xmllint at ${XMLLINT} (apt-get install libxml2-utils; .ci/run does).`);
+      this.skip();
+    }
+    const xsd = join(__dirname, '..', 'fixtures', 'junit', 'junit-10.xsd');
+    const out = execFileSync(XMLLINT, ['--noout', '--schema', xsd, join(dir, 'junit.xml')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    expect(out).to.equal('');
+  });
+
+  it('a failing hook is written as a failed test case, not as tests="0" beside exit code 1', async () => {
+    const hookDir = mkdtempSync(join(tmpdir(), 'mpsd-hook-'));
+    try {
+      const run = await runConformance(['specs/handle-read.spec.ts'], { MPSD_MODE: 'bogus', MPSD_REPORTS_DIR: hookDir });
+      expect(run.code).to.not.equal(0);
+      const xml = readFileSync(join(hookDir, 'junit.xml'), 'utf8');
+      expect(xml).to.match(/<testsuites [^>]*tests="1" failures="1"/);
+      expect(xml).to.match(/<testcase [^>]*name="&quot;before all&quot; hook[^"]*"/);
+      expect(xml).to.include('MPSD_MODE=&quot;bogus&quot; is not valid');
+    } finally {
+      rmSync(hookDir, { recursive: true, force: true });
+    }
   });
 
   it('the HTML report is self-contained and holds no credentials', () => {
