@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { BEHAVIOURS } from '../harness/coverage/behaviours';
+import { ERROR_CODES } from '../harness/errors';
 import { SPECS_DIR } from '../harness/spec-files';
 
 const sources = readdirSync(SPECS_DIR)
@@ -38,6 +39,22 @@ describe('the conformance catalogue', () => {
         expect(title.length, `${file}: "${title}" is long`).to.be.at.most(80);
       }
     }
+  });
+
+  it('every scenario declares with covers() what it proves', () => {
+    for (const { file, text } of sources) {
+      const scenarios = text.split(/\bit\(/).slice(1);
+      const silent = scenarios.filter((body) => !body.slice(0, body.search(/\n\s*\}\);\n/) + 1 || undefined).includes('covers('));
+      expect(
+        silent.map((body) => body.split('\n')[0]),
+        `${file}: scenarios without covers()`,
+      ).to.deep.equal([]);
+    }
+  });
+
+  it('every error code is explained in docs/troubleshooting.md', () => {
+    const doc = readFileSync(join(SPECS_DIR, '..', 'docs', 'troubleshooting.md'), 'utf8');
+    expect(Object.keys(ERROR_CODES).filter((code) => !doc.includes(`| \`${code}\` |`))).to.deep.equal([]);
   });
 
   it('specs import only the harness entry point and the example clients', () => {
