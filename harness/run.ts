@@ -147,6 +147,7 @@ export class HarnessRun {
     this.recording = undefined;
     this.current = undefined;
     const mode = MODES[config.mode];
+    if (outcome.failed) this.coverage.dropScenario(current.fullTitle);
     if (mode.answers === 'recordings') this.usage[resolve(recording.file)] = recording.usedEntries();
     if (mode.writes !== 'nothing') {
       if (outcome.failed) announce(`test failed: nothing written, ${recording.file} keeps the previous recording`);

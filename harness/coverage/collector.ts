@@ -40,6 +40,11 @@ export class CoverageCollector {
     this.cells.set(endpoint, byStatus);
   }
 
+  /** A scenario that failed proved nothing: it covers no behaviour (its exchanges still count as exercised). */
+  dropScenario(scenario: string): void {
+    for (const set of this.scenarios.values()) set.delete(scenario);
+  }
+
   addBehaviour(id: BehaviourId, scenario: string): void {
     const set = this.scenarios.get(id) ?? new Set<string>();
     set.add(scenario);

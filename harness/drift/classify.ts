@@ -24,6 +24,8 @@ export interface DriftItem {
   at: string;
   recorded?: unknown;
   fresh?: unknown;
+  /** Follows from an earlier break in the same scenario: shown, never counted as a cause. */
+  consequence?: true;
 }
 
 const VOLATILE = [

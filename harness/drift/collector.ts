@@ -42,8 +42,11 @@ export class DriftCollector {
       } else items.push(...classifyExchange(recorded, fresh, i + 1));
     });
     if (entries.length !== exchanges.length) {
+      // A scenario that stopped at an earlier break sends fewer requests: that is a consequence, not a cause.
+      const consequence = items.some((i) => i.kind === 'breaking');
       items.push({
         kind: 'breaking',
+        ...(consequence ? { consequence: true } : {}),
         change: 'request sequence changed',
         exchange: Math.min(entries.length, exchanges.length) + 1,
         request: '-',
@@ -57,7 +60,7 @@ export class DriftCollector {
 
   report(): DriftReport {
     const summary = Object.fromEntries(DRIFT_KINDS.map((k) => [k, 0])) as Record<DriftKind, number>;
-    for (const s of this.scenarios) for (const item of s.items) summary[item.kind] += 1;
+    for (const s of this.scenarios) for (const item of s.items) if (!item.consequence) summary[item.kind] += 1;
     return { summary, unrecorded: [...this.unrecorded], scenarios: this.scenarios.filter((s) => s.items.length > 0) };
   }
 }

@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { renderHtml } from '../reporters/html';
+import { runHeader } from '../reporters/run-header';
 import { renderJUnit } from '../reporters/junit';
 import { type RunResults, type TestResult, redactExchange } from '../reporters/results';
 import { scrubText } from '../secrets';
@@ -45,6 +46,6 @@ export function writeProxyReports(dir: string, results: RunResults): void {
   writeFileSync(join(dir, 'junit.xml'), renderJUnit(results));
   writeFileSync(
     join(dir, 'conformance.html'),
-    renderHtml(results, () => true, new Date().toISOString()),
+    renderHtml(results, () => true, runHeader()),
   );
 }

@@ -5,7 +5,10 @@ import { reportsDir } from '../config';
 import { isSpecFile } from '../spec-files';
 import { runReportOf } from '../mocha/results-channel';
 import { renderHtml } from './html';
+import { runHeader } from './run-header';
 import { renderJUnit } from './junit';
+import { scrubText } from '../secrets';
+import { groupByCause, renderCausesText } from './causes';
 import { type TestResult, hookResult, toResult } from './results';
 
 /**
@@ -31,7 +34,7 @@ class ConformanceReporter extends Mocha.reporters.Spec {
       writeFileSync(join(dir, 'junit.xml'), renderJUnit(results));
       writeFileSync(
         join(dir, 'conformance.html'),
-        renderHtml(results, (t: TestResult) => isSpecFile(t.file), new Date().toISOString()),
+        renderHtml(results, (t: TestResult) => isSpecFile(t.file), runHeader()),
       );
       const passed = results.tests.filter((t) => t.state === 'passed').length;
       // A selection that runs no test is a mistake (a --grep that matches nothing), never a pass.
@@ -44,8 +47,8 @@ class ConformanceReporter extends Mocha.reporters.Spec {
           if (!process.exitCode) process.exitCode = 1;
         });
       const skipped = results.tests.filter((t) => t.state === 'pending').length;
-      // after the Spec epilogue, which is printed on the same event
-      setImmediate(() => process.stdout.write(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`));
+      // after the Spec epilogue, which is printed on the same event: each cause once, then the closing line
+      setImmediate(() => process.stdout.write(`${scrubText(renderCausesText(groupByCause(results.tests)))}${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`));
     });
   }
 }

@@ -73,18 +73,34 @@ describe('conformance reports', function () {
     try {
       const page = await browser.newPage();
       await page.goto(`file://${join(dir, 'conformance.html')}`);
+      await page.setViewportSize({ width: 1200, height: 900 });
+      // MPSD_SCREENSHOT=docs/images/failing-run.png refreshes the picture in the README
+      await page.screenshot({ path: process.env.MPSD_SCREENSHOT || join(dir, 'conformance.png') });
       expect(await page.locator('tr.scenario').count()).to.equal(8);
       expect(await page.locator('tr.scenario.failed').count()).to.equal(6);
       expect(await page.locator('.total-failed').textContent()).to.equal('6 failed');
-      const failure = page.locator('section.failure').first();
+      const failure = page.locator('details.failure').first();
       expect(await failure.locator('tr.violation td').nth(1).textContent()).to.equal('/changeNumber');
       expect(await failure.locator('tr.violation td').nth(3).textContent()).to.equal('type integer');
       expect(await failure.locator('pre.request').textContent()).to.match(/^(GET|PUT|POST) \//);
-      expect(await failure.locator('pre.response').textContent()).to.include('"changeNumber":"1"');
+      expect(await failure.locator('pre.response mark.offending').first().textContent()).to.include('"changeNumber": "1"'); // pretty, offending path marked
+      // the run header says what the run was
+      expect(await page.locator('.run-mode strong').textContent()).to.equal('live');
+      expect(await page.locator('.run-faults strong').textContent()).to.equal('wrong-type');
+      // one block per root cause: the 6 failures share one
+      expect(await page.locator('details.cause').count()).to.equal(1);
+      expect(await page.locator('details.cause summary').textContent()).to.include('/changeNumber');
+      // failed only, and collapsible failures
+      await page.locator('#failed-only').check();
+      expect(await page.locator('tr.scenario:visible').count()).to.equal(6);
+      await failure.locator('summary').click();
+      expect(await failure.locator('pre.message').isVisible()).to.equal(false);
+      await page.locator('#failed-only').uncheck();
       await page.locator('tr.scenario.failed a').first().click(); // the matrix links to the failure
       expect(page.url()).to.match(/#failure-\d+$/);
-      expect(await page.locator('table.coverage-matrix tr').count()).to.be.greaterThan(1);
-      await page.screenshot({ path: join(dir, 'conformance.png'), fullPage: true });
+      // coverage counts only passing scenarios, and shows the documented combinations never exercised
+      expect(await page.locator('p.behaviour-total').textContent()).to.not.match(/^(\d+) of \1 /);
+      expect(await page.locator('tr.not-exercised').count()).to.be.greaterThan(0);
     } finally {
       await browser.close();
     }
