@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { type ClientFactory, clientFactory } from './client/load-client';
 import { checkedClient } from './checks/checked-client';
 import { type HarnessConfig, MODES, type Principal } from './config';
-import { type RecordingSession, startRecording } from './recording/recording-session';
+import { type RecordingSession, mixedAdvice, startRecording } from './recording/recording-session';
 import { type WireRecord, checkWireEvent, escapeError, firstBreak, tripwire } from './wire-checks';
 import type { SaveOutcome } from './recording/harness-persister';
 import { DriftCollector } from './drift/collector';
@@ -37,6 +37,8 @@ export class HarnessRun {
   private escapesAtStart = 0;
   private settled = false;
   private throttled = 0;
+  /** Why a failed test may have failed for the harness's sake, told with its error (record-missing). */
+  advice?: string;
 
   private constructor(
     readonly config: HarnessConfig,
@@ -127,6 +129,7 @@ export class HarnessRun {
   async settle(failed: boolean): Promise<Error | undefined> {
     const recording = this.recording;
     if (!recording || this.settled) return undefined;
+    if (failed) this.advice = mixedAdvice(MODES[this.config.mode], recording, rerecordCommand(this.current?.fullTitle ?? ''));
     const verdict = failed ? undefined : await this.wireVerdict();
     this.settled = true;
     if (this.current) this.current.scope.ended = true;

@@ -33,6 +33,7 @@ function failOnWireBreaks(test: Test, harness: HarnessRun, scope: TestScope): vo
       );
     } catch (error) {
       await harness.settle(true);
+      if (harness.advice && error instanceof Error) error.message = `${error.message}\n  note: ${harness.advice}`;
       throw scrubError(error); // what a reporter prints of an error never holds a token
     }
     const verdict = await harness.settle(false);

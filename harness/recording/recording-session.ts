@@ -53,6 +53,8 @@ export interface RecordingSession {
   stop(outcome: { failed: boolean }): Promise<void>;
   /** Indices (in the recording file) of the entries replay answered from. */
   usedEntries(): number[];
+  /** How many requests were answered from the recording and how many went to the target (record-missing mixes them). */
+  answeredBy(): { recording: number; target: number };
 }
 
 /** What Polly does in each mode: answer from recordings, record, or pass through while still watching the wire. */
@@ -89,6 +91,10 @@ export function startRecording(options: RecordingOptions): RecordingSession {
   const persister = polly.persister as unknown as HarnessPersister;
   const file = persister.filenameFor(polly.recordingId);
   watchWire(polly, options);
+  const sentToTarget = { count: 0 };
+  polly.server.any().on('response', (req: PollyRequest) => {
+    if ((req as PollyRequest & { action?: string }).action !== 'replay') sentToTarget.count += 1;
+  });
   const recording = options.mode.answers === 'target' ? undefined : persister.loaded(polly.recordingId);
   // Deterministic inputs unless a live service needs fresh ones.
   const seed = options.target === 'live' && options.mode.answers !== 'recordings' ? undefined : options.name;
@@ -98,6 +104,7 @@ export function startRecording(options: RecordingOptions): RecordingSession {
     file: relative(process.cwd(), file),
     flush: () => polly.flush(),
     usedEntries: () => (recording?.log.entries ?? []).flatMap((entry, i) => (used.has(entry) ? [i] : [])),
+    answeredBy: () => ({ recording: used.size, target: sentToTarget.count }),
     async stop({ failed }) {
       context.discard = failed && options.mode.writes !== 'nothing';
       await polly.stop();
@@ -150,4 +157,14 @@ export async function recordingFileFor(name: string, recordingsDir: string): Pro
   const file = (polly.persister as unknown as HarnessPersister).filenameFor(polly.recordingId);
   await polly.stop();
   return file;
+}
+
+/**
+ * record-missing sends only the missing requests to the target, which never saw the replayed ones that
+ * set the session up: a stateful test then fails with a baffling 404. Say so, and what to do.
+ */
+export function mixedAdvice(mode: ModeSpec, session: RecordingSession, rerecordCommand: string): string | undefined {
+  const { recording: replayed, target } = session.answeredBy();
+  if (mode.writes !== 'missing' || replayed === 0 || target === 0) return undefined;
+  return `record-missing replayed ${replayed} request(s) of this test and sent ${target} new one(s) to a target that never saw the replayed ones, so what they set up does not exist there. Re-record the whole test: ${rerecordCommand}`;
 }

@@ -81,3 +81,22 @@ describe('a faulty disk or a damaged recording (issue 10.11, 10.12)', function (
     expect(existsSync(blocked)).to.equal(true);
   });
 });
+
+describe('record-missing in a stateful flow (issue 11.6)', function () {
+  this.timeout(60000);
+  it('a new step sent to a target that never saw the replayed setup fails with what happened and what to do', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mpsd-missing-'));
+    try {
+      cpSync(join(ROOT, 'recordings'), dir, { recursive: true });
+      const file = await recordingFileFor('Writing a session through a handle (3.5, 4)/a member updates its own properties', dir);
+      const har = JSON.parse(readFileSync(file, 'utf8'));
+      har.log.entries.pop(); // the step the test just gained: not recorded yet
+      writeFileSync(file, JSON.stringify(har));
+      const { stdout } = await runConformance(['specs/handle-write.spec.ts'], { MPSD_MODE: 'record-missing', MPSD_RECORDINGS_DIR: dir }, 'a member updates its own properties');
+      expect(stdout).to.include('record-missing replayed 2 request(s) of this test and sent 1 new one(s) to a target that never saw the replayed ones');
+      expect(stdout).to.include('Re-record the whole test: npm run record -- --grep');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
