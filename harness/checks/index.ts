@@ -2,6 +2,7 @@ import type { Exchange } from '../contract/exchange';
 import { contentTypeMatchesBody } from './content-type-matches-body';
 import type { Check, Failure } from './failure';
 import { handleResponseNamesSession } from './handle-response-names-session';
+import { keysMatchDocumentedCase } from './keys-match-documented-case';
 import { memberBookkeeping } from './member-bookkeeping';
 import { responseCarriesNoCredential } from './response-carries-no-credential';
 import { responseMatchesSchema } from './response-matches-schema';
@@ -18,6 +19,7 @@ export const RESPONSE_CHECKS: readonly Check[] = [
   contentTypeMatchesBody,
   responseMatchesSchema,
   memberBookkeeping,
+  keysMatchDocumentedCase,
   sessionResponseHasEtag,
   handleResponseNamesSession,
   responseCarriesNoCredential,

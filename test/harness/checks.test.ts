@@ -7,6 +7,7 @@ import { sessionResponseHasEtag } from '../../harness/checks/session-response-ha
 import { throttleHasRetryAfter } from '../../harness/checks/throttle-has-retry-after';
 import { requestMatchesSchema } from '../../harness/checks/request-matches-schema';
 import { bookkeepingProblems, memberBookkeeping } from '../../harness/checks/member-bookkeeping';
+import { keysMatchDocumentedCase } from '../../harness/checks/keys-match-documented-case';
 import { sampleSession, sessionExchange } from './fixtures';
 
 describe('checks', () => {
@@ -158,5 +159,30 @@ describe('member-bookkeeping', () => {
     const body = session();
     body.membersInfo.count = 5;
     expect(memberBookkeeping(sessionExchange({ body }))?.message).to.include('membersInfo.count is 5 but 2 member(s) qualify');
+  });
+});
+
+describe('keys-match-documented-case', () => {
+  it('passes documented keys and unknown ones, and names a key that differs from a documented one only by case', () => {
+    expect(keysMatchDocumentedCase(sessionExchange())).to.equal(undefined);
+    const body = sampleSession();
+    (body as Record<string, unknown>).somethingNew = 1;
+    expect(keysMatchDocumentedCase(sessionExchange({ body }))).to.equal(undefined);
+    (body as Record<string, unknown>).ChangeNumber = 2;
+    (body.members['0'] as Record<string, unknown>).GamerTag = 'x';
+    expect(keysMatchDocumentedCase(sessionExchange({ body }))?.message).to.equal(
+      'keys differ from the documented ones only by case: /members/0/GamerTag (documented as gamertag), /ChangeNumber (documented as changeNumber)',
+    );
+  });
+
+  it('the schema refuses a third key in a property bag and an undocumented capability (crossplay)', () => {
+    const body = sampleSession();
+    (body.properties as Record<string, unknown>).extra = {};
+    (body.constants.system.capabilities as Record<string, unknown>).crossplay = true;
+    const messages = responseMatchesSchema(sessionExchange({ body }))?.violations?.map((v) => `${v.instancePath} ${v.expected}`);
+    expect(messages).to.include.members([
+      "/properties no property 'extra' (unknown keys are rejected here)",
+      "/constants/system/capabilities no property 'crossplay' (unknown keys are rejected here)",
+    ]);
   });
 });
