@@ -67,6 +67,8 @@ export interface Handle {
   expiration?: number;
   inviteAttributes?: Json;
   searchAttributes?: Json;
+  /** Who created it: the one who may delete it (DECISIONS H19). Never rendered. */
+  creatorXuid?: string;
   /** Activity and invite handles: the session's invite protocol, as live handles carry it (section 2.2). */
   inviteProtocol?: string;
 }

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { covers, expectStatus, makeHandle, meBody, memberXuids, newSessionRef, scenario, sessionWithHandle, xuidOf } from '../harness';
+import { covers, expectStatus, handleToNewSession, meBody, memberXuids, scenario, sessionWithHandle, xuidOf } from '../harness';
 
 type Member = { properties: { system: Record<string, unknown>; custom: Record<string, unknown> } };
 const members = (body: unknown) => (body as { members: Record<string, Member> }).members;
@@ -8,8 +8,7 @@ describe('Writing a session through a handle (3.5, 4)', () => {
   it('the first member creates the session with 201 and the next joins with 200', async () => {
     covers('write.join');
     const { client } = scenario();
-    const ref = newSessionRef();
-    const handleId = await makeHandle('activity', ref); // a handle may point at a session that does not exist yet
+    const { handleId } = await handleToNewSession(['alice', 'bob']); // a handle may point at a session that does not exist yet
 
     const created = expectStatus(await client.putSessionByHandle(handleId, meBody({ active: true }), { as: 'alice' }), 201);
     const joined = expectStatus(await client.putSessionByHandle(handleId, meBody({ active: true }), { as: 'bob' }), 200);

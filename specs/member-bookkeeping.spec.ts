@@ -1,13 +1,12 @@
 import { expect } from 'chai';
-import { covers, expectMembersConsistent, expectStatus, makeHandle, meBody, memberXuids, newSessionRef, scenario, xuidOf } from '../harness';
+import { covers, expectMembersConsistent, expectStatus, handleToNewSession, meBody, memberXuids, scenario, xuidOf } from '../harness';
 import type { Exchange } from '../harness';
 
 describe('Member bookkeeping (5.1, 5.4, 5.5)', () => {
   it('membersInfo and the next links agree with members after joins and leaves', async () => {
     covers('bookkeeping.members-info');
     const { client } = scenario();
-    const ref = newSessionRef();
-    const handleId = await makeHandle('invite', ref, { invited: 'carol' });
+    const { handleId } = await handleToNewSession(['alice', 'bob', 'carol']);
     const steps: [string, 'alice' | 'bob' | 'carol', unknown, number][] = [
       ['alice creates', 'alice', meBody({ active: true }), 201],
       ['bob joins', 'bob', meBody({ active: true }), 200],
@@ -27,8 +26,7 @@ describe('Member bookkeeping (5.1, 5.4, 5.5)', () => {
   it('changeNumber grows on every write', async () => {
     covers('bookkeeping.change-number');
     const { client } = scenario();
-    const ref = newSessionRef();
-    const handleId = await makeHandle('invite', ref, { invited: 'bob' });
+    const { handleId } = await handleToNewSession();
     const writes = [meBody({ active: true }), meBody({ active: true }, { seat: 1 }), meBody({ active: false, ready: true }), { properties: { custom: { round: 2 } } }];
     const numbers: number[] = [];
     for (const [i, body] of writes.entries()) {

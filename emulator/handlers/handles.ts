@@ -1,4 +1,5 @@
 import { MESSAGES, MpsdError } from '../errors';
+import { assertMayCreate, assertMayDelete } from '../handle-access';
 import { parseHandleRequest, renderHandle } from '../handles';
 import { type Handle, isGuid } from '../model';
 import { hasCapability } from '../session/bags';
@@ -26,6 +27,9 @@ export function createHandle(state: EmulatorState, call: Call): Reply {
   const template = findTemplate(state.catalog, handle.sessionRef.scid, handle.sessionRef.templateName);
   if (!template) throw new MpsdError(404, MESSAGES.unknownScid);
   if (handle.type === 'activity' || handle.type === 'invite') handle.inviteProtocol = String(template.constants.system.inviteProtocol ?? 'game');
+  const origin = handle.originSessionRef ? loadSession(state, handle.originSessionRef).session : undefined;
+  assertMayCreate(handle, call.principal, loadSession(state, handle.sessionRef).session, origin);
+  handle.creatorXuid = call.principal.xuid;
   if (handle.type === 'activity') {
     // One activity handle per user: a new one replaces the old (section 2.1).
     for (const old of state.store.findHandles((h) => h.type === 'activity' && h.ownerXuid === handle.ownerXuid)) state.store.deleteHandle(old.id);
@@ -51,12 +55,10 @@ export function readHandle(state: EmulatorState, id: string): Reply {
   return { status: 200, json: renderHandle(findHandle(state, id)), document: 'handle' };
 }
 
-/** DELETE /handles/{id}: 204 (section 3.3, [I]). Only its owner may delete an activity handle. */
+/** DELETE /handles/{id}: 204 (section 3.3, [I]); only its owner may (DECISIONS H19). */
 export function deleteHandle(state: EmulatorState, call: Call, id: string): Reply {
   const handle = findHandle(state, id);
-  if (handle.type === 'activity' && handle.ownerXuid !== call.principal.xuid && !call.principal.server) {
-    throw new MpsdError(403, 'Only the owner of an activity handle can delete it.');
-  }
+  assertMayDelete(handle, call.principal, loadSession(state, handle.sessionRef).session);
   state.store.deleteHandle(handle.id);
   if (handle.type === 'search') {
     const { session } = loadSession(state, handle.sessionRef);

@@ -57,3 +57,14 @@ export async function sessionWithHandle(type: HandleType, options: HandleOptions
   await createSession(ref, options.members ?? ['alice']);
   return { ref, handleId: await makeHandle(type, ref, options) };
 }
+
+/**
+ * A handle to a session that does not exist yet, the way MPSD allows one: a transfer handle from a lobby
+ * whose members (default alice) may then create and join the new session through it (section 3.5).
+ */
+export async function handleToNewSession(members: PrincipalName[] = ['alice'], kind: TemplateKind = 'game') {
+  const lobby = newSessionRef('lobby', 'lobby');
+  await createSession(lobby, members);
+  const ref = newSessionRef(kind, 'new');
+  return { ref, handleId: await makeHandle('transfer', ref, { origin: lobby, as: members[0] }) };
+}

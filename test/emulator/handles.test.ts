@@ -25,9 +25,33 @@ describe('emulator: handles (protocol 2, 3.1-3.5)', () => {
     }
   });
 
-  it('POST /handles fills in a session name when an activity handle has none', async () => {
+  it('POST /handles refuses an activity handle with no session name: nobody is active in a session MPSD would name now', async () => {
     const created = await e.client.createHandle({ version: 1, type: 'activity', sessionRef: { scid: ref('x').scid, templateName: 'standard-lobby' } });
-    expect((created.body as { sessionRef: { name: string } }).sessionRef.name).to.match(/^[0-9a-f-]{36}$/);
+    expect(status(created)).to.equal(403);
+    expect(created.response.text).to.equal("The owner isn't active in the referenced session.");
+  });
+
+  it('creating handles is authorized: active members post activities, members invite (owners only, unless allowed), origin members transfer', async () => {
+    await e.client.putSession(ref('s'), me());
+    const stranger = (body: unknown) => e.client.createHandle(body, { as: 'bob' });
+    expect(status(await stranger(activity()))).to.equal(403);
+    expect(status(await stranger({ version: 1, type: 'invite', sessionRef: ref('s'), invitedXuid: XUID.carol }))).to.equal(403);
+    expect(status(await stranger({ version: 1, type: 'transfer', sessionRef: ref('g', 'game-session'), originSessionRef: ref('s') }))).to.equal(403);
+    expect(status(await e.client.createHandle(activity(), { as: 'alice' }))).to.equal(201);
+  });
+
+  it('on a session with owners only an owner invites, unless ownershipPolicies.allowNonOwnerInviteHandles', async () => {
+    for (const allow of [false, true]) {
+      const owned = ref(`owned-${allow}`, 'lingering-lobby');
+      await e.client.putSession(owned, {
+        ...me(),
+        constants: { system: { capabilities: { hasOwners: true }, ownershipPolicies: { allowNonOwnerInviteHandles: allow } } },
+        properties: { system: { owners: [0] } },
+      });
+      await e.client.putSession(owned, me(), { as: 'bob' });
+      const invite = await e.client.createHandle({ version: 1, type: 'invite', sessionRef: owned, invitedXuid: XUID.carol }, { as: 'bob' });
+      expect(status(invite), `allowNonOwnerInviteHandles ${allow}`).to.equal(allow ? 201 : 403);
+    }
   });
 
   it('POST /handles refuses an invalid body with 400', async () => {
@@ -46,6 +70,7 @@ describe('emulator: handles (protocol 2, 3.1-3.5)', () => {
   });
 
   it('GET /handles/{id} returns the handle, 404 when unknown or not a GUID (an invalid URI)', async () => {
+    await e.client.putSession(ref('s'), me());
     const id = await create(activity());
     const read = await e.client.getHandle(id);
     expect(status(read)).to.equal(200);
@@ -55,6 +80,7 @@ describe('emulator: handles (protocol 2, 3.1-3.5)', () => {
   });
 
   it('DELETE /handles/{id} answers 204, then 404; only the owner deletes an activity handle', async () => {
+    await e.client.putSession(ref('s'), me());
     const id = await create(activity());
     expect(status(await e.client.deleteHandle(id, { as: 'bob' }))).to.equal(403);
     expect(status(await e.client.deleteHandle(id))).to.equal(204);
@@ -62,6 +88,8 @@ describe('emulator: handles (protocol 2, 3.1-3.5)', () => {
   });
 
   it('one activity handle per user: a new one replaces the old', async () => {
+    await e.client.putSession(ref('a'), me());
+    await e.client.putSession(ref('b'), me());
     const first = await create(activity('a'));
     const second = await create(activity('b'));
     expect(status(await e.client.getHandle(first))).to.equal(404);
