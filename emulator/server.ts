@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { type Principal, parseAuthorization } from './auth';
 import { httpDate } from './clock';
 import { MpsdError } from './errors';
+import { stringifyJson } from './json';
 import type { Call } from './handlers/call';
 import type { Reply } from './reply';
 import { route } from './router';
@@ -118,7 +119,7 @@ function send(state: EmulatorState, res: ServerResponse, reply: Reply): void {
   let body = '';
   if (reply.json !== undefined) {
     const json = reply.document === 'session' ? plantDocumentFaults(state, reply.json) : reply.json;
-    body = JSON.stringify(json);
+    body = stringifyJson(json);
     const textual = reply.document === 'session' && state.faults.on('wrong-content-type');
     headers['content-type'] = textual ? 'text/plain; charset=utf-8' : 'application/json; charset=utf-8';
   } else if (reply.text !== undefined) {

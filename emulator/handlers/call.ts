@@ -1,5 +1,6 @@
 import type { Principal } from '../auth';
 import { MpsdError } from '../errors';
+import { parseJson } from '../json';
 import { type Json, isObject } from '../model';
 
 /** One parsed request, as handlers see it (auth and contract version already checked). */
@@ -44,7 +45,7 @@ export function jsonBody(call: Call): Json {
   assertDepth(call.rawBody);
   let parsed: unknown;
   try {
-    parsed = JSON.parse(call.rawBody);
+    parsed = parseJson(call.rawBody);
   } catch (error) {
     throw new MpsdError(400, `The request body is not valid JSON: ${(error as Error).message}.`);
   }

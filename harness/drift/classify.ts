@@ -1,4 +1,5 @@
 import { type Exchange, responseSchemaOf } from '../contract/exchange';
+import { isLossless, parseLossless } from '../contract/lossless';
 import { type HarEntry, exchangeOf } from '../recording/har';
 import { schemaRegistry } from '../schema/registry';
 import { type Located, isMapEntry, schemaAt } from '../schema/schema-at';
@@ -41,7 +42,21 @@ const stable = (text: string) =>
     .map((part) => (isVolatile(part) ? '*' : part))
     .join('/');
 
-const jsonType = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'array' : Number.isInteger(v) ? 'integer' : typeof v);
+const jsonType = (v: unknown) => {
+  if (isLossless(v)) return /^-?\d+$/.test(v.value) ? 'integer' : 'number';
+  return v === null ? 'null' : Array.isArray(v) ? 'array' : Number.isInteger(v) ? 'integer' : typeof v;
+};
+/** A number as written (a 64-bit id keeps every digit), any other value as is. */
+const plain = (v: unknown) => (isLossless(v) ? v.value : typeof v === 'number' ? String(v) : v);
+
+/** Bodies compared as written: numbers losslessly (lossless.ts), so a rounded 64-bit id is drift. */
+function bodyOf(text: string, parsed: unknown): unknown {
+  try {
+    return parseLossless(text);
+  } catch {
+    return parsed;
+  }
+}
 const CONTRACT_HEADERS = ['content-type', 'etag', 'content-location', 'retry-after'];
 
 /** Compare one fresh exchange with the recorded entry at the same position of the scenario. */
@@ -66,7 +81,7 @@ export function classifyExchange(recorded: HarEntry, fresh: Exchange, position: 
     }
   }
   const schema = responseSchemaOf(fresh) ?? responseSchemaOf(old);
-  if (schema && old.body !== undefined && fresh.body !== undefined) compare(old.body, fresh.body, '', schema, add);
+  if (schema && old.body !== undefined && fresh.body !== undefined) compare(bodyOf(old.response.text, old.body), bodyOf(fresh.response.text, fresh.body), '', schema, add);
   return items;
 }
 
@@ -83,7 +98,7 @@ function compare(was: unknown, now: unknown, pointer: string, schema: string, ad
     for (let i = 0; i < Math.min(was.length, now.length); i += 1) compare(was[i], now[i], `${pointer}/${i}`, schema, add);
     return;
   }
-  if (was && now && typeof was === 'object' && typeof now === 'object') {
+  if (was && now && typeof was === 'object' && typeof now === 'object' && !isLossless(was) && !isLossless(now)) {
     const parent = schemaAt(schemaRegistry(), schema, pointer);
     const required = new Set(parent?.node.required ?? []);
     const a = was as Record<string, unknown>;
@@ -103,9 +118,9 @@ function compare(was: unknown, now: unknown, pointer: string, schema: string, ad
     }
     return;
   }
-  if (was === now) return;
+  if (plain(was) === plain(now)) return;
   const located: Located | undefined = schemaAt(schemaRegistry(), schema, pointer);
   if (located?.node.enum) add('breaking', 'enum value new or gone', at, was, now);
   else if (isVolatile(was) && isVolatile(now)) add('noise', 'volatile value', at, was, now);
-  else add('changed', 'value changed', at, was, now);
+  else add('changed', 'value changed', at, plain(was), plain(now)); // numbers as written, digit for digit
 }

@@ -1,11 +1,13 @@
-/** JSON with object keys sorted at every level: two bodies that mean the same serialise the same. */
+import { isLossless, parseLossless, stringifyLossless } from '../contract/lossless';
+
+/** JSON with object keys sorted at every level and numbers kept as written: two bodies that mean the same serialise the same. */
 export function canonicalJson(value: unknown): string {
-  return JSON.stringify(sortKeys(value));
+  return stringifyLossless(sortKeys(value));
 }
 
 function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);
-  if (value === null || typeof value !== 'object') return value;
+  if (value === null || typeof value !== 'object' || isLossless(value)) return value;
   return Object.fromEntries(
     Object.keys(value as object)
       .sort()
@@ -18,7 +20,7 @@ export function canonicalBody(body: unknown): string {
   if (body === undefined || body === null || body === '') return '';
   const text = typeof body === 'string' ? body : String(body);
   try {
-    return canonicalJson(JSON.parse(text));
+    return canonicalJson(parseLossless(text));
   } catch {
     return text;
   }

@@ -1,3 +1,4 @@
+import { isLossless, parseLossless, stringifyLossless } from '../contract/lossless';
 import { type HarEntry, headerMap } from './har';
 import { MATCHED_HEADERS, type PrincipalOf, type RequestIdentity, requestIdentity } from './matching';
 
@@ -32,20 +33,23 @@ function bodyDifferences(here: string, recorded: string): string[] {
   let a: unknown;
   let b: unknown;
   try {
-    a = here === '' ? undefined : JSON.parse(here);
-    b = recorded === '' ? undefined : JSON.parse(recorded);
+    a = here === '' ? undefined : parseLossless(here);
+    b = recorded === '' ? undefined : parseLossless(recorded);
   } catch {
     return [`body: ${truncate(here)} here, ${truncate(recorded)} recorded`];
   }
   const paths: string[] = [];
   diffJson(a, b, '', paths);
-  return paths.slice(0, 8).map((p) => `body${p || ' (whole)'}: ${truncate(JSON.stringify(valueAt(a, p)))} here, ${truncate(JSON.stringify(valueAt(b, p)))} recorded`);
+  return paths.slice(0, 8).map((p) => `body${p || ' (whole)'}: ${truncate(show(valueAt(a, p)))} here, ${truncate(show(valueAt(b, p)))} recorded`);
 }
 
+/** A value as JSON with its numbers as written; undefined stays undefined (shown as absent). */
+const show = (value: unknown) => (value === undefined ? undefined : stringifyLossless(value));
+
 function diffJson(a: unknown, b: unknown, path: string, out: string[]): void {
-  const objects = a !== null && b !== null && typeof a === 'object' && typeof b === 'object' && !Array.isArray(a) && !Array.isArray(b);
+  const objects = a !== null && b !== null && typeof a === 'object' && typeof b === 'object' && !Array.isArray(a) && !Array.isArray(b) && !isLossless(a) && !isLossless(b);
   if (!objects) {
-    if (JSON.stringify(a) !== JSON.stringify(b)) out.push(path);
+    if (show(a) !== show(b)) out.push(path);
     return;
   }
   const keys = new Set([...Object.keys(a as object), ...Object.keys(b as object)]);
