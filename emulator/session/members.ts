@@ -68,7 +68,7 @@ function upsertCaller(session: Session, me: NonNullable<CheckedRequest['me']>, p
   }
   member.gamertag = principal.gamertag;
   member.titleId = principal.titleId;
-  mergeBag(member.properties, me.properties);
+  mergeBag(member.properties, withSubscriptionsMerged(member, me.properties));
   // Point-in-time fields are consumed, never stored (section 4).
   delete member.properties.system.encounters;
   if (me.roles) {
@@ -78,6 +78,21 @@ function upsertCaller(session: Session, me: NonNullable<CheckedRequest['me']>, p
     member.roles = roles;
   }
   if (isActive(member) && isReady(member)) throw new MpsdError(400, 'A member cannot be both active and ready: set one of them, or neither to be inactive.');
+}
+
+/**
+ * The legacy `subscriptions` map is the one system field merged per key, not replaced whole; a null
+ * value removes its key (section 4). The merged map then replaces the stored one like any system field.
+ */
+function withSubscriptionsMerged(member: Member, delta: NonNullable<CheckedRequest['me']>['properties']) {
+  const sent = delta?.system?.subscriptions;
+  if (!delta?.system || sent === undefined || sent === null) return delta;
+  const merged: Record<string, unknown> = { ...((member.properties.system.subscriptions as Record<string, unknown> | undefined) ?? {}) };
+  for (const [key, value] of Object.entries(sent as Record<string, unknown>)) {
+    if (value === null) delete merged[key];
+    else setKey(merged, key, value);
+  }
+  return { ...delta, system: { ...delta.system, subscriptions: merged } };
 }
 
 /** Restating constants with the values they already have is fine (XSAPI sends them on rejoin); changing them is 409. */

@@ -17,7 +17,7 @@ export type Rule =
   | { enum: readonly string[] }
   | { array: Rule; max?: number }
   | { object: Readonly<Record<string, Rule>> }
-  | { map: Rule };
+  | { map: Rule; nullRemoves?: true };
 
 const bool = 'boolean';
 const str = 'string';
@@ -106,7 +106,7 @@ export const MEMBER_PROPERTIES: Record<string, Rule> = {
   active: bool,
   connection: 'guid',
   subscription: { object: { id: 'guid', changeTypes: { array: { enum: CHANGE_TYPES }, max: 20 } } },
-  subscriptions: { map: { object: { profile: str, onBehalfOfTitleId: str } } },
+  subscriptions: { map: { object: { profile: str, onBehalfOfTitleId: str } }, nullRemoves: true },
   secureDeviceAddress: str,
   initializationGroup: { array: 'index', max: 100 },
   groups: strings,

@@ -49,7 +49,7 @@ export function checkValue(value: unknown, rule: Rule, path: string): unknown {
   }
   if ('map' in rule) {
     if (!isObject(value)) fail(path, 'an object', value);
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, checkValue(v, rule.map, `${path}.${k}`)]));
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, v === null && rule.nullRemoves ? null : checkValue(v, rule.map, `${path}.${k}`)]));
   }
   return checkObject(value, rule.object, path, false);
 }

@@ -85,3 +85,19 @@ describe('emulator: robustness (a client mistake is a 4xx)', () => {
     expect(JSON.parse((await e.raw({ method: 'GET', path: path('s') })).text).changeNumber).to.equal(JSON.parse(created.text).changeNumber);
   });
 });
+
+describe('emulator: legacy subscriptions (protocol 4)', () => {
+  const e = useEmulator();
+  const path = `/serviceconfigs/${SCID}/sessiontemplates/standard-lobby/sessions/subs`;
+  const subscriptions = (text: string) => JSON.parse(text).members['0'].properties.system.subscriptions;
+  const A = '8d050174-412b-4d51-a29b-d55a34edfdb7';
+  const B = '9d050174-412b-4d51-a29b-d55a34edfdb7';
+
+  it('are merged per key, and a null value removes its key', async () => {
+    await e.raw({ method: 'PUT', path, body: JSON.stringify(me({ active: true, subscriptions: { [A]: { profile: 'party' } } })) });
+    const added = await e.raw({ method: 'PUT', path, body: JSON.stringify(me({ active: true, subscriptions: { [B]: { profile: 'roster' } } })) });
+    expect(subscriptions(added.text)).to.deep.equal({ [A]: { profile: 'party' }, [B]: { profile: 'roster' } });
+    const removed = await e.raw({ method: 'PUT', path, body: JSON.stringify(me({ active: true, subscriptions: { [A]: null } })) });
+    expect(subscriptions(removed.text)).to.deep.equal({ [B]: { profile: 'roster' } });
+  });
+});
