@@ -11,6 +11,8 @@ import { MpsdError } from './errors';
  */
 export interface Principal {
   xuid?: string;
+  /** Who follows this user (the social graph, filled in per request): what `followed` restrictions admit. */
+  followers?: ReadonlySet<string>;
   gamertag?: string;
   titleId: string;
   server: boolean;

@@ -4,6 +4,7 @@ import { Faults } from './faults';
 import { type IdSource, randomIds, seededIds } from './ids';
 import { type RequestLog, createEmulatorServer } from './server';
 import type { EmulatorState } from './state';
+import { loadSocialGraph } from './social';
 import { Store } from './store';
 import { DEFAULT_TEMPLATES_FILE, loadTemplates } from './templates';
 
@@ -18,6 +19,8 @@ export interface EmulatorOptions {
   /** Seed of the id sequence in deterministic mode; reset() can change it. */
   seed?: string;
   templatesFile?: string;
+  /** Who follows whom (default emulator/social-graph.json). */
+  socialGraphFile?: string;
   faults?: readonly string[];
   log?: RequestLog;
 }
@@ -28,6 +31,8 @@ export interface Emulator {
   readonly clock: Clock;
   start(port?: number, host?: string): Promise<string>;
   stop(): Promise<void>;
+  /** Make `follower` follow `followee` until the next reset (the per-test social graph API). */
+  follow(follower: string, followee: string): void;
   /** Forget every session and handle and restart ids and clock (from `seed` when given). */
   reset(seed?: string): void;
 }
@@ -43,6 +48,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     faults,
     clock: deterministic ? fixedClock() : systemClock(),
     ids: deterministic ? seededIds(seed) : (randomIds() as IdSource),
+    social: loadSocialGraph(options.socialGraphFile), // each reset starts from the file again
   });
   let state = fresh(options.seed ?? 'mpsd-emulator');
   const server = createEmulatorServer(() => state, options.log);
@@ -70,6 +76,9 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
         server.closeAllConnections();
         server.close(() => resolve());
       });
+    },
+    follow(follower, followee) {
+      state.social.follow(follower, followee);
     },
     reset(seed) {
       state = fresh(seed ?? options.seed ?? 'mpsd-emulator');

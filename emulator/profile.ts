@@ -18,4 +18,6 @@ export const EMULATOR_PROFILE = {
   userToken: (name: string, xuid: string, gamertag: string) => `XBL3.0 x=${name};xuid=${xuid},gamertag=${gamertag}`,
   serverToken: 'XBL3.0 x=server;server',
   faults: Object.keys(FAULTS),
+  /** Who follows whom among the users (social-graph.json): [follower, followee]. */
+  follows: [['alice', 'bob']] as [string, string][],
 };

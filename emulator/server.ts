@@ -86,6 +86,7 @@ function dispatch(state: EmulatorState, req: IncomingMessage, rawBody: string, o
   const { handler, params, open } = route(method, pathname);
   if (open) return handler(state, { method, query, headers: req.headers, rawBody, principal: { titleId: '0', server: false }, contractVersion: 107 }, params);
   const principal = parseAuthorization(req.headers.authorization);
+  principal.followers = state.social.followersOf(principal.xuid);
   outcome.caller = callerName(principal);
   const contractVersion = parseContractVersion(req.headers['x-xbl-contract-version']);
   const call: Call = { method, query, headers: req.headers, rawBody, principal, contractVersion };

@@ -1,5 +1,6 @@
 import type { Clock } from './clock';
 import type { Faults } from './faults';
+import type { SocialGraph } from './social';
 import type { IdSource } from './ids';
 import { type Session, type SessionRef, refKey } from './model';
 import { expireTimers } from './session/timers';
@@ -14,6 +15,7 @@ export interface EmulatorState {
   clock: Clock;
   ids: IdSource;
   faults: Faults;
+  social: SocialGraph;
   /** Requests served since the last reset (the throttle-every-other fault counts them). */
   requests?: number;
 }

@@ -1,6 +1,5 @@
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { HarnessError, ERROR_CODES } from './errors';
+import { join } from 'node:path';
+import { clientModule, integer, invalid, parseFollows } from './config-values';
 import { MODES, type Mode } from './modes';
 
 export { MODES, type Mode, type ModeSpec } from './modes';
@@ -40,6 +39,8 @@ export interface TargetProfile {
   userToken(name: string, xuid: string, gamertag: string): string;
   serverToken: string;
   faults: readonly string[];
+  /** Who follows whom among the principals: [follower, followee]. */
+  follows: readonly (readonly [string, string])[];
 }
 
 /**
@@ -70,6 +71,8 @@ export interface HarnessConfig {
   mode: Mode;
   target: Target;
   contractVersion: number;
+  /** Who follows whom among the principals (MPSD_FOLLOWS on a live target): what `followed` scenarios need. */
+  follows: readonly (readonly [PrincipalName, PrincipalName])[];
   /** MPSD_TIMEOUT_MS: how long a request may wait for its answer. */
   timeoutMs: number;
   scid: string;
@@ -91,30 +94,6 @@ type Env = Record<string, string | undefined>;
  */
 export function reportsDir(env: Env = process.env): string {
   return env.MPSD_REPORTS_DIR || join(__dirname, '..', 'reports');
-}
-
-function invalid(variable: string, value: string, allowed: string): never {
-  throw new HarnessError(ERROR_CODES.CONFIG_INVALID, `${variable}=${JSON.stringify(value)} is not valid; allowed: ${allowed}. Fix or unset ${variable}.`);
-}
-
-/** MPSD_CLIENT names a file, relative to the working directory; it must exist. */
-function clientModule(value: string): string {
-  const path = resolve(value);
-  if (!existsSync(path)) {
-    throw new HarnessError(
-      ERROR_CODES.CLIENT_MODULE_INVALID,
-      `MPSD_CLIENT=${JSON.stringify(value)}: file not found (looked at ${path}). Give the path of a module exporting createClient(settings), e.g. ./examples/fetch-client.ts`,
-    );
-  }
-  return path;
-}
-
-/** An integer variable within bounds, or the default when unset. */
-function integer(env: Env, variable: string, fallback: number, min: number, max: number, meaning: string): number {
-  const text = env[variable];
-  if (text === undefined || text === '') return fallback;
-  if (!/^\d{1,9}$/.test(text) || Number(text) < min || Number(text) > max) invalid(variable, text, `an integer from ${min} to ${max} (${meaning})`);
-  return Number(text);
 }
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -180,6 +159,7 @@ export function loadConfig(env: Env, profile: TargetProfile, options: { tokensFr
     target: Object.freeze(target),
     contractVersion,
     timeoutMs,
+    follows: env.MPSD_TARGET ? parseFollows(env.MPSD_FOLLOWS ?? '', PRINCIPAL_NAMES) : (profile.follows as [PrincipalName, PrincipalName][]),
     scid,
     templates: Object.freeze(templates),
     principals: Object.freeze(principals),

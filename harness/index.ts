@@ -4,7 +4,7 @@ import type { BehaviourId } from './coverage/behaviours';
 
 export { scenario };
 export { expectStatus } from './scenarios/expect-status';
-export { newSessionRef, xuidOf, sessionPathOf, meBody, createSession } from './scenarios/sessions';
+export { newSessionRef, xuidOf, sessionPathOf, meBody, createSession, follows, skipUnlessFollows } from './scenarios/sessions';
 export { makeHandle, handleBody, readThroughHandle, sessionWithHandle, handleToNewSession, type HandleType } from './scenarios/handles';
 export { expectMembersConsistent, memberXuids } from './scenarios/members';
 export type { Exchange } from './contract/exchange';

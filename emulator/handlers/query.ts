@@ -44,10 +44,14 @@ function matcher(state: EmulatorState, body: Json): (handle: Handle) => boolean 
     const owners = body.owners;
     if (!isObject(owners)) throw new MpsdError(400, "An activity query needs 'owners' with 'xuids' (or 'people').");
     if (owners.xuids !== undefined && owners.people !== undefined) throw new MpsdError(400, "'owners' takes xuids or people, not both.");
-    if (owners.people !== undefined) throw new MpsdError(400, 'owners.people is not supported by this emulator (it has no social graph yet): query owners.xuids.');
-    const xuids = owners.xuids;
-    if (!Array.isArray(xuids) || xuids.length === 0 || xuids.length > 100 || !xuids.every((x) => typeof x === 'string' && /^\d{1,20}$/.test(x)))
-      throw new MpsdError(400, 'owners.xuids must be 1 to 100 decimal xuid strings.');
+    const people = owners.people;
+    if (people !== undefined && (!isObject(people) || typeof people.monikerXuid !== 'string' || !['people', 'friends', 'favorites'].includes(String(people.moniker)))) {
+      throw new MpsdError(400, 'owners.people must be {moniker: people | friends | favorites, monikerXuid: <xuid>}.');
+    }
+    // people: the activity of whom monikerXuid follows (the emulator's one social relation, DECISIONS H14).
+    const xuids: unknown = people ? state.social.followedBy(String(people.monikerXuid)) : owners.xuids;
+    const valid = Array.isArray(xuids) && (people !== undefined || (xuids.length > 0 && xuids.length <= 100 && xuids.every((x) => typeof x === 'string' && /^\d{1,20}$/.test(x))));
+    if (!valid || !Array.isArray(xuids)) throw new MpsdError(400, 'owners.xuids must be 1 to 100 decimal xuid strings.');
     if (body.scid !== undefined && !isGuid(body.scid)) throw new MpsdError(400, "'scid' must be a GUID.");
     return (h) => h.type === 'activity' && xuids.includes(h.ownerXuid) && (body.scid === undefined || h.sessionRef.scid.toLowerCase() === String(body.scid).toLowerCase());
   }

@@ -18,6 +18,16 @@ const restriction = (s: Session, key: 'joinRestriction' | 'readRestriction') => 
 };
 export const isClosed = (s: Session) => s.properties.system.closed === true;
 
+/** The MPSD text for a caller a restriction keeps out (quoted by live clients). */
+export const RESTRICTED = "The user must be a member of the session if the session either isn't open or has a join restriction on it that the user doesn't satisfy.";
+
+/** Whether the caller satisfies a restriction: none admits anyone, followed admits whom a member follows, local nobody directly. */
+function satisfies(session: Session, principal: Principal, key: 'joinRestriction' | 'readRestriction'): boolean {
+  const rule = restriction(session, key);
+  if (rule === 'none') return true;
+  return rule === 'followed' && session.members.some((m) => principal.followers?.has(m.xuid));
+}
+
 /** An invite handle stands in for a reservation of the invited user (section 2.1). */
 function invited(principal: Principal, grant: Grant): boolean {
   return grant.via === 'handle' && grant.handle.type === 'invite' && grant.handle.invitedXuid === principal.xuid;
@@ -28,7 +38,7 @@ export function canRead(session: Session, principal: Principal, grant: Grant): b
   if (grant.via === 'handle' && grant.handle.type === 'transfer' && grant.originMember) return true;
   if (visibility(session) === 'private') return false;
   // Handles let a caller past a `local` read restriction (section 6.4); the direct URI does not.
-  return restriction(session, 'readRestriction') === 'none' || grant.via === 'handle';
+  return satisfies(session, principal, 'readRestriction') || grant.via === 'handle';
 }
 
 export function assertCanRead(session: Session, principal: Principal, grant: Grant): void {
@@ -52,7 +62,5 @@ export function assertCanWrite(session: Session, principal: Principal, grant: Gr
   if (isClosed(session)) throw new MpsdError(403, 'The session is closed to joining.');
   if (invited(principal, grant) || (grant.via === 'handle' && grant.handle.type === 'transfer')) return;
   if (visibility(session) !== 'open') throw new MpsdError(403, `The session is ${visibility(session)}: only reserved users can join it.`);
-  if (restriction(session, 'joinRestriction') !== 'none' && grant.via === 'direct') {
-    throw new MpsdError(403, 'The session has a join restriction: join it through a handle.');
-  }
+  if (!satisfies(session, principal, 'joinRestriction') && grant.via === 'direct') throw new MpsdError(403, RESTRICTED);
 }

@@ -45,6 +45,8 @@ export const BEHAVIOURS = {
   'access.invite-needs-member': { section: '2.1', text: 'a stranger cannot create an invite handle to a session (403)' },
   'access.delete-owner-only': { section: '2.1, 3.3', text: "only a handle's owner deletes it; a member may delete the session's search handle" },
   'custom.numbers-as-written': { section: '5.1, appendix', text: 'custom values keep their numbers as written (64-bit ids, 1.0) through a write, a read and a republish' },
+  'access.followed': { section: '5.3', text: 'a followed session admits the people a member follows and refuses others with the MPSD text' },
+  'query.activity-by-people': { section: '3.7', text: 'an activity query by owners.people finds the activity of the people a user follows' },
   'query.activity-by-owner': { section: '3.7', text: 'POST /handles/query finds activity handles by owner xuid, with relatedInfo on request' },
   'query.search-filter': { section: '3.7', text: 'POST /handles/query finds search handles by template and filter' },
   'query.owners-conflict': { section: '3.7', text: 'a query naming owner xuids and people together is 400' },

@@ -40,3 +40,17 @@ export async function createSession(ref: SessionRef, members: PrincipalName[] = 
   if (!last) throw new HarnessError(ERROR_CODES.HELPER_MISUSE, "createSession needs at least one member: pass members such as ['alice']");
   return last;
 }
+
+/**
+ * Whether `follower` follows `followee` on the target: the emulator's social graph, or MPSD_FOLLOWS on a
+ * live service (which the harness cannot arrange). Scenarios that need it skip, saying why, when not.
+ */
+export function follows(follower: PrincipalName, followee: PrincipalName): boolean {
+  return scenario().config.follows.some(([a, b]) => a === follower && b === followee);
+}
+
+export function skipUnlessFollows(test: { skip(): void }, follower: PrincipalName, followee: PrincipalName): void {
+  if (follows(follower, followee)) return;
+  console.log(`      SKIPPED: this scenario needs ${follower} to follow ${followee} on the target; say so with MPSD_FOLLOWS=${follower}>${followee}`);
+  test.skip();
+}

@@ -18,10 +18,17 @@ describe('emulator: POST /handles/query (protocol 3.7)', () => {
     expect(JSON.parse((await query({ type: 'activity', owners: { xuids: [XUID.carol] } })).text).results).to.deep.equal([]);
   });
 
-  it('refuses xuids and people together, people (no social graph yet), an unknown include, and an unsupported filter, naming each', async () => {
+  it('finds the activity of the people a user follows (the social graph)', async () => {
+    await e.client.putSession(ref('p'), me(), { as: 'bob' });
+    await e.client.createHandle({ version: 1, type: 'activity', sessionRef: ref('p') }, { as: 'bob' });
+    const answer = await query({ type: 'activity', owners: { people: { moniker: 'people', monikerXuid: XUID.alice } } });
+    expect(JSON.parse(answer.text).results.map((h: { ownerXuid: string }) => h.ownerXuid)).to.deep.equal([XUID.bob]); // alice follows bob
+    expect(JSON.parse((await query({ type: 'activity', owners: { people: { moniker: 'people', monikerXuid: XUID.carol } } })).text).results).to.deep.equal([]);
+  });
+
+  it('refuses xuids and people together, an unknown include, and an unsupported filter, naming each', async () => {
     const both = await query({ type: 'activity', owners: { xuids: [XUID.alice], people: { moniker: 'people', monikerXuid: XUID.bob } } });
     expect([both.status, both.text]).to.deep.equal([400, "'owners' takes xuids or people, not both."]);
-    expect((await query({ type: 'activity', owners: { people: { moniker: 'people', monikerXuid: XUID.bob } } })).text).to.include('owners.people is not supported');
     expect((await query({ type: 'activity', owners: { xuids: [XUID.alice] } }, 'everything')).text).to.include('include=everything is not supported');
     const filter = await query({ type: 'search', scid: SCID, templateName: 'standard-lobby', filter: "tags/any(t: t eq 'coop')" });
     expect(filter.status).to.equal(400);

@@ -101,3 +101,19 @@ describe('emulator: legacy subscriptions (protocol 4)', () => {
     expect(subscriptions(removed.text)).to.deep.equal({ [B]: { profile: 'roster' } });
   });
 });
+
+describe('emulator: followed restrictions and the social graph (protocol 5.3)', () => {
+  const e = useEmulator();
+  const path = `/serviceconfigs/${SCID}/sessiontemplates/standard-lobby/sessions/friends`;
+  const followed = { ...me(), properties: { system: { joinRestriction: 'followed', readRestriction: 'followed' } } };
+
+  it('admits the people a member follows and refuses strangers with the MPSD text; the per-test API adds a follow', async () => {
+    expect((await e.raw({ method: 'PUT', path, body: JSON.stringify(followed) }, 'alice')).status).to.equal(201);
+    expect((await e.raw({ method: 'PUT', path, body: JSON.stringify(me()) }, 'bob')).status).to.equal(200); // alice follows bob
+    const stranger = await e.raw({ method: 'PUT', path, body: JSON.stringify(me()) }, 'carol');
+    expect(stranger.status).to.equal(403);
+    expect(stranger.text).to.include("has a join restriction on it that the user doesn't satisfy");
+    e.emulator.follow('2533274800000002', '2533274800000003'); // bob, now a member, follows carol
+    expect((await e.raw({ method: 'PUT', path, body: JSON.stringify(me()) }, 'carol')).status).to.equal(200);
+  });
+});

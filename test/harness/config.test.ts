@@ -49,6 +49,17 @@ describe('config', () => {
     expectConfigError({ MPSD_TIMEOUT_MS: '5s' }, 'MPSD_TIMEOUT_MS', 'from 100 to 600000');
   });
 
+  it('knows who follows whom: the emulator graph by default, MPSD_FOLLOWS on a live target', () => {
+    expect(loadConfig({}).follows).to.deep.equal([['alice', 'bob']]);
+    const live = { MPSD_TARGET: 'https://mpsd.example.test', MPSD_MODE: 'live', MPSD_AUTH: 'XBL3.0 x=1;t', MPSD_XUID: '1' };
+    expect(loadConfig(live).follows).to.deep.equal([]);
+    expect(loadConfig({ ...live, MPSD_FOLLOWS: 'alice>bob, bob>carol' }).follows).to.deep.equal([
+      ['alice', 'bob'],
+      ['bob', 'carol'],
+    ]);
+    expectConfigError({ ...live, MPSD_FOLLOWS: 'alice>zed' }, 'MPSD_FOLLOWS', 'follower>followee pairs');
+  });
+
   it('says file not found for an MPSD_CLIENT that does not exist', () => {
     expectConfigError({ MPSD_CLIENT: './nope.ts' }, 'MPSD_CLIENT', 'file not found');
   });

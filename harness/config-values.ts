@@ -1,0 +1,44 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { HarnessError, ERROR_CODES } from './errors';
+
+/** How each kind of MPSD_* value is read and refused: every refusal names the variable, the value and what is allowed. */
+
+type Env = Record<string, string | undefined>;
+
+export function invalid(variable: string, value: string, allowed: string): never {
+  throw new HarnessError(ERROR_CODES.CONFIG_INVALID, `${variable}=${JSON.stringify(value)} is not valid; allowed: ${allowed}. Fix or unset ${variable}.`);
+}
+
+/** MPSD_CLIENT names a file, relative to the working directory; it must exist. */
+export function clientModule(value: string): string {
+  const path = resolve(value);
+  if (!existsSync(path)) {
+    throw new HarnessError(
+      ERROR_CODES.CLIENT_MODULE_INVALID,
+      `MPSD_CLIENT=${JSON.stringify(value)}: file not found (looked at ${path}). Give the path of a module exporting createClient(settings), e.g. ./examples/fetch-client.ts`,
+    );
+  }
+  return path;
+}
+
+/** An integer variable within bounds, or the default when unset. */
+export function integer(env: Env, variable: string, fallback: number, min: number, max: number, meaning: string): number {
+  const text = env[variable];
+  if (text === undefined || text === '') return fallback;
+  if (!/^\d{1,9}$/.test(text) || Number(text) < min || Number(text) > max) invalid(variable, text, `an integer from ${min} to ${max} (${meaning})`);
+  return Number(text);
+}
+
+/** MPSD_FOLLOWS: "alice>bob,bob>carol" says alice follows bob and bob follows carol on the live service. */
+export function parseFollows<Name extends string>(text: string, names: readonly Name[]): [Name, Name][] {
+  return text
+    .split(',')
+    .map((pair) => pair.trim())
+    .filter(Boolean)
+    .map((pair) => {
+      const [follower, followee] = pair.split('>').map((p) => p.trim()) as [Name, Name];
+      if (!names.includes(follower) || !names.includes(followee)) invalid('MPSD_FOLLOWS', text, `follower>followee pairs of ${names.join(', ')}, comma-separated, e.g. alice>bob`);
+      return [follower, followee];
+    });
+}
