@@ -5,6 +5,7 @@ import { LosslessNumber, parse, stringify } from 'lossless-json';
  * and write 1.0 where they mean it; JavaScript numbers would round the one and shorten the other, and
  * the client that republishes what it read would corrupt its own data (DECISIONS R8). A number that a
  * JavaScript number holds exactly stays one; any other keeps its text.
+ * harness/contract/lossless.ts does the same on the harness side: the emulator never imports the harness.
  */
 const keepText = (text: string) => (String(Number(text)) === text ? Number(text) : new LosslessNumber(text));
 
