@@ -24,6 +24,9 @@ export interface Member {
   joinTime: number;
   gamertag?: string;
   titleId?: string;
+  /** The initialization episode this member takes part in (section 5.4); removed when it ends. */
+  initializationEpisode?: number;
+  initializationFailure?: 'timeout' | 'episode';
 }
 
 export interface ServerEntry {
@@ -46,6 +49,8 @@ export interface Session {
   roleTypes?: Json;
   searchHandle?: string;
   etag: string;
+  /** Managed initialization while it runs (section 5.7; session/initialization.ts). */
+  initializing?: { stage: 'joining' | 'measuring' | 'evaluating' | 'failed'; stageStartTime: number; episode: number };
   /** When the last member left a session whose sessionEmptyTimeout is not 0. */
   emptySince?: number;
 }

@@ -4,7 +4,7 @@ import { MpsdError } from './errors';
 import type { Json } from './model';
 import type { Reply } from './reply';
 
-/** The contract's OpenAPI description (generated at the repository root by npm run openapi), served as is. */
+/** The contract's OpenAPI description (generated at the repository root by npm run generate), served as is. */
 const OPENAPI_FILE = join(__dirname, '..', 'openapi.json');
 let cached: Json | undefined;
 
@@ -12,7 +12,7 @@ export function openApiReply(): Reply {
   try {
     cached ??= JSON.parse(readFileSync(OPENAPI_FILE, 'utf8')) as Json;
   } catch (error) {
-    throw new MpsdError(404, `No API description: ${OPENAPI_FILE} cannot be read (${(error as Error).message}); run npm run openapi.`);
+    throw new MpsdError(404, `No API description: ${OPENAPI_FILE} cannot be read (${(error as Error).message}); run npm run generate.`);
   }
   return { status: 200, json: cached };
 }

@@ -32,6 +32,16 @@ describe('Querying handles (3.7)', () => {
     expect((miss.body as Results).results).to.deep.equal([]);
   });
 
+  it('a filter construct MPSD does not support is 400 naming it', async () => {
+    covers('query.unsupported-filter');
+    const ref = newSessionRef();
+    const query = { type: 'search', scid: ref.scid, templateName: ref.templateName, filter: "strings/mode like 'Surv%'" };
+
+    const refused = expectStatus(await scenario().client.queryHandles(query, { as: 'bob' }), 400);
+
+    expect(refused.response.text).to.include("strings/mode like 'Surv%'");
+  });
+
   it('owner xuids and people together are 400', async () => {
     covers('query.owners-conflict');
     const body = { type: 'activity', owners: { xuids: [xuidOf('alice')], people: { moniker: 'people', monikerXuid: xuidOf('bob') } } };

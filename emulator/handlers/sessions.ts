@@ -3,6 +3,7 @@ import { MESSAGES, MpsdError } from '../errors';
 import { type Session, type SessionRef, sessionPath } from '../model';
 import type { Reply } from '../reply';
 import { type Grant, assertCanRead, canRead } from '../session/access';
+import { requestIn107 } from '../session/legacy';
 import { renderSession } from '../session/render';
 import { nextTimerOf } from '../session/timers';
 import { type WriteOutcome, writeSession } from '../session/write';
@@ -44,7 +45,7 @@ export function getSession(state: EmulatorState, call: Call, target: Target): Re
 
 export function putSession(state: EmulatorState, call: Call, target: Target): Reply {
   const template = templateFor(state, target.ref);
-  const body = jsonBody(call);
+  const body = requestIn107(jsonBody(call), call.contractVersion);
   const { session: existing } = loadSession(state, target.ref);
   const refused = checkPreconditions(state, call, target, existing);
   if (refused) return refused;

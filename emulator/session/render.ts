@@ -1,5 +1,6 @@
 import { isoTime } from '../clock';
 import type { Json, Member, Session } from '../model';
+import { documentIn104, isLegacy } from './legacy';
 import { isActive, isLarge } from './members';
 import { renderRoleTypes } from './roles';
 
@@ -31,6 +32,7 @@ export function renderSession(session: Session, options: RenderOptions): Json {
     correlationId: session.correlationId,
     startTime: isoTime(session.startTime),
     ...(options.nextTimer !== undefined ? { nextTimer: isoTime(options.nextTimer) } : {}),
+    ...(session.initializing ? { initializing: { ...session.initializing, stageStartTime: isoTime(session.initializing.stageStartTime) } } : {}),
     ...(session.searchHandle ? { searchHandle: session.searchHandle } : {}),
     constants: structuredClone(session.constants),
     properties: renderProperties(session),
@@ -45,7 +47,7 @@ export function renderSession(session: Session, options: RenderOptions): Json {
     },
     servers: structuredClone(session.servers),
   };
-  return document;
+  return isLegacy(options.contractVersion) ? documentIn104(document) : document;
 }
 
 /** properties as live renders them: `turn` is always there (an empty list when unset), except on large sessions. */
@@ -72,6 +74,8 @@ function renderMember(session: Session, member: Member, next: number): Json {
     ...(isActive(member) && member.titleId ? { activeTitleId: member.titleId } : {}),
     joinTime: isoTime(member.joinTime),
     ...(Array.isArray(turn) && turn.includes(member.index) ? { turn: true } : {}),
+    ...(member.initializationFailure ? { initializationFailure: member.initializationFailure } : {}),
+    ...(member.initializationEpisode !== undefined ? { initializationEpisode: member.initializationEpisode } : {}),
     next,
   };
 }

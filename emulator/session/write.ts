@@ -6,6 +6,7 @@ import type { Template } from '../templates';
 import { type Grant, assertCanWrite, canRead, memberOf } from './access';
 import { deepEqual, emptyBag, mergeBag, ownValue, setKey } from './bags';
 import { type CheckedRequest, checkRequest } from './check-request';
+import { advanceInitialization, evaluate, startInitialization } from './initialization';
 import { applyMembers, isActive, isReady } from './members';
 import { etag, keepsNull, newSession } from './new-session';
 import { updateRoleTypes } from './roles';
@@ -54,6 +55,10 @@ export function writeSession(existing: Session | undefined, template: Template, 
     delete session.properties.system.initializationSucceeded; // point in time: consumed, never stored (section 4)
   }
   applyServers(session, request.servers, principal);
+  if (!existing) startInitialization(session, now);
+  const verdict = request.properties?.system?.initializationSucceeded;
+  if (typeof verdict === 'boolean') evaluate(session, verdict, now);
+  advanceInitialization(session, now);
   const wentInactive = session.members.filter((m) => activeBefore.has(m.xuid) && !isActive(m) && !isReady(m)).map((m) => m.xuid);
 
   if (session.members.length === 0 && session.constants.system.sessionEmptyTimeout === 0) {

@@ -55,7 +55,7 @@ export const COMMANDS: Record<string, Command> = {
   emulator: { summary: 'start the reference emulator', flags: [], passThrough: 'emulator/cli.ts', run: (_f, rest) => runScript('emulator/cli.ts', rest) },
   proxy: { summary: 'a recording, checking proxy for clients in any language', flags: [], passThrough: 'harness/proxy/cli.ts', run: (_f, rest) => runScript('harness/proxy/cli.ts', rest) },
   bench: { summary: 'measure what each path costs, side by side, as ratios', flags: [], passThrough: 'bench/replay-cost.bench.ts', run: (_f, rest) => runScript('bench/replay-cost.bench.ts', rest) },
-  openapi: { summary: 'regenerate openapi.json from the operations table and the schemas', flags: [], run: () => runScript('harness/contract/openapi-cli.ts', []) },
+  generate: { summary: 'regenerate the derived files: openapi.json and schemas/MultiplayerSessionRequest.system.json', flags: [], run: () => runScript('harness/contract/generate-cli.ts', []) },
 };
 
 function usage(): string {

@@ -1,6 +1,7 @@
 import type { PrincipalName } from '../config';
 import { HarnessError, ERROR_CODES } from '../errors';
 import { type Exchange, type HttpRequest, type HttpResponse, isThrottled, retryAfterMs, toExchange } from '../contract/exchange';
+import { stringifyLossless } from '../contract/lossless';
 import { OPERATIONS, type OperationName, pathFor } from '../contract/operations';
 import { send } from './http-transport';
 
@@ -18,7 +19,7 @@ export interface RequestOptions {
   ifMatch?: string;
   ifNoneMatch?: string;
   query?: Record<string, string>;
-  /** Send these bytes instead of JSON.stringify(body): for malformed-body scenarios. */
+  /** Send these bytes instead of the body as JSON: for malformed-body scenarios. */
   rawBody?: string;
   /** The body breaks the request schema on purpose; skip the outgoing-body check. */
   invalidOnPurpose?: boolean;
@@ -122,7 +123,7 @@ export class HttpMpsdClient implements MpsdClient {
     if (options.ifMatch !== undefined) headers['if-match'] = options.ifMatch;
     if (options.ifNoneMatch !== undefined) headers['if-none-match'] = options.ifNoneMatch;
     const query = options.query ? `?${new URLSearchParams(options.query).toString()}` : '';
-    const text = options.rawBody ?? (body === undefined ? undefined : JSON.stringify(body));
+    const text = options.rawBody ?? (body === undefined ? undefined : stringifyLossless(body));
     if (text !== undefined) {
       headers['content-type'] = 'application/json; charset=utf-8';
       headers['content-length'] = String(Buffer.byteLength(text));

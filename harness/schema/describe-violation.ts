@@ -33,6 +33,8 @@ function expectation(error: ErrorObject): string {
       return `the constant ${JSON.stringify(p.allowedValue)}`;
     case 'additionalProperties':
       return `no property '${String(p.additionalProperty)}' (unknown keys are rejected here)`;
+    case 'false schema':
+      return 'no such property here (this contract version names it differently, or not at all)';
     case 'format':
       return `format ${String(p.format)}`;
     case 'pattern':

@@ -1,14 +1,14 @@
 import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
 import { createEmulator } from '../../emulator';
-import { OPENAPI_FILE, renderOpenApi } from '../../harness/contract/openapi-cli';
+import { OPENAPI_FILE, renderOpenApi } from '../../harness/contract/generate-cli';
 import { OPERATIONS, OPERATION_NAMES } from '../../harness/contract/operations';
 
 describe('openapi.json', () => {
   const committed = () => JSON.parse(readFileSync(OPENAPI_FILE, 'utf8'));
 
-  it('is what the operations table and the schemas generate today (npm run openapi)', () => {
-    expect(readFileSync(OPENAPI_FILE, 'utf8'), 'openapi.json is stale: run npm run openapi').to.equal(renderOpenApi());
+  it('is what the operations table and the schemas generate today (npm run generate)', () => {
+    expect(readFileSync(OPENAPI_FILE, 'utf8'), 'openapi.json is stale: run npm run generate').to.equal(renderOpenApi());
   });
 
   it('is accepted by an OpenAPI 3.1 validator, and every $ref resolves', async () => {

@@ -41,6 +41,7 @@ const system = fc.record(
     subscription: fc.record({ id: guid, changeTypes: fc.subarray(['everything', 'host', 'membersList']) }),
     encounters: fc.array(fc.string({ maxLength: 4 }), { maxLength: 2 }),
     group: fc.array(fc.nat(5), { maxLength: 2 }),
+    measurements: fc.constant({ 'a-device': { latency: 20 } }),
   },
   { requiredKeys: [] },
 );
@@ -58,6 +59,7 @@ const sessionProperties = fc.record(
         closed: fc.boolean(),
         turn: fc.array(fc.nat(4), { maxLength: 3 }),
         keywords: fc.array(fc.string({ maxLength: 5 }), { maxLength: 2 }),
+        initializationSucceeded: fc.boolean(),
       },
       { requiredKeys: [] },
     ),
@@ -72,6 +74,11 @@ const constants = fc.record(
         reservedRemovalTimeout: fc.oneof(fc.nat(60000), fc.constant(null), fc.constant(1e308)),
         sessionEmptyTimeout: fc.oneof(fc.constant(0), fc.nat(60000), fc.constant(null)),
         capabilities: fc.dictionary(fc.constantFrom('crossplay', 'searchable', 'hasOwners', 'bogus'), fc.boolean(), { maxKeys: 2 }),
+        // Managed initialization, in its 107 and 104 names (which of them a contract version accepts is the point).
+        memberInitialization: fc.record({ membersNeededToStart: fc.nat(2), joinTimeout: fc.nat(20000), externalEvaluation: fc.boolean() }, { requiredKeys: [] }),
+        managedInitialization: fc.record({ membersNeededToStart: fc.nat(2), autoEvaluate: fc.boolean() }, { requiredKeys: [] }),
+        timeouts: fc.record({ reserved: fc.nat(60000), sessionEmpty: fc.oneof(fc.constant(0), fc.constant(null)) }, { requiredKeys: [] }),
+        metrics: fc.record({ latency: fc.boolean() }, { requiredKeys: [] }),
       },
       { requiredKeys: [] },
     ),

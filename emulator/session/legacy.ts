@@ -1,0 +1,65 @@
+import { type Json, isObject } from '../model';
+import { setKey } from './bags';
+
+/**
+ * Contract 104/105, the names before the 107 renames (docs/protocol.md 5.2; DECISIONS S8). MPSD
+ * converts documents to the request's version; the emulator stores the 107 form, translates a
+ * 104/105 request into it and renders the 104/105 shape back.
+ */
+export const isLegacy = (contractVersion: number) => contractVersion < 107;
+
+/** `timeouts.<legacy name>` <-> the 107 constant. */
+const TIMEOUTS: Record<string, string> = { reserved: 'reservedRemovalTimeout', inactive: 'inactiveRemovalTimeout', ready: 'readyRemovalTimeout', sessionEmpty: 'sessionEmptyTimeout' };
+
+/** The 104 defaults a 104/105 client relies on when it leaves them out (section 5.2, "The 107 renames"). */
+const LEGACY_INITIALIZATION_DEFAULTS: Json = { membersNeededToStart: 2, joinTimeout: 5000, measurementTimeout: 5000 };
+
+/** A 104/105 PUT body in 107 names: `managedInitialization` and `timeouts` become their 107 fields. */
+export function requestIn107(body: Json, contractVersion: number): Json {
+  const system = isObject(body.constants) ? body.constants.system : undefined;
+  if (!isLegacy(contractVersion) || !isObject(system)) return body;
+  const converted: Json = {};
+  for (const [key, value] of Object.entries(system)) {
+    if (key === 'managedInitialization' && isObject(value)) setKey(converted, 'memberInitialization', initializationIn107(value));
+    else if (key === 'timeouts' && isObject(value)) {
+      for (const [name, ms] of Object.entries(value)) setKey(converted, TIMEOUTS[name] ?? `timeouts.${name}`, ms);
+    } else setKey(converted, key, value);
+  }
+  return { ...body, constants: { ...(body.constants as Json), system: converted } };
+}
+
+function initializationIn107(legacy: Json): Json {
+  const out: Json = {};
+  for (const [key, value] of Object.entries({ ...LEGACY_INITIALIZATION_DEFAULTS, ...legacy })) {
+    // autoEvaluate became externalEvaluation, with the meaning inverted.
+    if (key === 'autoEvaluate') setKey(out, 'externalEvaluation', typeof value === 'boolean' ? !value : value);
+    else setKey(out, key, value);
+  }
+  return out;
+}
+
+/** A rendered 107 document in the 104/105 shape: the legacy names, and the root fields the docs' 104 sample lacks. */
+export function documentIn104(document: Json): Json {
+  const { branch: _branch, changeNumber: _changeNumber, startTime: _startTime, ...rest } = document;
+  const constants = rest.constants as { system: Json; custom: Json };
+  const system: Json = {};
+  const timeouts: Json = {};
+  for (const [key, value] of Object.entries(constants.system)) {
+    const legacyTimeout = Object.keys(TIMEOUTS).find((name) => TIMEOUTS[name] === key);
+    if (legacyTimeout) setKey(timeouts, legacyTimeout, value);
+    else if (key === 'memberInitialization' && isObject(value)) setKey(system, 'managedInitialization', initializationIn104(value));
+    else setKey(system, key, value);
+  }
+  if (Object.keys(timeouts).length > 0) setKey(system, 'timeouts', timeouts);
+  const { active: _active, ...membersInfo } = rest.membersInfo as Json; // membersInfo.active is a 107 field (XSAPI)
+  return { ...rest, constants: { ...constants, system }, membersInfo };
+}
+
+function initializationIn104(current: Json): Json {
+  const out: Json = {};
+  for (const [key, value] of Object.entries(current)) {
+    if (key === 'externalEvaluation') setKey(out, 'autoEvaluate', !value);
+    else setKey(out, key, value);
+  }
+  return out;
+}
