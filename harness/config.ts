@@ -25,6 +25,8 @@ export const TEMPLATE_KINDS = {
   game: 'MPSD_TEMPLATE_GAME',
   /** capability large: members holds only "me". */
   large: 'MPSD_TEMPLATE_LARGE',
+  /** capability hasOwners, default ownershipPolicies: only owners create invite handles. */
+  owned: 'MPSD_TEMPLATE_OWNED',
 } as const;
 export type TemplateKind = keyof typeof TEMPLATE_KINDS;
 

@@ -22,6 +22,17 @@ describe('Who may create and delete handles (2.1, 3.3)', () => {
     expectStatus(await scenario().client.createHandle(handleBody('invite', ref, { invited: 'carol' }), { as: 'bob' }), 403);
   });
 
+  it('on a session with owners only an owner invites', async () => {
+    covers('access.invite-owner-only');
+    const { client } = scenario();
+    const ref = newSessionRef('owned');
+    await createSession(ref, ['alice'], { properties: { system: { owners: [0] } } });
+    expectStatus(await client.putSession(ref, meBody({ active: true }), { as: 'bob' }), 200);
+
+    expectStatus(await client.createHandle(handleBody('invite', ref, { invited: 'carol' }), { as: 'bob' }), 403);
+    expectStatus(await client.createHandle(handleBody('invite', ref, { invited: 'carol' }), { as: 'alice' }), 201);
+  });
+
   it("only a handle's owner deletes it, a member may delete the search handle", async () => {
     covers('access.delete-owner-only');
     const { client } = scenario();

@@ -18,6 +18,25 @@ describe('Querying handles (3.7)', () => {
     expect(handle.relatedInfo).to.include({ membersCount: 2 });
   });
 
+  it('customProperties and roleInfo come on request', async () => {
+    covers('query.includes');
+    const ref = newSessionRef();
+    const roleTypes = { lfg: { roles: { confirmed: { max: 4 } } } };
+    await createSession(ref, ['alice'], { roleTypes, properties: { custom: { map: 'harbor' } } });
+    await makeHandle('activity', ref);
+    const body = { type: 'activity', scid: ref.scid, owners: { xuids: [xuidOf('alice')] } };
+
+    const bare = expectStatus(await scenario().client.queryHandles(body, { as: 'bob' }), 200);
+    const full = expectStatus(await scenario().client.queryHandles(body, { as: 'bob', query: { include: 'customProperties,roleInfo' } }), 200);
+
+    type WithIncludes = { customProperties?: unknown; roleInfo?: { roleTypes: typeof roleTypes } };
+    const [plain] = (bare.body as { results: WithIncludes[] }).results;
+    const [rich] = (full.body as { results: WithIncludes[] }).results;
+    expect(plain).to.not.have.any.keys('customProperties', 'roleInfo');
+    expect(rich.customProperties).to.deep.equal({ map: 'harbor' });
+    expect(rich.roleInfo?.roleTypes.lfg.roles.confirmed).to.include({ max: 4 });
+  });
+
   it('a search query by template and filter finds the search handle', async () => {
     covers('query.search-filter');
     const ref = newSessionRef();
