@@ -42,6 +42,8 @@ export const ERROR_CODES = {
   NO_SCENARIO: 'NO_SCENARIO',
   /** A scenario helper was called without what it needs (a transfer handle without its origin, ...). */
   HELPER_MISUSE: 'HELPER_MISUSE',
+  /** merge-reports was given shard reports that do not make one whole run (a shard missing, twice, or of another split). */
+  SHARDS_INCOMPLETE: 'SHARDS_INCOMPLETE',
 } as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];

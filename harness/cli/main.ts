@@ -4,25 +4,37 @@ import { reportsDir } from '../config';
 import type { DriftReport } from '../drift/collector';
 import { type FlagName, environmentWith, flagHelp, parseFlags } from './flags';
 import { mochaArguments, runMocha, runScript } from './mocha-run';
+import { mergeReports, shardDirectories } from './merge-reports';
+import { parseShard, shardReportsDir } from './shard';
 
 interface Command {
   summary: string;
   flags: readonly FlagName[];
   /** Commands that hand their arguments to another program, which has its own --help. */
   passThrough?: string;
+  /** What positional arguments the command takes, for --help; commands without it take none. */
+  positional?: string;
   run(flags: ReturnType<typeof parseFlags>['flags'], rest: string[]): Promise<number>;
 }
 
-const RUN_FLAGS = ['mode', 'grep', 'spec', 'target', 'reports', 'recordings', 'fault', 'client'] as const;
-const env = (flags: ReturnType<typeof parseFlags>['flags'], extra: Record<string, string> = {}) => ({ ...environmentWith(flags), ...extra });
+const RUN_FLAGS = ['mode', 'grep', 'spec', 'shard', 'target', 'reports', 'recordings', 'fault', 'client'] as const;
+type Flags = ReturnType<typeof parseFlags>['flags'];
+
+/** The run's environment: flags over MPSD_* variables; a shard writes its reports in a directory of its own. */
+function env(flags: Flags, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const environment = { ...environmentWith(flags), ...extra };
+  if (environment.MPSD_SHARD) environment.MPSD_REPORTS_DIR = shardReportsDir(reportsDir(environment), parseShard(environment.MPSD_SHARD));
+  return environment;
+}
+const mocha = (flags: Flags, environment: NodeJS.ProcessEnv, reporter?: string) => runMocha(mochaArguments(flags, reporter, environment), environment);
 
 /** verify: the catalogue against the target, then an exit code that follows breaking drift only. */
-async function verify(flags: ReturnType<typeof parseFlags>['flags']): Promise<number> {
+async function verify(flags: Flags): Promise<number> {
   const environment = env(flags, { MPSD_MODE: 'verify' });
   const dir = reportsDir(environment);
   const driftFile = join(dir, 'drift.json');
   for (const file of [driftFile, join(dir, 'drift.md')]) rmSync(file, { force: true }); // never leave an old report looking current
-  const mochaCode = await runMocha(mochaArguments(flags), environment);
+  const mochaCode = await mocha(flags, environment);
   if (!existsSync(driftFile)) {
     console.error(`verify: no drift report was written (mocha exited ${mochaCode}); see the errors above`);
     return 2;
@@ -34,18 +46,18 @@ async function verify(flags: ReturnType<typeof parseFlags>['flags']): Promise<nu
 }
 
 export const COMMANDS: Record<string, Command> = {
-  conformance: { summary: 'run the catalogue (replayed offline unless --mode says otherwise) and write the reports', flags: RUN_FLAGS, run: (f) => runMocha(mochaArguments(f), env(f)) },
+  conformance: { summary: 'run the catalogue (replayed offline unless --mode says otherwise) and write the reports', flags: RUN_FLAGS, run: (f) => mocha(f, env(f)) },
   record: {
     summary: 'rewrite recordings from the target (the embedded emulator unless --target)',
     flags: RUN_FLAGS.filter((f) => f !== 'mode'),
-    run: (f) => runMocha(mochaArguments(f), env(f, { MPSD_MODE: 'record' })),
+    run: (f) => mocha(f, env(f, { MPSD_MODE: 'record' })),
   },
   verify: { summary: 'run the catalogue live and classify every difference from the recordings; exit 1 on breaking drift', flags: RUN_FLAGS.filter((f) => f !== 'mode'), run: verify },
   coverage: {
     summary: 'run the catalogue and print endpoints x statuses x handle types and the documented behaviours covered',
     flags: RUN_FLAGS,
     run: async (f) => {
-      const code = await runMocha(mochaArguments(f, 'dot'), env(f));
+      const code = await mocha(f, env(f), 'dot');
       const file = join(reportsDir(env(f)), 'contract-coverage.md');
       if (existsSync(file)) process.stdout.write(readFileSync(file, 'utf8'));
       return code;
@@ -55,6 +67,15 @@ export const COMMANDS: Record<string, Command> = {
   emulator: { summary: 'start the reference emulator', flags: [], passThrough: 'emulator/cli.ts', run: (_f, rest) => runScript('emulator/cli.ts', rest) },
   proxy: { summary: 'a recording, checking proxy for clients in any language', flags: [], passThrough: 'harness/proxy/cli.ts', run: (_f, rest) => runScript('harness/proxy/cli.ts', rest) },
   bench: { summary: 'measure what each path costs, side by side, as ratios', flags: [], passThrough: 'bench/replay-cost.bench.ts', run: (_f, rest) => runScript('bench/replay-cost.bench.ts', rest) },
+  'merge-reports': {
+    summary: "combine the reports of --shard runs (JUnit, HTML, coverage, drift) into one run's; exit 1 if a test failed",
+    flags: ['reports'],
+    positional: '[<shard report dir>...]   (default: every <reports>/shard-i-of-n)',
+    run: async (f, dirs) => {
+      const out = reportsDir(environmentWith(f));
+      return mergeReports(dirs.length > 0 ? dirs : shardDirectories(out), out);
+    },
+  },
   generate: { summary: 'regenerate the derived files: openapi.json and schemas/MultiplayerSessionRequest.system.json', flags: [], run: () => runScript('harness/contract/generate-cli.ts', []) },
 };
 
@@ -79,10 +100,10 @@ async function main(argv: string[]): Promise<number> {
   if (command.passThrough) return command.run({}, args);
   const { flags, help, rest } = parseFlags(args, command.flags);
   if (help) {
-    process.stdout.write(`mpsd-harness ${name}: ${command.summary}\n\n${flagHelp(command.flags) || '  (no flags)'}\n`);
+    process.stdout.write(`mpsd-harness ${name}${command.positional ? ` ${command.positional}` : ''}: ${command.summary}\n\n${flagHelp(command.flags) || '  (no flags)'}\n`);
     return 0;
   }
-  if (rest.length > 0) throw new Error(`mpsd-harness ${name} takes no arguments besides flags; found ${rest.join(' ')} (did you mean --spec ${rest[0]}?)`);
+  if (rest.length > 0 && !command.positional) throw new Error(`mpsd-harness ${name} takes no arguments besides flags; found ${rest.join(' ')} (did you mean --spec ${rest[0]}?)`);
   return command.run(flags, rest);
 }
 

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Parsed } from './flags';
+import { expandSpecs, filesOfShard, parseShard } from './shard';
 
 const ROOT = join(__dirname, '..', '..');
 const MOCHA = join(ROOT, 'node_modules', 'mocha', 'bin', 'mocha.js');
@@ -17,11 +18,12 @@ interface MochaConfig {
 /**
  * The mocha command line for a run: the options of .mocharc.json, spelled out (so --spec replaces the
  * catalogue's glob instead of adding to it), then --grep with --fail-zero (a pattern that matches no
- * test fails instead of passing on nothing).
+ * test fails instead of passing on nothing). With MPSD_SHARD (--shard i/n), only that shard's files.
  */
-export function mochaArguments(flags: Parsed['flags'], reporter?: string): string[] {
+export function mochaArguments(flags: Parsed['flags'], reporter?: string, env: NodeJS.ProcessEnv = process.env): string[] {
   const config = JSON.parse(readFileSync(join(ROOT, '.mocharc.json'), 'utf8')) as MochaConfig;
-  const specs = flags.spec ? ([] as string[]).concat(flags.spec) : config.spec;
+  const selected = flags.spec ? ([] as string[]).concat(flags.spec) : config.spec;
+  const specs = env.MPSD_SHARD ? filesOfShard(expandSpecs(selected, ROOT), parseShard(env.MPSD_SHARD)) : selected;
   return [
     '--no-config',
     ...config.require.flatMap((r) => ['--require', r]),

@@ -71,3 +71,21 @@ export class CoverageCollector {
     return { matrix, behaviours, uncovered: behaviours.filter((b) => b.scenarios.length === 0).map((b) => b.id) };
   }
 }
+
+/** The coverage of several runs (the shards of one catalogue) as one report: every cell and scenario of any. Pure. */
+export function mergeCoverage(reports: CoverageReport[]): CoverageReport {
+  const collector = new CoverageCollector();
+  const merged: CoverageReport['matrix'] = {};
+  for (const report of reports) {
+    for (const [endpoint, byStatus] of Object.entries(report.matrix)) {
+      for (const [status, types] of Object.entries(byStatus)) {
+        merged[endpoint] ??= {};
+        merged[endpoint][status] = [...new Set([...(merged[endpoint][status] ?? []), ...types])].sort();
+      }
+    }
+    for (const b of report.behaviours) for (const scenario of b.scenarios) collector.addBehaviour(b.id, scenario);
+  }
+  const order = [...OPERATION_NAMES, 'unknown' as const].map(endpointOf);
+  const matrix = Object.fromEntries(order.filter((e) => merged[e]).map((e) => [e, Object.fromEntries(Object.entries(merged[e]).sort(([a], [b]) => a.localeCompare(b)))]));
+  return { ...collector.report(), matrix };
+}

@@ -61,6 +61,23 @@ export class DriftCollector {
   report(): DriftReport {
     const summary = Object.fromEntries(DRIFT_KINDS.map((k) => [k, 0])) as Record<DriftKind, number>;
     for (const s of this.scenarios) for (const item of s.items) if (!item.consequence) summary[item.kind] += 1;
-    return { summary, unrecorded: [...this.unrecorded], scenarios: this.scenarios.filter((s) => s.items.length > 0) };
+    return canonicalDrift({ summary, unrecorded: [...this.unrecorded], scenarios: this.scenarios.filter((s) => s.items.length > 0) });
   }
+}
+
+/** Scenarios by full title: the same order however the catalogue was split into shards, wherever each job ran. */
+function canonicalDrift(report: DriftReport): DriftReport {
+  return { ...report, unrecorded: [...report.unrecorded].sort(), scenarios: [...report.scenarios].sort((a, b) => a.scenario.localeCompare(b.scenario)) };
+}
+
+/** The drift of several runs (the shards of one catalogue) as one report. Pure. */
+export function mergeDrift(reports: DriftReport[]): DriftReport {
+  const summary = Object.fromEntries(DRIFT_KINDS.map((k) => [k, reports.reduce((n, r) => n + r.summary[k], 0)])) as Record<DriftKind, number>;
+  const throttled = reports.reduce((n, r) => n + (r.throttled ?? 0), 0);
+  return canonicalDrift({
+    summary,
+    unrecorded: reports.flatMap((r) => r.unrecorded),
+    scenarios: reports.flatMap((r) => r.scenarios),
+    ...(reports.some((r) => r.throttled !== undefined) ? { throttled } : {}),
+  });
 }

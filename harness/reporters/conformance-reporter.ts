@@ -1,18 +1,14 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import Mocha from 'mocha';
 import { reportsDir } from '../config';
-import { isSpecFile } from '../spec-files';
 import { runReportOf } from '../mocha/results-channel';
-import { renderHtml } from './html';
 import { runHeader } from './run-header';
-import { renderJUnit } from './junit';
 import { scrubText } from '../secrets';
 import { groupByCause, renderCausesText } from './causes';
-import { type TestResult, hookResult, toResult } from './results';
+import { hookResult, toResult } from './results';
+import { tally, writeRunReports } from './write-reports';
 
 /**
- * Mocha's spec output, then reports/junit.xml and reports/conformance.html, then one plain closing
+ * Mocha's spec output, then reports/results.json, junit.xml and conformance.html, then one plain closing
  * line `N passed, N failed` that CI reads.
  */
 class ConformanceReporter extends Mocha.reporters.Spec {
@@ -28,15 +24,14 @@ class ConformanceReporter extends Mocha.reporters.Spec {
       else tests.push(t as Mocha.Test);
     });
     runner.once(Mocha.Runner.constants.EVENT_RUN_END, () => {
-      const results = { tests: [...tests.map(toResult), ...hooks.map(([hook, error]) => hookResult(hook, error))], coverage: runReportOf(runner.suite)?.coverage };
-      const dir = reportsDir();
-      mkdirSync(dir, { recursive: true });
-      writeFileSync(join(dir, 'junit.xml'), renderJUnit(results));
-      writeFileSync(
-        join(dir, 'conformance.html'),
-        renderHtml(results, (t: TestResult) => isSpecFile(t.file), runHeader()),
-      );
-      const passed = results.tests.filter((t) => t.state === 'passed').length;
+      const shard = process.env.MPSD_SHARD?.split('/').map(Number);
+      const results = writeRunReports(reportsDir(), {
+        header: runHeader(),
+        tests: [...tests.map(toResult), ...hooks.map(([hook, error]) => hookResult(hook, error))],
+        coverage: runReportOf(runner.suite)?.coverage,
+        ...(shard ? { shard: { index: shard[0], total: shard[1] } } : {}),
+      });
+      const { passed, skipped } = tally(results.tests);
       // A selection that runs no test is a mistake (a --grep that matches nothing), never a pass.
       const none = results.tests.length === 0;
       if (none) process.stdout.write('\nno test ran: the --grep pattern or the --spec files select no test\n');
@@ -46,7 +41,6 @@ class ConformanceReporter extends Mocha.reporters.Spec {
         process.once('exit', () => {
           if (!process.exitCode) process.exitCode = 1;
         });
-      const skipped = results.tests.filter((t) => t.state === 'pending').length;
       // after the Spec epilogue, which is printed on the same event: each cause once, then the closing line
       setImmediate(() => process.stdout.write(`${scrubText(renderCausesText(groupByCause(results.tests)))}${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`));
     });

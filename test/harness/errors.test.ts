@@ -8,6 +8,7 @@ import { createEmulator } from '../../emulator';
 import { ContractViolation, checkedClient } from '../../harness/checks/checked-client';
 import { send } from '../../harness/client/http-transport';
 import { HttpMpsdClient, type MpsdClient } from '../../harness/client/mpsd-client';
+import { mergeReports } from '../../harness/cli/merge-reports';
 import { MODES, loadConfig } from '../../harness/config';
 import { pathFor } from '../../harness/contract/operations';
 import { ERROR_CODES, type ErrorCode, isHarnessError } from '../../harness/errors';
@@ -129,6 +130,7 @@ const TRIGGERS: Record<ErrorCode, () => unknown> = {
   },
   NO_SCENARIO: () => scenario(),
   HELPER_MISUSE: () => pathFor('getHandle', {}),
+  SHARDS_INCOMPLETE: () => mergeReports([], tmp),
 };
 
 describe('the error catalogue', function () {
