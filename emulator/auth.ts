@@ -26,7 +26,21 @@ export const TOKEN_FORMAT_HELP = `Test tokens (Authorization header):
 
 export const DEFAULT_TITLE_ID = '1234567';
 
+/** Tokens already read: a client sends the same one on every request (issue 12.4: no re-parsing). */
+const known = new Map<string, Readonly<Principal>>();
+const MAX_KNOWN_TOKENS = 1000;
+
+/** The caller of a request, from its Authorization header; a fresh object the request may add to. */
 export function parseAuthorization(header: string | undefined): Principal {
+  const seen = header === undefined ? undefined : known.get(header);
+  if (seen) return { ...seen };
+  const principal = readToken(header);
+  if (known.size >= MAX_KNOWN_TOKENS) known.clear();
+  known.set(header as string, Object.freeze({ ...principal }));
+  return principal;
+}
+
+function readToken(header: string | undefined): Principal {
   if (!header) throw new MpsdError(401, 'Authorization header is required: XBL3.0 x=<userhash>;<token>.');
   const match = /^XBL3\.0 x=([^;]+);(.+)$/.exec(header);
   if (!match) throw new MpsdError(401, 'Authorization header must have the form XBL3.0 x=<userhash>;<token>.');

@@ -36,6 +36,10 @@ export function isoTime(ms: number): string {
 }
 
 /** RFC 7231 date for the Date and Expires headers. */
+let lastDate: [number, string] = [Number.NaN, ''];
+/** The Date header; formatting a date is slow next to the rest of a cached GET, so the last one is kept. */
 export function httpDate(ms: number): string {
-  return new Date(ms).toUTCString();
+  const second = Math.floor(ms / 1000);
+  if (lastDate[0] !== second) lastDate = [second, new Date(ms).toUTCString()];
+  return lastDate[1];
 }

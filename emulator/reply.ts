@@ -7,6 +7,8 @@ export interface Reply {
   /** A JSON body; `document` says which contract document it is, so faults can target it. */
   json?: Json;
   document?: 'session' | 'handle';
+  /** `json` already serialised (a cached rendering): sent as is unless a planted fault changes the document. */
+  jsonText?: string;
   text?: string;
 }
 

@@ -24,30 +24,42 @@ interface Outcome {
 /** An HTTP server over the emulator state. `state()` is read per request so reset() can swap it. */
 export function createEmulatorServer(state: () => EmulatorState, log?: RequestLog): Server {
   const server = createServer((req, res) => {
-    const started = process.hrtime.bigint();
+    const started = log ? process.hrtime.bigint() : 0n;
     const outcome: Outcome = { caller: 'anonymous', reply: { status: 500 } };
-    readBody(req)
-      .then((rawBody) => dispatch(state(), req, rawBody, outcome))
-      .catch((error: unknown) => toErrorReply(error, log))
-      .then((reply) => {
+    const answer = (reply: Reply) => {
+      try {
         outcome.reply = echoToken(state(), req, reply);
         send(state(), res, outcome.reply);
-      })
-      .catch((error: unknown) => {
+      } catch (error) {
         // Even a reply that cannot be written must not take the process down.
         log?.(`emulator bug while answering ${req.method} ${req.url}: ${(error as Error)?.stack ?? String(error)}`);
         if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
         res.end('Emulator internal error; see the emulator log.');
-      })
-      .finally(() => {
-        const ms = Number(process.hrtime.bigint() - started) / 1e6;
-        const { status, text } = outcome.reply;
-        const reason = status >= 400 && text ? ` (${text.length > 120 ? `${text.slice(0, 117)}...` : text})` : '';
-        log?.(`${new Date().toISOString()} ${req.method} ${req.url} as ${outcome.caller} -> ${status} in ${ms.toFixed(1)} ms${reason}`);
-      });
+      }
+      if (log) logLine(log, req, outcome, started);
+    };
+    const handle = (rawBody: string) => {
+      let reply: Reply;
+      try {
+        reply = dispatch(state(), req, rawBody, outcome);
+      } catch (error) {
+        reply = toErrorReply(error, log);
+      }
+      answer(reply);
+    };
+    // Most requests (GET, DELETE) carry no body: answer them at once, without a trip through promises.
+    if (req.headers['content-length'] === undefined && req.headers['transfer-encoding'] === undefined) handle('');
+    else readBody(req).then(handle, (error: unknown) => answer(toErrorReply(error, log)));
   });
   server.keepAliveTimeout = 5000;
   return server;
+}
+
+function logLine(log: RequestLog, req: IncomingMessage, outcome: Outcome, started: bigint): void {
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  const { status, text } = outcome.reply;
+  const reason = status >= 400 && text ? ` (${text.length > 120 ? `${text.slice(0, 117)}...` : text})` : '';
+  log(`${new Date().toISOString()} ${req.method} ${req.url} as ${outcome.caller} -> ${status} in ${ms.toFixed(1)} ms${reason}`);
 }
 
 function readBody(req: IncomingMessage): Promise<string> {
@@ -120,7 +132,7 @@ function send(state: EmulatorState, res: ServerResponse, reply: Reply): void {
   let body = '';
   if (reply.json !== undefined) {
     const json = reply.document === 'session' ? plantDocumentFaults(state, reply.json) : reply.json;
-    body = stringifyJson(json);
+    body = json === reply.json && reply.jsonText !== undefined ? reply.jsonText : stringifyJson(json);
     const textual = reply.document === 'session' && state.faults.on('wrong-content-type');
     headers['content-type'] = textual ? 'text/plain; charset=utf-8' : 'application/json; charset=utf-8';
   } else if (reply.text !== undefined) {
@@ -141,6 +153,7 @@ function echoToken(state: EmulatorState, req: IncomingMessage, reply: Reply): Re
 }
 
 function plantDocumentFaults(state: EmulatorState, json: Record<string, unknown>): Record<string, unknown> {
+  if (!state.faults.on('missing-required-field') && !state.faults.on('wrong-type')) return json;
   const out = { ...json };
   if (state.faults.on('missing-required-field')) delete out.correlationId;
   if (state.faults.on('wrong-type')) out.changeNumber = String(out.changeNumber);

@@ -4,7 +4,7 @@ import { type Session, type SessionRef, sessionPath } from '../model';
 import type { Reply } from '../reply';
 import { type Grant, assertCanRead, canRead } from '../session/access';
 import { requestIn107 } from '../session/legacy';
-import { renderSession } from '../session/render';
+import { renderCached } from '../session/render-cache';
 import { nextTimerOf } from '../session/timers';
 import { type WriteOutcome, writeSession } from '../session/write';
 import { type EmulatorState, loadSession, removeActivityHandles } from '../state';
@@ -27,8 +27,8 @@ function sessionReply(state: EmulatorState, call: Call, target: Target, status: 
   const headers: Record<string, string> = { etag: session.etag };
   if (target.grant.via === 'handle' && !state.faults.on('no-content-location')) headers['content-location'] = sessionPath(session.ref);
   if (nextTimer !== undefined) headers.expires = httpDate(nextTimer);
-  const json = renderSession(session, { contractVersion: call.contractVersion, callerXuid: call.principal.xuid, nextTimer });
-  return { status, headers, json, document: 'session' };
+  const { json, text } = renderCached(session, { contractVersion: call.contractVersion, callerXuid: call.principal.xuid, nextTimer });
+  return { status, headers, json, jsonText: text, document: 'session' };
 }
 
 export function getSession(state: EmulatorState, call: Call, target: Target): Reply {

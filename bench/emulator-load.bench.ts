@@ -1,0 +1,59 @@
+/**
+ * The emulator against the floor (issue 12.4): autocannon at 50 connections, handle GET on the emulator
+ * vs a bare node:http server sending the same bytes, then PUT through the handle. Each server runs in a
+ * child process; the load generator here.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { EMULATOR_PROFILE } from '../emulator/profile';
+
+const DURATION = Number(process.env.BENCH_LOAD_SECONDS ?? 5);
+const CONNECTIONS = 50;
+const ALICE = EMULATOR_PROFILE.userToken('alice', EMULATOR_PROFILE.users.alice.xuid, EMULATOR_PROFILE.users.alice.gamertag);
+
+interface Started {
+  child: ChildProcess;
+  port: number;
+  handleId?: string;
+  body?: string;
+}
+
+function startServer(args: string[]): Promise<Started> {
+  const child = spawn(process.execPath, ['--require', 'tsx/cjs', join(__dirname, 'load-server.ts'), ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`the load server exited with ${code} before listening`)));
+    createInterface({ input: child.stdout as NodeJS.ReadableStream }).once('line', (line) => resolve({ child, ...(JSON.parse(line) as Omit<Started, 'child'>) }));
+  });
+}
+
+async function load(options: autocannon.Options): Promise<{ requestsPerSecond: number; errors: number; non2xx: number; p99Ms: number }> {
+  const result = await autocannon({ connections: CONNECTIONS, duration: DURATION, ...options });
+  return { requestsPerSecond: Math.round(result.requests.average), errors: result.errors + result.timeouts, non2xx: result.non2xx, p99Ms: result.latency.p99 };
+}
+
+export async function measureEmulatorLoad() {
+  const emulator = await startServer(['emulator']);
+  const bare = await startServer(['bare', emulator.body ?? '{}']);
+  const headers = { authorization: ALICE, 'x-xbl-contract-version': '107', 'content-type': 'application/json' };
+  const path = `/handles/${emulator.handleId}/session`;
+  try {
+    const floor = await load({ url: `http://127.0.0.1:${bare.port}${path}`, headers });
+    const get = await load({ url: `http://127.0.0.1:${emulator.port}${path}`, headers });
+    let n = 0;
+    const put = await load({
+      url: `http://127.0.0.1:${emulator.port}${path}`,
+      method: 'PUT',
+      headers,
+      // Each PUT changes the session (a new custom value): the full write path, not the no-change shortcut.
+      requests: [{ setupRequest: (request) => ({ ...request, body: JSON.stringify({ members: { me: { properties: { custom: { n: n++ } } } } }) }) }],
+    });
+    return { bodyBytes: emulator.body?.length ?? 0, connections: CONNECTIONS, seconds: DURATION, floor, get, put, getRatio: Number((get.requestsPerSecond / floor.requestsPerSecond).toFixed(2)) };
+  } finally {
+    emulator.child.kill();
+    bare.child.kill();
+  }
+}
+
+if (require.main === module) measureEmulatorLoad().then((r) => console.log(JSON.stringify(r, null, 2)));

@@ -1,0 +1,48 @@
+/**
+ * The server side of the load benchmark, in a process of its own so the load generator does not share
+ * its CPU: `bare` is a node:http server sending fixed bytes (the floor), `emulator` the reference
+ * emulator with one session and an activity handle to it. Prints {port, handleId, body} once listening.
+ */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createEmulator } from '../emulator';
+import { EMULATOR_PROFILE } from '../emulator/profile';
+
+const ALICE = EMULATOR_PROFILE.userToken('alice', EMULATOR_PROFILE.users.alice.xuid, EMULATOR_PROFILE.users.alice.gamertag);
+const headers = { authorization: ALICE, 'x-xbl-contract-version': '107', 'content-type': 'application/json' };
+
+async function emulatorWithHandle(): Promise<{ port: number; handleId: string; body: string }> {
+  const emulator = createEmulator({ deterministic: false });
+  const url = await emulator.start(0, '127.0.0.1');
+  const session = `${url}/serviceconfigs/${EMULATOR_PROFILE.scid}/sessiontemplates/standard-lobby/sessions/load`;
+  await fetch(session, { method: 'PUT', headers, body: JSON.stringify({ members: { me: { properties: { system: { active: true } } } } }) });
+  const handle = await fetch(`${url}/handles`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ version: 1, type: 'activity', sessionRef: { scid: EMULATOR_PROFILE.scid, templateName: 'standard-lobby', name: 'load' } }),
+  });
+  const { id } = (await handle.json()) as { id: string };
+  const body = await (await fetch(`${url}/handles/${id}/session`, { headers })).text();
+  return { port: Number(new URL(url).port), handleId: id, body };
+}
+
+async function bare(bytes: string): Promise<number> {
+  const server = createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', etag: 'F00D', 'content-length': Buffer.byteLength(bytes) });
+    res.end(bytes);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return (server.address() as AddressInfo).port;
+}
+
+async function main(): Promise<void> {
+  const which = process.argv[2];
+  if (which === 'emulator') console.log(JSON.stringify(await emulatorWithHandle()));
+  else if (which === 'bare') console.log(JSON.stringify({ port: await bare(process.argv[3] ?? '{}') }));
+  else throw new Error(`usage: load-server.ts emulator | bare <body>; got ${which}`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
