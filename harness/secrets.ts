@@ -33,9 +33,20 @@ export function configuredSecrets(env: Record<string, string | undefined> = proc
     .flatMap((auth) => [auth, auth.replace(/^XBL3\.0 x=[^;]*;/, '')].filter((s) => s.length >= 8));
 }
 
+/** The configured secrets, longest first, read again only when an MPSD_AUTH* variable changed. */
+let memo: { key: string; secrets: readonly string[] } | undefined;
+function currentSecrets(): readonly string[] {
+  const key = Object.values(LIVE_PRINCIPAL_VARIABLES)
+    .map((v) => process.env[v.auth] ?? '')
+    .join('\u0000');
+  if (memo?.key !== key) memo = { key, secrets: configuredSecrets().sort((a, b) => b.length - a.length) };
+  return memo.secrets;
+}
+
 /** Replace every configured token and every credential-shaped substring. */
-export function scrubText(text: string, known: readonly string[] = configuredSecrets()): string {
-  const withoutKnown = [...known].sort((a, b) => b.length - a.length).reduce((out, secret) => out.split(secret).join(REDACTED), text);
+export function scrubText(text: string, known?: readonly string[]): string {
+  const secrets = known ? [...known].sort((a, b) => b.length - a.length) : currentSecrets();
+  const withoutKnown = secrets.reduce((out, secret) => (out.includes(secret) ? out.split(secret).join(REDACTED) : out), text);
   return SECRET_PATTERNS.reduce((out, { pattern }) => out.replace(pattern, REDACTED), withoutKnown);
 }
 

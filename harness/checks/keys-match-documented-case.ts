@@ -1,21 +1,29 @@
 import { responseSchemaOf } from '../contract/exchange';
 import { schemaRegistry } from '../schema/registry';
-import { schemaAt } from '../schema/schema-at';
+import { type Located, childSchema, rootSchema } from '../schema/schema-at';
 import type { Check } from './failure';
 
 /** Every key of `document` that differs from a key its schema documents only by case, with its path. */
-export function caseVariants(schema: string, document: unknown, pointer = '', out: string[] = []): string[] {
-  if (document === null || typeof document !== 'object') return out;
-  if (Array.isArray(document)) {
-    for (const [i, item] of document.entries()) caseVariants(schema, item, `${pointer}/${i}`, out);
-    return out;
-  }
-  const documented = Object.keys(schemaAt(schemaRegistry(), schema, pointer)?.node.properties ?? {});
-  for (const [key, value] of Object.entries(document)) {
-    const twin = documented.find((d) => d !== key && d.toLowerCase() === key.toLowerCase());
-    if (twin && !documented.includes(key)) out.push(`${pointer}/${key} (documented as ${twin})`);
-    caseVariants(schema, value, `${pointer}/${key}`, out);
-  }
+export function caseVariants(schema: string, document: unknown): string[] {
+  const registry = schemaRegistry();
+  const out: string[] = [];
+  // Document and schema are walked together: each level's schema is found once, from its parent's.
+  const walk = (value: unknown, located: Located | undefined, pointer: string): void => {
+    if (value === null || typeof value !== 'object') return;
+    if (Array.isArray(value)) {
+      for (const [i, item] of value.entries()) walk(item, located && childSchema(registry, located, String(i)), `${pointer}/${i}`);
+      return;
+    }
+    const documented = Object.keys(located?.node.properties ?? {});
+    for (const [key, child] of Object.entries(value)) {
+      if (documented.length > 0 && !documented.includes(key)) {
+        const twin = documented.find((d) => d.toLowerCase() === key.toLowerCase());
+        if (twin) out.push(`${pointer}/${key} (documented as ${twin})`);
+      }
+      walk(child, located && childSchema(registry, located, key), `${pointer}/${key}`);
+    }
+  };
+  walk(document, rootSchema(registry, schema), '');
   return out;
 }
 

@@ -66,7 +66,12 @@ export const COMMANDS: Record<string, Command> = {
   lint: { summary: 'lint the recordings: parse, checks, orphans, unused entries, secrets', flags: ['recordings'], run: (f) => runScript('harness/lint/cli.ts', [], env(f)) },
   emulator: { summary: 'start the reference emulator', flags: [], passThrough: 'emulator/cli.ts', run: (_f, rest) => runScript('emulator/cli.ts', rest) },
   proxy: { summary: 'a recording, checking proxy for clients in any language', flags: [], passThrough: 'harness/proxy/cli.ts', run: (_f, rest) => runScript('harness/proxy/cli.ts', rest) },
-  bench: { summary: 'measure what each path costs, side by side, as ratios', flags: [], passThrough: 'bench/replay-cost.bench.ts', run: (_f, rest) => runScript('bench/replay-cost.bench.ts', rest) },
+  bench: {
+    summary: 'measure every row of BENCHMARKS.md in one run (--only replay,size,catalogue,load,scale)',
+    flags: [],
+    passThrough: 'bench/run.ts',
+    run: (_f, rest) => runScript('bench/run.ts', rest),
+  },
   'merge-reports': {
     summary: "combine the reports of --shard runs (JUnit, HTML, coverage, drift) into one run's; exit 1 if a test failed",
     flags: ['reports'],

@@ -1,12 +1,13 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, relative } from 'node:path';
+import { existsSync } from 'node:fs';
+import { relative } from 'node:path';
 import type { Request } from '@pollyjs/core';
 import FSPersister from '@pollyjs/persister-fs';
 import { HarnessError, ERROR_CODES } from '../errors';
 import { explainMiss } from './explain-miss';
 import { type Har, type HarEntry, type HarnessMetadata, readHar } from './har';
 import { type PrincipalOf, requestIdentity } from './matching';
-import { type SanitizeOptions, sanitizeHar } from './sanitize-har';
+import type { SanitizeOptions } from './sanitize-har';
+import { renderRecording, writeRecording } from './write-recording';
 
 /** Marks a Polly request that belongs to a test that has ended (see recording-session's admit). */
 export const NOT_THIS_TEST = Symbol('not-this-test');
@@ -97,28 +98,9 @@ export class HarnessPersister extends FSPersister {
   }
 
   async onSaveRecording(recordingId: string, har: unknown): Promise<void> {
-    const file = this.filenameFor(recordingId);
-    const sanitized = sanitizeHar(JSON.parse(this.stringify(har)) as Har, { principalOf: this.context.principalOf, origin: this.context.origin, metadata: this.context.metadata() });
-    const clean = JSON.parse(this.stringify(sanitized)) as Har; // keys sorted at every level: stable diffs
-    const previous = readQuietly(file);
-    if (previous && sameButDate(previous, clean)) {
-      this.context.onSaved?.('unchanged');
-      return;
-    }
-    const temp = `${file}.${process.pid}.tmp`;
-    try {
-      mkdirSync(dirname(file), { recursive: true });
-      writeFileSync(temp, `${JSON.stringify(clean, null, 2)}\n`);
-      renameSync(temp, file); // a crash mid-write never leaves a half-written recording
-    } catch (error) {
-      removeQuietly(temp);
-      const { code, message } = error as NodeJS.ErrnoException;
-      throw new HarnessError(
-        ERROR_CODES.RECORDING_WRITE_FAILED,
-        `${relative(process.cwd(), file)} could not be written (${code ?? message}); the previous recording is unchanged. Check that ${relative(process.cwd(), dirname(file)) || '.'} is writable and the disk has space, or point MPSD_RECORDINGS_DIR elsewhere.`,
-      );
-    }
-    this.context.onSaved?.(previous ? 'updated' : 'created');
+    const text = await renderRecording(har as Har, { principalOf: this.context.principalOf, origin: this.context.origin, metadata: this.context.metadata() });
+    const outcome = writeRecording(this.filenameFor(recordingId), text); // not inside ?.(): it must run
+    this.context.onSaved?.(outcome);
   }
 
   private load(recordingId: string): Cached | undefined {
@@ -131,28 +113,4 @@ export class HarnessPersister extends FSPersister {
     }
     return this.index.get(recordingId);
   }
-}
-
-/** The file as JSON, or undefined when it is missing or unreadable (record mode replaces it either way). */
-function readQuietly(file: string): Har | undefined {
-  try {
-    return JSON.parse(readFileSync(file, 'utf8')) as Har;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Leave no temp file behind; a path that cannot even be looked at has none to remove. */
-function removeQuietly(file: string): void {
-  try {
-    rmSync(file, { force: true });
-  } catch {
-    // ENOTDIR and the like: nothing was written there
-  }
-}
-
-/** True when two recordings differ at most in their provenance date. */
-function sameButDate(a: Har, b: Har): boolean {
-  const strip = (h: Har) => JSON.stringify({ ...h, log: { ...h.log, _harness: { ...h.log._harness, provenance: { ...h.log._harness?.provenance, recordedAt: undefined } } } });
-  return strip(a) === strip(b);
 }

@@ -26,7 +26,7 @@ export function sanitizeHar(har: Har, options: SanitizeOptions): Har {
  * Drop 429/503-with-Retry-After entries and renumber the order of identical requests, so replay (where
  * nothing is throttled, so nothing is retried) finds the answers the retries got.
  */
-function withoutThrottled(entries: HarEntry[]): HarEntry[] {
+export function withoutThrottled(entries: HarEntry[]): HarEntry[] {
   const kept = entries.filter((e) => !isThrottled({ status: e.response.status, headers: headerMap(e.response.headers) }));
   if (kept.length === entries.length) return entries;
   const seen = new Map<string, number>();
@@ -39,7 +39,7 @@ function withoutThrottled(entries: HarEntry[]): HarEntry[] {
     });
 }
 
-function sanitizeEntry(entry: HarEntry, index: number, options: SanitizeOptions): HarEntry {
+export function sanitizeEntry(entry: HarEntry, index: number, options: SanitizeOptions): HarEntry {
   const { origin } = options;
   const url = origin && entry.request.url.startsWith(origin.from) ? origin.to + entry.request.url.slice(origin.from.length) : entry.request.url;
   return {

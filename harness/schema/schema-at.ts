@@ -37,20 +37,40 @@ function deref(registry: SchemaRegistry, located: Located): Located {
   return current;
 }
 
+const patterns = new Map<string, RegExp>();
+/** patternProperties are tried on every key of every checked document: each pattern is compiled once. */
+function matches(pattern: string, key: string): boolean {
+  let regex = patterns.get(pattern);
+  if (!regex) {
+    regex = new RegExp(pattern);
+    patterns.set(pattern, regex);
+  }
+  return regex.test(key);
+}
+
+/** The sub-schema of the value under `key` of a value described by `located`, or undefined when the schema says nothing. */
+export function childSchema(registry: SchemaRegistry, located: Located, key: string): Located | undefined {
+  const node: SchemaNode = located.node;
+  const child: SchemaNode | undefined =
+    node.properties?.[key] ??
+    Object.entries(node.patternProperties ?? {}).find(([pattern]) => matches(pattern, key))?.[1] ??
+    (typeof node.additionalProperties === 'object' ? node.additionalProperties : undefined) ??
+    (/^\d+$/.test(key) ? node.items : undefined);
+  return child ? deref(registry, { node: child, base: located.base, refs: [] }) : undefined;
+}
+
+/** The schema of a whole document, its top-level $ref followed. */
+export function rootSchema(registry: SchemaRegistry, schemaName: string): Located | undefined {
+  const root = registry.documents.get(schemaName) as SchemaNode | undefined;
+  return root ? deref(registry, { node: root, base: schemaName, refs: [] }) : undefined;
+}
+
 /** The sub-schema describing the value at a JSON pointer of a document, or undefined when the schema says nothing. */
 export function schemaAt(registry: SchemaRegistry, schemaName: string, pointer: string): Located | undefined {
-  const root = registry.documents.get(schemaName) as SchemaNode | undefined;
-  if (!root) return undefined;
-  let located: Located | undefined = deref(registry, { node: root, base: schemaName, refs: [] });
+  let located = rootSchema(registry, schemaName);
   for (const key of pointer.split('/').filter(Boolean)) {
     if (!located) return undefined;
-    const node: SchemaNode = located.node;
-    const child: SchemaNode | undefined =
-      node.properties?.[key] ??
-      Object.entries(node.patternProperties ?? {}).find(([pattern]) => new RegExp(pattern).test(key))?.[1] ??
-      (typeof node.additionalProperties === 'object' ? node.additionalProperties : undefined) ??
-      (/^\d+$/.test(key) ? node.items : undefined);
-    located = child ? deref(registry, { node: child, base: located.base, refs: [] }) : undefined;
+    located = childSchema(registry, located, key);
   }
   return located;
 }
@@ -63,5 +83,5 @@ export function isMapEntry(parent: Located | undefined, key: string): boolean {
   if (!parent || parent.node.properties?.[key] !== undefined) return false;
   const { node } = parent;
   if (node.properties === undefined && node.patternProperties === undefined) return true; // free-form (custom bags)
-  return typeof node.additionalProperties === 'object' || Object.keys(node.patternProperties ?? {}).some((p) => new RegExp(p).test(key));
+  return typeof node.additionalProperties === 'object' || Object.keys(node.patternProperties ?? {}).some((p) => matches(p, key));
 }

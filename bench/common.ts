@@ -1,0 +1,59 @@
+/** What the benchmarks share: the embedded target's principals and client settings, medians, a child's cost. */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from '../harness/config';
+import { EMBEDDED_PROFILE } from '../harness/target';
+
+export const ROOT = join(__dirname, '..');
+export const principals = Object.values(loadConfig({}, EMBEDDED_PROFILE).principals).map((p) => p!);
+export const settings = (baseUrl: string) => ({
+  baseUrl,
+  contractVersion: 107,
+  authorizations: Object.fromEntries(principals.map((p) => [p.name, p.authorization])),
+  defaultPrincipal: 'alice' as const,
+});
+export const sessionRef = { scid: EMBEDDED_PROFILE.scid, templateName: 'standard-lobby', name: 'bench' };
+
+export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+export const ratio = (a: number, b: number) => Number((a / b).toFixed(2));
+
+export interface ChildCost {
+  code: number;
+  /** CPU of the node process itself, user + system, all its threads. */
+  cpuMs: number;
+  maxRssMb: number;
+  wallMs: number;
+  out: string;
+}
+
+/**
+ * Run node with these arguments and measure it from inside: bench/probe.cjs, preloaded, writes the
+ * process's own resource usage when it exits (portable, unlike /usr/bin/time).
+ */
+export function measureNode(args: string[], env: NodeJS.ProcessEnv = {}): Promise<ChildCost> {
+  const dir = mkdtempSync(join(tmpdir(), 'mpsd-probe-'));
+  const probeFile = join(dir, 'probe.jsonl');
+  const started = Date.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--require', join(__dirname, 'probe.cjs'), ...args], { cwd: ROOT, env: { ...process.env, ...env, BENCH_PROBE_FILE: probeFile } });
+    let out = '';
+    child.stdout.on('data', (chunk) => (out += chunk));
+    child.stderr.on('data', (chunk) => (out += chunk));
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      try {
+        const [first] = readFileSync(probeFile, 'utf8')
+          .trim()
+          .split('\n')
+          .map((line) => JSON.parse(line) as { cpuMs: number; maxRssKb: number });
+        resolve({ code: code ?? 1, cpuMs: Math.round(first.cpuMs), maxRssMb: Math.round(first.maxRssKb / 1024), wallMs: Date.now() - started, out });
+      } catch (error) {
+        reject(new Error(`the measured process left no probe (${(error as Error).message}); its output:\n${out}`));
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  });
+}

@@ -1,0 +1,8 @@
+// Preloaded into a measured process (bench/common.ts measureNode): its own CPU and peak memory at exit.
+process.on('exit', () => {
+  const file = process.env.BENCH_PROBE_FILE;
+  if (!file) return;
+  const usage = process.resourceUsage();
+  const line = { pid: process.pid, cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000, maxRssKb: usage.maxRSS };
+  require('node:fs').appendFileSync(file, `${JSON.stringify(line)}\n`);
+});
