@@ -24,6 +24,8 @@ export interface ChildCost {
   /** CPU of the node process itself, user + system, all its threads. */
   cpuMs: number;
   maxRssMb: number;
+  /** Heap still in use at exit after a full collection: what the run retained. */
+  heapAtEndMb: number;
   wallMs: number;
   out: string;
 }
@@ -37,7 +39,7 @@ export function measureNode(args: string[], env: NodeJS.ProcessEnv = {}): Promis
   const probeFile = join(dir, 'probe.jsonl');
   const started = Date.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--require', join(__dirname, 'probe.cjs'), ...args], { cwd: ROOT, env: { ...process.env, ...env, BENCH_PROBE_FILE: probeFile } });
+    const child = spawn(process.execPath, ['--expose-gc', '--require', join(__dirname, 'probe.cjs'), ...args], { cwd: ROOT, env: { ...process.env, ...env, BENCH_PROBE_FILE: probeFile } });
     let out = '';
     child.stdout.on('data', (chunk) => (out += chunk));
     child.stderr.on('data', (chunk) => (out += chunk));
@@ -47,8 +49,9 @@ export function measureNode(args: string[], env: NodeJS.ProcessEnv = {}): Promis
         const [first] = readFileSync(probeFile, 'utf8')
           .trim()
           .split('\n')
-          .map((line) => JSON.parse(line) as { cpuMs: number; maxRssKb: number });
-        resolve({ code: code ?? 1, cpuMs: Math.round(first.cpuMs), maxRssMb: Math.round(first.maxRssKb / 1024), wallMs: Date.now() - started, out });
+          .map((line) => JSON.parse(line) as { cpuMs: number; maxRssKb: number; heapUsedKb: number });
+        const mb = (kb: number) => Math.round(kb / 1024);
+        resolve({ code: code ?? 1, cpuMs: Math.round(first.cpuMs), maxRssMb: mb(first.maxRssKb), heapAtEndMb: mb(first.heapUsedKb), wallMs: Date.now() - started, out });
       } catch (error) {
         reject(new Error(`the measured process left no probe (${(error as Error).message}); its output:\n${out}`));
       } finally {

@@ -25,7 +25,7 @@ export async function measureScale() {
     const environment = env(extra);
     const cost = await measureNode([MOCHA, ...mochaArguments({ spec: specs }, undefined, environment)], environment);
     if (cost.code !== 0) throw new Error(`a synthetic run failed (exit ${cost.code}):\n${cost.out.slice(-3000)}`);
-    return { scenarios: Number(/(\d+) passed, 0 failed\s*$/.exec(cost.out)?.[1] ?? Number.NaN), cpuMs: cost.cpuMs, wallMs: cost.wallMs, maxRssMb: cost.maxRssMb };
+    return { scenarios: Number(/(\d+) passed, 0 failed\s*$/.exec(cost.out)?.[1] ?? Number.NaN), cpuMs: cost.cpuMs, wallMs: cost.wallMs, maxRssMb: cost.maxRssMb, heapAtEndMb: cost.heapAtEndMb };
   };
   try {
     const recorded = await run(files, { MPSD_MODE: 'record' });
@@ -35,6 +35,10 @@ export async function measureScale() {
     const whole = replays[replays.length - 1];
     const shards = [];
     for (let i = 1; i <= 4; i += 1) shards.push(await run(files, { MPSD_MODE: 'replay', MPSD_SHARD: `${i}/4`, MPSD_REPORTS_DIR: shardReportsDir(join(work, 'sharded'), { index: i, total: 4 }) }));
+    // Two shards at once on this machine: what mocha --parallel would buy, with processes instead of workers.
+    const pairStart = Date.now();
+    await Promise.all([1, 2].map((i) => run(files, { MPSD_MODE: 'replay', MPSD_SHARD: `${i}/2`, MPSD_REPORTS_DIR: shardReportsDir(join(work, 'pair'), { index: i, total: 2 }) })));
+    const twoAtOnceWallMs = Date.now() - pairStart;
     const mergeStart = Date.now();
     mergeReports(shardDirectories(join(work, 'sharded')), join(work, 'sharded'));
     const mergeMs = Date.now() - mergeStart;
@@ -50,8 +54,9 @@ export async function measureScale() {
       replay: replays.map((r) => ({ ...r, cpuMsPerScenario: perScenario(r) })),
       marginalCpuMsPerScenario: [marginal(replays[0], replays[1]), marginal(replays[1], whole)].map((m) => Number(m.toFixed(1))),
       linearity: Number((marginal(replays[1], whole) / marginal(replays[0], replays[1])).toFixed(2)),
-      memoryGrowth: Number((whole.maxRssMb / replays[0].maxRssMb).toFixed(2)),
+      memoryGrowth: { peakRss: Number((whole.maxRssMb / replays[0].maxRssMb).toFixed(2)), heapAtEnd: Number((whole.heapAtEndMb / replays[0].heapAtEndMb).toFixed(2)) },
       shards: { runs: shards, longestShardWallMs: Math.max(...shards.map((s) => s.wallMs)), mergeMs },
+      oneMachine: { unshardedWallMs: whole.wallMs, twoShardsAtOnceWallMs: twoAtOnceWallMs, speedUp: Number((whole.wallMs / twoAtOnceWallMs).toFixed(2)) },
       mergedEqualsUnsharded: {
         tests: JSON.stringify(outcome(join(work, 'sharded'))) === JSON.stringify(outcome(unsharded)),
         coverage: coverage(join(work, 'sharded')) === coverage(unsharded),

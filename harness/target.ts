@@ -1,4 +1,5 @@
-import { EMULATOR_PROFILE, createEmulator, type Emulator } from '../emulator';
+import type { Emulator } from '../emulator';
+import { EMULATOR_PROFILE } from '../emulator/profile';
 import { type HarnessConfig, MODES, type TargetProfile } from './config';
 
 /** What the config needs to know of the embedded emulator (its scid, templates, users, tokens, faults). */
@@ -20,6 +21,8 @@ export interface RunTarget {
 export async function openTarget(config: HarnessConfig): Promise<RunTarget> {
   if (config.target.kind === 'live') return { baseUrl: config.target.baseUrl, kind: 'live', close: async () => {} };
   if (MODES[config.mode].answers === 'recordings') return { baseUrl: EMULATOR_ORIGIN_ALIAS, kind: 'emulator', close: async () => {} };
+  // Loaded only when a run starts one: a replay never needs the emulator's code (issue 12.3: start-up cost).
+  const { createEmulator } = require('../emulator') as typeof import('../emulator');
   const emulator = createEmulator({ deterministic: true, faults: config.target.faults });
   const baseUrl = await emulator.start(0, '127.0.0.1');
   return { baseUrl, kind: 'emulator', emulator, close: () => emulator.stop() };

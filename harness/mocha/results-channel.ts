@@ -7,8 +7,15 @@ import type { RunReport, TestRecord } from '../run';
 const tests = new WeakMap<object, TestRecord>();
 const runs = new WeakMap<object, RunReport>();
 
+/**
+ * A test's record as the reports need it: the exchange they show (the first that broke a check, else the
+ * last). The others are dropped when the test ends, so a run's memory stays flat however many
+ * scenarios it holds (issue 12.5); the wire checks have already seen every exchange.
+ */
 export function attachRecord(test: object, record: TestRecord): void {
-  tests.set(test, record);
+  const shown = record.exchanges.find((r) => r.failures.length > 0) ?? record.exchanges[record.exchanges.length - 1];
+  // The parsed body is dropped too: reports show the response text.
+  tests.set(test, { ...record, exchanges: shown ? [{ ...shown, exchange: { ...shown.exchange, body: undefined } }] : [] });
 }
 
 export function recordOf(test: object): TestRecord | undefined {
