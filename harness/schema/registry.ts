@@ -1,6 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import Ajv, { _, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { HarnessError, ERROR_CODES } from '../errors';
 
@@ -9,56 +10,77 @@ export const SCHEMA_NAMES = ['MultiplayerSession', 'MultiplayerSessionRequest', 
 export type SchemaName = (typeof SCHEMA_NAMES)[number];
 
 export const SCHEMAS_DIR = join(__dirname, '..', '..', 'schemas');
+/** The validators of SCHEMAS_DIR compiled ahead of time by `npm run generate` (ajv standalone code). */
+export const PRECOMPILED_FILE = join(__dirname, 'validators.generated.cjs');
+
+type Precompiled = Partial<Record<SchemaName, ValidateFunction>> & { schemasHash?: string };
+
+/** One Ajv per process, strict: a typo in a schema keyword is a setup error, not a silently ignored rule. */
+export function newAjv(options: { standalone?: boolean } = {}): Ajv {
+  const ajv = new Ajv({
+    strict: true,
+    allErrors: true, // a report lists every violation, not the first one
+    allowUnionTypes: true, // timeouts are integer|null (section 5.2)
+    discriminator: true, // handle create requests: errors name the right variant
+    // Per-type `if/then` required lists name properties declared in the parent schema, which
+    // strictRequired cannot see; every other strict check stays on.
+    strictRequired: false,
+    ...(options.standalone ? { code: { source: true, formats: _`require("ajv-formats/dist/formats").fullFormats` } } : {}),
+  });
+  addFormats(ajv, ['date-time']);
+  return ajv;
+}
+
+/** The schema files of a directory, sorted, with a hash of their names and bytes. */
+export function schemaFiles(dir: string): { files: { file: string; text: string }[]; hash: string } {
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((file) => ({ file, text: readFileSync(join(dir, file), 'utf8') }));
+  const hash = createHash('sha256');
+  for (const { file, text } of files) hash.update(file).update('\0').update(text).update('\0');
+  return { files, hash: hash.digest('hex').slice(0, 16) };
+}
 
 /**
- * The one Ajv instance and schema registry. Schemas are compiled once per process, in strict mode
- * so a typo in a schema keyword is a setup error, not a silently ignored rule.
+ * The schema registry. The validators come from the precompiled module when it was generated from
+ * exactly these schema files (a start-up without ajv's compiler, issue 12.3), else they are compiled
+ * here, all at once: a broken schema is a setup error at start, not in the middle of a test.
  */
 export class SchemaRegistry {
-  private readonly ajv: Ajv;
   private readonly validators = new Map<SchemaName, ValidateFunction>();
   readonly documents = new Map<string, { $id: string; title?: string }>();
 
   constructor(schemasDir: string = SCHEMAS_DIR) {
-    this.ajv = new Ajv({
-      strict: true,
-      allErrors: true, // a report lists every violation, not the first one
-      allowUnionTypes: true, // timeouts are integer|null (section 5.2)
-      discriminator: true, // handle create requests: errors name the right variant
-      // Per-type `if/then` required lists name properties declared in the parent schema, which
-      // strictRequired cannot see; every other strict check stays on.
-      strictRequired: false,
-    });
-    addFormats(this.ajv, ['date-time']);
-    for (const file of readdirSync(schemasDir)
-      .filter((f) => f.endsWith('.json'))
-      .sort()) {
-      const document = loadSchemaFile(join(schemasDir, file), file);
+    const { files, hash } = schemaFiles(schemasDir);
+    for (const { file, text } of files) {
+      const document = parseSchema(text, file);
       if (typeof document.$id !== 'string' || !/^https?:\/\//.test(document.$id)) {
         throw new HarnessError(ERROR_CODES.SCHEMA_INVALID, `schemas/${file} has no absolute $id; give it one such as https://mpsd-harness.invalid/schemas/${file}`);
       }
-      this.ajv.addSchema(document); // refuses a duplicate $id
       this.documents.set(file.replace(/\.json$/, ''), document);
     }
-    // Compile every document now: a broken schema is a setup error at start, not in the middle of a test.
+    const precompiled = existsSync(PRECOMPILED_FILE) ? (require(PRECOMPILED_FILE) as Precompiled) : undefined;
+    if (precompiled?.schemasHash === hash) {
+      for (const name of SCHEMA_NAMES) if (precompiled[name]) this.validators.set(name, precompiled[name]);
+      return;
+    }
+    this.compileAll(schemasDir);
+  }
+
+  private compileAll(schemasDir: string): void {
+    const ajv = newAjv();
     try {
-      for (const name of this.documents.keys()) if (isSchemaName(name)) this.validator(name);
+      for (const document of this.documents.values()) ajv.addSchema(document); // refuses a duplicate $id
+      for (const [name, document] of this.documents) if (isSchemaName(name)) this.validators.set(name, ajv.getSchema(document.$id) as ValidateFunction);
     } catch (error) {
-      if (error instanceof HarnessError) throw error;
       throw new HarnessError(ERROR_CODES.SCHEMA_INVALID, `a schema in ${schemasDir} does not compile in strict mode: ${(error as Error).message}. Fix the keyword or $ref it names.`);
     }
   }
 
   validator(name: SchemaName): ValidateFunction {
-    let validate = this.validators.get(name);
-    if (!validate) {
-      const document = this.documents.get(name);
-      if (!document) {
-        throw new HarnessError(ERROR_CODES.SCHEMA_UNKNOWN, `no schema named '${name}' in schemas/; known: ${[...this.documents.keys()].join(', ')}`);
-      }
-      validate = this.ajv.getSchema(document.$id) as ValidateFunction;
-      this.validators.set(name, validate);
-    }
+    const validate = this.validators.get(name);
+    if (!validate) throw new HarnessError(ERROR_CODES.SCHEMA_UNKNOWN, `no schema named '${name}' in schemas/; known: ${[...this.documents.keys()].join(', ')}`);
     return validate;
   }
 
@@ -69,9 +91,9 @@ export class SchemaRegistry {
   }
 }
 
-function loadSchemaFile(path: string, file: string): { $id: string; title?: string } {
+function parseSchema(text: string, file: string): { $id: string; title?: string } {
   try {
-    return JSON.parse(readFileSync(path, 'utf8'));
+    return JSON.parse(text);
   } catch (error) {
     throw new HarnessError(ERROR_CODES.SCHEMA_INVALID, `schemas/${file} is not JSON (${(error as Error).message}); fix the file or restore it from git`);
   }
@@ -79,7 +101,7 @@ function loadSchemaFile(path: string, file: string): { $id: string; title?: stri
 
 let shared: SchemaRegistry | undefined;
 
-/** The process-wide registry: compiled on first use, then reused by every check. */
+/** The process-wide registry: loaded on first use, then reused by every check. */
 export function schemaRegistry(): SchemaRegistry {
   shared ??= new SchemaRegistry();
   return shared;

@@ -1,10 +1,12 @@
 import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CLOSED_SYSTEM_FILE, renderClosedSystem } from '../../harness/contract/generate-cli';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { CLOSED_SYSTEM_FILE, renderClosedSystem, renderPrecompiled } from '../../harness/contract/generate-cli';
 import { closeSchema } from '../../harness/schema/closed-system';
 import { describeViolation, toViolations } from '../../harness/schema/describe-violation';
-import { schemaRegistry } from '../../harness/schema/registry';
+import { PRECOMPILED_FILE, SCHEMAS_DIR, SchemaRegistry, schemaRegistry } from '../../harness/schema/registry';
 import { sampleSession } from './fixtures';
 
 const SAMPLES = join(__dirname, '..', 'fixtures', 'docs-samples');
@@ -63,5 +65,27 @@ describe('schemas: the document follows its contract version (protocol 1.2, 5.2)
     const current = sampleSession();
     (current.constants as { system: object }).system = { ...current.constants.system, timeouts: { reserved: 30000 } };
     expect(problems('MultiplayerSession', current).join('\n')).to.include('at /constants/system/timeouts: found {"reserved":30000} (object), expected no such property here');
+  });
+});
+
+describe('schemas: validators compiled ahead of time (issue 12.3)', () => {
+  it('the committed validators are what npm run generate writes from schemas/ today', () => {
+    expect(readFileSync(PRECOMPILED_FILE, 'utf8'), 'harness/schema/validators.generated.cjs is stale: run npm run generate').to.equal(renderPrecompiled());
+  });
+
+  it('schemas edited since are compiled at start instead, and judge documents the same way', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mpsd-schemas-'));
+    try {
+      cpSync(SCHEMAS_DIR, dir, { recursive: true });
+      writeFileSync(join(dir, 'common.json'), `${readFileSync(join(dir, 'common.json'), 'utf8')}\n`); // same schema, other bytes
+      const compiled = new SchemaRegistry(dir);
+      const broken = { ...sampleSession(), changeNumber: '5' };
+      for (const document of [sampleSession(), broken]) {
+        expect(compiled.validate('MultiplayerSession', document)).to.deep.equal(schemaRegistry().validate('MultiplayerSession', document));
+      }
+      expect(compiled.validate('MultiplayerSession', broken)).to.have.length.above(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
