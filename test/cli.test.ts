@@ -1,21 +1,9 @@
 import { expect } from 'chai';
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { COMMANDS } from '../harness/cli/main';
-import { childEnv } from './support/run-specs';
-
-const ROOT = join(__dirname, '..');
-
-/** Run the CLI as its bin does; resolves with the exit code and everything printed. */
-function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number; out: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [join(ROOT, 'bin', 'mpsd-harness.js'), ...args], { cwd: ROOT, env: childEnv(env), maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) =>
-      resolve({ code: typeof error?.code === 'number' ? error.code : 0, out: stdout + stderr }),
-    );
-  });
-}
+import { cli } from './support/cli';
 
 describe('the command line (mpsd-harness)', function () {
   this.timeout(60000);

@@ -1,5 +1,4 @@
 import { expect } from 'chai';
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +8,7 @@ import { mergeDrift } from '../harness/drift/collector';
 import { isHarnessError } from '../harness/errors';
 import { mergeRunReports } from '../harness/reporters/merge';
 import type { RunReport } from '../harness/reporters/write-reports';
-import { childEnv } from './support/run-specs';
+import { cli } from './support/cli';
 
 const ROOT = join(__dirname, '..');
 const header = { mode: 'replay', target: 'embedded emulator', faults: 'none', client: 'the harness client', commit: 'x', date: 'd' };
@@ -18,14 +17,6 @@ const shard = (index: number, total: number, tests = [test(`t${index}`, `specs/$
   source: `shard-${index}-of-${total}`,
   report: { header, tests, shard: { index, total } },
 });
-
-function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number; out: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [join(ROOT, 'bin', 'mpsd-harness.js'), ...args], { cwd: ROOT, env: childEnv(env), maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) =>
-      resolve({ code: typeof error?.code === 'number' ? error.code : 0, out: stdout + stderr }),
-    );
-  });
-}
 
 describe('sharding: --shard i/n and merge-reports (issue 12.5)', function () {
   this.timeout(120000);

@@ -1,5 +1,5 @@
 import { isThrottled } from '../contract/exchange';
-import { type Har, type HarEntry, type HarHeader, type HarnessMetadata, headerMap } from './har';
+import { type HarEntry, type HarHeader, type HarnessMetadata, headerMap } from './har';
 import { REDACTED, isSecretHeader, redactedAuthorization, scrubText } from '../secrets';
 import type { PrincipalOf } from './matching';
 
@@ -13,14 +13,11 @@ export interface SanitizeOptions {
 /** Recording timestamps are synthetic: one second apart from this instant, in entry order. */
 export const SYNTHETIC_START = Date.parse('2026-01-01T00:00:00.000Z');
 
-/**
- * Make a HAR safe to commit and stable to diff: throttled answers out (they are never fixtures),
- * secrets out, transport noise (timings, timestamps, ports) fixed, harness metadata in. Pure.
+/*
+ * What makes a HAR entry safe to commit and stable to diff: throttled answers out (they are never
+ * fixtures), secrets out, transport noise (timings, timestamps, ports) fixed. write-recording.ts applies
+ * it entry by entry and adds the harness metadata. Pure.
  */
-export function sanitizeHar(har: Har, options: SanitizeOptions): Har {
-  const entries = withoutThrottled(har.log.entries).map((entry, i) => sanitizeEntry(entry, i, options));
-  return { ...har, log: { ...har.log, entries, _harness: options.metadata } };
-}
 
 /**
  * Drop 429/503-with-Retry-After entries and renumber the order of identical requests, so replay (where

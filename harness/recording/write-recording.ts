@@ -33,10 +33,11 @@ export async function renderRecording(recorded: { log: { entries: unknown[] } },
     entries.push(JSON.stringify(sortKeys(sanitizeEntry(kept[i], i, options)), null, 2).replace(/\n/g, '\n      '));
     if ((i + 1) % CHUNK === 0) await yieldToLoop();
   }
-  const placeholder = '"__entries__"';
-  const frame = JSON.stringify({ log: sortKeys({ ...har.log, entries: placeholder.slice(1, -1), _harness: options.metadata }) }, null, 2);
+  // The frame with a marker for the entries, found by its exact line: a string cannot hold a newline, and
+  // only log's own keys sit four spaces deep.
+  const frame = JSON.stringify({ log: sortKeys({ ...har.log, entries: '__entries__', _harness: options.metadata }) }, null, 2);
   const list = entries.length === 0 ? '[]' : `[\n      ${entries.join(',\n      ')}\n    ]`;
-  return `${frame.replace(placeholder, () => list)}\n`;
+  return `${frame.replace('\n    "entries": "__entries__"', () => `\n    "entries": ${list}`)}\n`;
 }
 
 /** Recordings that differ only in when they were made are the same recording. */

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
-import type { Har } from '../../harness/recording/har';
+import type { Har, HarEntry } from '../../harness/recording/har';
 import { principalResolver } from '../../harness/recording/matching';
-import { sanitizeHar } from '../../harness/recording/sanitize-har';
+import { renderRecording } from '../../harness/recording/write-recording';
 
 const TOKEN = 'XBL3.0 x=123456;eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.abcdefghijklmno';
 
@@ -45,10 +45,14 @@ function har(): Har {
   };
 }
 
-describe('sanitizeHar', () => {
+describe('the recording as committed (sanitize-har, write-recording)', () => {
   const principalOf = principalResolver([{ name: 'alice', authorization: TOKEN }]);
-  const clean = sanitizeHar(har(), { principalOf, origin: { from: 'http://127.0.0.1:41234', to: 'http://mpsd-emulator.invalid' }, metadata: { provenance: {}, inputs: {} } });
-  const entry = clean.log.entries[0];
+  let clean: Har;
+  let entry: HarEntry;
+  before(async () => {
+    clean = JSON.parse(await renderRecording(har(), { principalOf, origin: { from: 'http://127.0.0.1:41234', to: 'http://mpsd-emulator.invalid' }, metadata: { provenance: {}, inputs: {} } }));
+    entry = clean.log.entries[0];
+  });
 
   it('keeps no token, signature or cookie anywhere', () => {
     const text = JSON.stringify(clean);
