@@ -68,7 +68,7 @@ export const mochaHooks = {
     if (!run || !test || !isSpecFile(test.file)) return;
     setScenario(undefined);
     const record = await run.endTest({ failed: test.state === 'failed' });
-    if (record) attachRecord(test, record);
+    if (record) attachRecord(test, record, test.state === 'failed');
   },
   async afterAll(this: Context) {
     if (!run) return;
