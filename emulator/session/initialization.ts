@@ -24,11 +24,9 @@ const DEFAULTS: Settings = { joinTimeout: 10000, measurementTimeout: 30000, eval
 function settingsOf(session: Session): Settings | undefined {
   const configured = session.constants.system.memberInitialization;
   if (!isObject(configured)) return undefined;
-  const settings = { ...DEFAULTS };
-  for (const key of Object.keys(DEFAULTS) as (keyof Settings)[]) {
-    if (configured[key] !== undefined && configured[key] !== null) (settings as unknown as Record<string, unknown>)[key] = configured[key];
-  }
-  return settings;
+  // The system object was checked on the way in (validate-system.ts): known keys, right types.
+  const given = Object.entries(configured).filter(([, value]) => value !== undefined);
+  return { ...DEFAULTS, ...(Object.fromEntries(given) as Partial<Settings>) };
 }
 
 const inEpisode = (session: Session) => session.members.filter((m) => m.initializationEpisode === session.initializing?.episode);

@@ -12,6 +12,7 @@ export type Rule =
   | 'index'
   | 'count'
   | 'timeout'
+  | 'duration'
   | 'latency'
   | 'any-object'
   | { enum: readonly string[] }
@@ -56,7 +57,8 @@ export const SESSION_CONSTANTS: Record<string, Rule> = {
   sessionEmptyTimeout: 'timeout',
   capabilities: { object: Object.fromEntries(CAPABILITIES.map((c) => [c, bool])) },
   metrics: { object: { latency: bool, bandwidthDown: bool, bandwidthUp: bool, custom: bool } },
-  memberInitialization: { object: { joinTimeout: 'timeout', measurementTimeout: 'timeout', evaluationTimeout: 'timeout', externalEvaluation: bool, membersNeededToStart: 'index' } },
+  // Stage lengths are plain milliseconds (section 5.2.2): unlike the removal timeouts, never null.
+  memberInitialization: { object: { joinTimeout: 'duration', measurementTimeout: 'duration', evaluationTimeout: 'duration', externalEvaluation: bool, membersNeededToStart: 'index' } },
   peerToPeerRequirements: { object: { latencyMaximum: 'latency', bandwidthMinimum: 'latency' } },
   peerToHostRequirements: {
     object: { latencyMaximum: 'latency', bandwidthDownMinimum: 'latency', bandwidthUpMinimum: 'latency', hostSelectionMetric: { enum: ['bandwidthup', 'bandwidthdown', 'bandwidth', 'latency'] } },

@@ -35,6 +35,8 @@ export function checkValue(value: unknown, rule: Rule, path: string): unknown {
       return integerIn(value, 0, MAX_COUNT * 100) ? value : fail(path, 'a non-negative integer', value);
     case 'timeout':
       return value === null || integerIn(value, 0, MAX_TIMEOUT_MS) ? value : fail(path, `null or an integer number of milliseconds from 0 to ${MAX_TIMEOUT_MS}`, value);
+    case 'duration':
+      return integerIn(value, 0, MAX_TIMEOUT_MS) ? value : fail(path, `an integer number of milliseconds from 0 to ${MAX_TIMEOUT_MS}`, value);
     case 'any-object':
       return isObject(value) ? value : fail(path, 'an object', value);
   }

@@ -43,6 +43,12 @@ describe('emulator: managed initialization and contract versions', () => {
     expect((await initializing())?.stage).to.equal('failed');
   });
 
+  it('stage lengths are milliseconds, never null (400 naming the field)', async () => {
+    const refused = await e.client.putSession(ref('s'), withBob({ joinTimeout: null }), { invalidOnPurpose: true });
+    expect(status(refused)).to.equal(400);
+    expect(refused.response.text).to.include('constants.system.memberInitialization.joinTimeout must be an integer number of milliseconds');
+  });
+
   it('with metrics the members are measured; with externalEvaluation the title decides', async () => {
     await e.client.putSession(ref('s'), {
       ...withBob({ membersNeededToStart: 2, externalEvaluation: true }),

@@ -75,7 +75,7 @@ const constants = fc.record(
         sessionEmptyTimeout: fc.oneof(fc.constant(0), fc.nat(60000), fc.constant(null)),
         capabilities: fc.dictionary(fc.constantFrom('crossplay', 'searchable', 'hasOwners', 'bogus'), fc.boolean(), { maxKeys: 2 }),
         // Managed initialization, in its 107 and 104 names (which of them a contract version accepts is the point).
-        memberInitialization: fc.record({ membersNeededToStart: fc.nat(2), joinTimeout: fc.nat(20000), externalEvaluation: fc.boolean() }, { requiredKeys: [] }),
+        memberInitialization: fc.record({ membersNeededToStart: fc.nat(2), joinTimeout: fc.oneof(fc.nat(20000), fc.constant(null)), externalEvaluation: fc.boolean() }, { requiredKeys: [] }),
         managedInitialization: fc.record({ membersNeededToStart: fc.nat(2), autoEvaluate: fc.boolean() }, { requiredKeys: [] }),
         timeouts: fc.record({ reserved: fc.nat(60000), sessionEmpty: fc.oneof(fc.constant(0), fc.constant(null)) }, { requiredKeys: [] }),
         metrics: fc.record({ latency: fc.boolean() }, { requiredKeys: [] }),
