@@ -17,7 +17,7 @@ export type Rule =
   | 'any-object'
   | { enum: readonly string[] }
   | { array: Rule; max?: number }
-  | { object: Readonly<Record<string, Rule>> }
+  | { object: Readonly<Record<string, Rule>>; required?: readonly string[] }
   | { map: Rule; nullRemoves?: true };
 
 const bool = 'boolean';
@@ -25,7 +25,7 @@ const str = 'string';
 const strings: Rule = { array: str, max: 1000 };
 const restriction: Rule = { enum: ['none', 'local', 'followed'] };
 const matchStatus: Rule = { enum: ['searching', 'expired', 'found', 'failed', 'canceled'] };
-const sessionRef: Rule = { object: { scid: 'guid', templateName: str, name: str } };
+const sessionRef: Rule = { object: { scid: 'guid', templateName: str, name: str }, required: ['scid', 'templateName', 'name'] };
 
 export const CAPABILITIES = [
   'connectivity',
@@ -65,7 +65,7 @@ export const SESSION_CONSTANTS: Record<string, Rule> = {
   },
   measurementServerAddresses: { map: { object: { secureDeviceAddress: str } } },
   cloudComputePackage: { object: { titleId: str, gsiSet: 'guid', variant: 'guid', crossSandbox: bool } },
-  arbitration: { object: { forfeitTimeout: 'timeout', arbitrationTimeout: 'timeout' } },
+  arbitration: { object: { forfeitTimeout: 'duration', arbitrationTimeout: 'duration' } },
   broadcastViewerTitleIds: { array: 'titleId', max: 100 },
   ownershipPolicies: { object: { migration: { enum: ['oldest', 'endsession'] }, allowNonOwnerInviteHandles: bool, nonOwnerModifiableSystemProperties: strings } },
 };
@@ -107,7 +107,7 @@ export const MEMBER_PROPERTIES: Record<string, Rule> = {
   ready: bool,
   active: bool,
   connection: 'guid',
-  subscription: { object: { id: 'guid', changeTypes: { array: { enum: CHANGE_TYPES }, max: 20 } } },
+  subscription: { object: { id: 'guid', changeTypes: { array: { enum: CHANGE_TYPES }, max: 20 } }, required: ['id'] },
   subscriptions: { map: { object: { profile: str, onBehalfOfTitleId: str } }, nullRemoves: true },
   secureDeviceAddress: str,
   initializationGroup: { array: 'index', max: 100 },

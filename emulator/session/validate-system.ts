@@ -53,7 +53,10 @@ export function checkValue(value: unknown, rule: Rule, path: string): unknown {
     if (!isObject(value)) fail(path, 'an object', value);
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, v === null && rule.nullRemoves ? null : checkValue(v, rule.map, `${path}.${k}`)]));
   }
-  return checkObject(value, rule.object, path, false);
+  const checked = checkObject(value, rule.object, path, false);
+  const missing = rule.required?.find((key) => !Object.hasOwn(checked, key));
+  if (missing) throw new MpsdError(400, `${path}.${missing} is required: ${path} is sent whole, with ${rule.required?.join(', ')}.`);
+  return checked;
 }
 
 /**
