@@ -24,3 +24,15 @@ describe('committed dependency patches', () => {
     });
   }
 });
+
+describe('the deferred node server of @pollyjs/persister-fs', () => {
+  it('keeps persister-fs its file layout, and loads no node server until its API is used', () => {
+    const { API } = require('@pollyjs/node-server') as { API: new (o: { recordingsDir: string }) => { filenameFor(id: string): string } };
+    const { HarnessPersister } = require('../harness/recording/harness-persister') as typeof import('../harness/recording/harness-persister');
+    const persister = Object.create(HarnessPersister.prototype) as InstanceType<typeof HarnessPersister>;
+    Object.defineProperty(persister, 'options', { value: { recordingsDir: '/r' } });
+    expect(persister.filenameFor('suite_1/test_2')).to.equal(new API({ recordingsDir: '/r' }).filenameFor('suite_1/test_2'));
+    const probe = `require('@pollyjs/persister-fs'); console.log(Object.keys(require.cache).some((f) => f.includes('node-server')))`;
+    expect(require('node:child_process').execFileSync(process.execPath, ['-e', probe], { cwd: ROOT, encoding: 'utf8' }).trim()).to.equal('false');
+  });
+});

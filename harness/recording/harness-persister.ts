@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { relative } from 'node:path';
+import { join, relative } from 'node:path';
 import type { Request } from '@pollyjs/core';
 import FSPersister from '@pollyjs/persister-fs';
 import { HarnessError, ERROR_CODES } from '../errors';
@@ -54,8 +54,12 @@ export class HarnessPersister extends FSPersister {
     return (this.options as unknown as Options).context;
   }
 
+  /**
+   * persister-fs's layout, <recordingsDir>/<recording id>/recording.har, computed here: asking its API
+   * would load Polly's node server, which patches/@pollyjs+persister-fs+6.0.6.patch defers (start-up cost).
+   */
   filenameFor(recordingId: string): string {
-    return (this as unknown as { api: { filenameFor(id: string): string } }).api.filenameFor(recordingId);
+    return join((this.options as unknown as Options).recordingsDir, recordingId, 'recording.har');
   }
 
   /** The recording as read (once) from disk, or undefined when there is none. */
