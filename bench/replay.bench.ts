@@ -26,7 +26,9 @@ async function perRequestUs(client: MpsdClient): Promise<number> {
 
 export async function measureReplay() {
   const emulator = createEmulator();
-  const direct = new HttpMpsdClient(settings(await emulator.start()));
+  const base = await emulator.start();
+  const direct = new HttpMpsdClient(settings(base));
+  const directFetch = createFetchClient(settings(base));
   const dir = mkdtempSync(join(tmpdir(), 'mpsd-bench-'));
   const session = (mode: Mode) => startRecording({ name: 'bench/get', mode: MODES[mode], recordingsDir: dir, target: 'emulator', principalOf: principalResolver(principals), rerecordCommand: '-' });
   try {
@@ -43,6 +45,7 @@ export async function measureReplay() {
     };
     const paths: Record<string, () => Promise<number>> = {
       'direct node:http to the emulator': () => perRequestUs(direct),
+      'direct fetch to the emulator (examples/fetch-client)': () => perRequestUs(directFetch),
       'replay, node-http adapter': replayed(() => new HttpMpsdClient(settings('http://bench.invalid'))),
       'replay, fetch adapter (examples/fetch-client)': replayed(() => createFetchClient(settings('http://bench.invalid'))),
       'automatic response checks only (no I/O)': async () => {
@@ -53,10 +56,14 @@ export async function measureReplay() {
     };
     const samples: Record<string, number[]> = Object.fromEntries(Object.keys(paths).map((k) => [k, []]));
     for (let round = 0; round < ROUNDS; round += 1) for (const [name, run] of Object.entries(paths)) samples[name].push(await run());
-    const base = median(samples['direct node:http to the emulator']);
+    const directUs = median(samples['direct node:http to the emulator']);
+    const fetchLive = median(samples['direct fetch to the emulator (examples/fetch-client)']);
+    const fetchReplay = median(samples['replay, fetch adapter (examples/fetch-client)']);
     return {
       method: `${REQUESTS} sequential GETs of one ${sample.response.text.length}-byte session, ${ROUNDS} interleaved rounds, medians`,
-      rows: Object.entries(samples).map(([path, xs]) => ({ path, perRequestUs: Math.round(median(xs)), ratioToDirect: ratio(median(xs), base) })),
+      rows: Object.entries(samples).map(([path, xs]) => ({ path, perRequestUs: Math.round(median(xs)), ratioToDirect: ratio(median(xs), directUs) })),
+      // A client's replay against the same client's live request: fetch pays for undici and web streams live.
+      fetchReplayToFetchLive: ratio(fetchReplay, fetchLive),
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -78,7 +78,7 @@ export class HarnessPersister extends FSPersister {
     const entry = cached?.byKey.get(`${request.id}#${request.order}`);
     if (entry) {
       this.context.onEntryUsed?.(entry);
-      return entry;
+      return deepFreeze(entry); // our adapter patch replays a frozen entry as it is, without a JSON copy
     }
     if (this.polly.config.recordIfMissing) return null;
     const { principalOf, rerecordCommand } = this.context;
@@ -117,4 +117,11 @@ export class HarnessPersister extends FSPersister {
     }
     return this.index.get(recordingId);
   }
+}
+
+/** Freeze an entry and everything in it (once): nothing that replays it can change the recording. */
+function deepFreeze<T>(value: T): T {
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value;
+  for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
+  return Object.freeze(value);
 }
