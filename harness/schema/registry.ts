@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Ajv, { _, type ErrorObject, type ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
+import type Ajv from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { HarnessError, ERROR_CODES } from '../errors';
 
 /** The JSON documents of the contract, by the file name (and title) of their schema. */
@@ -17,7 +17,10 @@ type Precompiled = Partial<Record<SchemaName, ValidateFunction>> & { schemasHash
 
 /** One Ajv per process, strict: a typo in a schema keyword is a setup error, not a silently ignored rule. */
 export function newAjv(options: { standalone?: boolean } = {}): Ajv {
-  const ajv = new Ajv({
+  // Loaded here, not at the top: a start-up with precompiled validators never needs ajv's compiler (~60 modules).
+  const { default: AjvClass, _ } = require('ajv') as typeof import('ajv');
+  const addFormats = (require('ajv-formats') as typeof import('ajv-formats')).default;
+  const ajv = new AjvClass({
     strict: true,
     allErrors: true, // a report lists every violation, not the first one
     allowUnionTypes: true, // timeouts are integer|null (section 5.2)
