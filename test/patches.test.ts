@@ -101,6 +101,17 @@ describe("the Polly performance patches keep Polly's behaviour", () => {
     }
   });
 
+  it('forgets its loggers when it stops, so a long run does not keep one per request', async () => {
+    const loglevel = require('loglevel') as { getLoggers(): Record<string, unknown> };
+    const polly = new Polly('patches/loggers', { mode: 'passthrough', adapters: ['fixed-answer'], logLevel: 'silent' });
+    const request = await send(polly);
+    (request as unknown as { log: unknown }).log; // a request's logger is made on first use
+    const named = () => Object.keys(loglevel.getLoggers()).filter((name) => name.includes('patches/loggers'));
+    expect(named()).to.have.length.greaterThan(1);
+    await polly.stop();
+    expect(named()).to.deep.equal([]);
+  });
+
   it("merges a route's own config into its requests only, the others sharing Polly's", async () => {
     const polly = new Polly('patches/config', { mode: 'passthrough', adapters: ['fixed-answer'], logLevel: 'silent', recordFailedRequests: false });
     try {
