@@ -102,8 +102,8 @@ export class HarnessPersister extends FSPersister {
   }
 
   async onSaveRecording(recordingId: string, har: unknown): Promise<void> {
-    const text = await renderRecording(har as Har, { principalOf: this.context.principalOf, origin: this.context.origin, metadata: this.context.metadata() });
-    const outcome = writeRecording(this.filenameFor(recordingId), text); // not inside ?.(): it must run
+    const parts = await renderRecording(har as Har, { principalOf: this.context.principalOf, origin: this.context.origin, metadata: this.context.metadata() });
+    const outcome = await writeRecording(this.filenameFor(recordingId), parts); // not inside ?.(): it must run
     this.context.onSaved?.(outcome);
   }
 

@@ -1,4 +1,5 @@
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
+import { mkdir, open, readFile, rename } from 'node:fs/promises';
 import { dirname, relative } from 'node:path';
 import { HarnessError, ERROR_CODES } from '../errors';
 import type { Har } from './har';
@@ -17,8 +18,18 @@ function sortKeys(value: unknown): unknown {
 const CHUNK = 250;
 const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/**
+ * A recording as committed, in pieces whose concatenation is the file: the frame up to the entries, each
+ * entry (with the separator before it), the frame after them. Neither joining 15 MB into one string nor
+ * writing it in one call holds the event loop (issue 12.2).
+ */
+export type RenderedRecording = string[];
+
+/** The whole text of a rendered recording (for tests and small files). */
+export const recordingText = (parts: RenderedRecording): string => parts.join('');
+
 /** The recording as committed: sanitized (sanitize-har.ts), keys sorted, two-space indented; yields as it goes. */
-export async function renderRecording(recorded: { log: { entries: unknown[] } }, options: SanitizeOptions): Promise<string> {
+export async function renderRecording(recorded: { log: { entries: unknown[] } }, options: SanitizeOptions): Promise<RenderedRecording> {
   // Polly's classes to plain data, entry by entry (one round trip of the whole would hold the loop).
   const plain: unknown[] = [];
   for (const [i, entry] of recorded.log.entries.entries()) {
@@ -29,32 +40,55 @@ export async function renderRecording(recorded: { log: { entries: unknown[] } },
   const kept = withoutThrottled(har.log.entries);
   const entries: string[] = [];
   for (let i = 0; i < kept.length; i += 1) {
-    // Each entry as the whole file indents it (three levels deep), so the file is their concatenation.
-    entries.push(JSON.stringify(sortKeys(sanitizeEntry(kept[i], i, options)), null, 2).replace(/\n/g, '\n      '));
+    // Each entry as the whole file indents it (three levels deep), after the separator that precedes it.
+    const text = JSON.stringify(sortKeys(sanitizeEntry(kept[i], i, options)), null, 2).replace(/\n/g, '\n      ');
+    entries.push(`${i === 0 ? '[' : ','}\n      ${text}`);
     if ((i + 1) % CHUNK === 0) await yieldToLoop();
   }
   // The frame with a marker for the entries, found by its exact line: a string cannot hold a newline, and
   // only log's own keys sit four spaces deep.
   const frame = JSON.stringify({ log: sortKeys({ ...har.log, entries: '__entries__', _harness: options.metadata }) }, null, 2);
-  const list = entries.length === 0 ? '[]' : `[\n      ${entries.join(',\n      ')}\n    ]`;
-  return `${frame.replace('\n    "entries": "__entries__"', () => `\n    "entries": ${list}`)}\n`;
+  const marker = '\n    "entries": "__entries__"';
+  const at = frame.indexOf(marker);
+  const head = `${frame.slice(0, at)}\n    "entries": `;
+  const tail = `${frame.slice(at + marker.length)}\n`;
+  return entries.length === 0 ? [head, '[]', tail] : [head, ...entries, '\n    ]', tail];
 }
 
 /** Recordings that differ only in when they were made are the same recording. */
 const withoutDate = (text: string) => text.replace(/"recordedAt": "[^"]*"/, '"recordedAt": ""');
 
+/** Whether the file's text is this rendering, the date aside (it sits in the frame, never in an entry). */
+async function sameRecording(previous: string, parts: RenderedRecording): Promise<boolean> {
+  if (previous.length !== parts.reduce((n, part) => n + part.length, 0)) return false;
+  let at = 0;
+  for (const [i, part] of parts.entries()) {
+    const frame = i === 0 || i === parts.length - 1;
+    if (frame ? withoutDate(previous.slice(at, at + part.length)) !== withoutDate(part) : !previous.startsWith(part, at)) return false;
+    at += part.length;
+    if ((i + 1) % CHUNK === 0) await yieldToLoop();
+  }
+  return true;
+}
+
 /**
  * Write a rendered recording atomically (temp file + rename: a crash mid-write never leaves half a
- * file), or leave the file alone when only the date would change. Returns what happened.
+ * file), or leave the file alone when only the date would change. Returns what happened. Reads and
+ * writes are asynchronous and the text goes out in chunks, so a large recording never holds the loop.
  */
-export function writeRecording(file: string, text: string): 'created' | 'updated' | 'unchanged' {
-  const previous = readQuietly(file);
-  if (previous !== undefined && withoutDate(previous) === withoutDate(text)) return 'unchanged';
+export async function writeRecording(file: string, parts: RenderedRecording): Promise<'created' | 'updated' | 'unchanged'> {
+  const previous = await readQuietly(file);
+  if (previous !== undefined && (await sameRecording(previous, parts))) return 'unchanged';
   const temp = `${file}.${process.pid}.tmp`;
   try {
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(temp, text);
-    renameSync(temp, file);
+    await mkdir(dirname(file), { recursive: true });
+    const handle = await open(temp, 'w');
+    try {
+      for (let i = 0; i < parts.length; i += CHUNK) await handle.write(parts.slice(i, i + CHUNK).join(''));
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, file);
   } catch (error) {
     removeQuietly(temp);
     const { code, message } = error as NodeJS.ErrnoException;
@@ -67,9 +101,9 @@ export function writeRecording(file: string, text: string): 'created' | 'updated
 }
 
 /** The file's text, or undefined when it is missing or unreadable (record mode replaces it either way). */
-function readQuietly(file: string): string | undefined {
+async function readQuietly(file: string): Promise<string | undefined> {
   try {
-    return readFileSync(file, 'utf8');
+    return await readFile(file, 'utf8');
   } catch {
     return undefined;
   }

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import type { Har, HarEntry } from '../../harness/recording/har';
 import { principalResolver } from '../../harness/recording/matching';
-import { renderRecording } from '../../harness/recording/write-recording';
+import { recordingText, renderRecording } from '../../harness/recording/write-recording';
 
 const TOKEN = 'XBL3.0 x=123456;eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.abcdefghijklmno';
 
@@ -50,7 +50,9 @@ describe('the recording as committed (sanitize-har, write-recording)', () => {
   let clean: Har;
   let entry: HarEntry;
   before(async () => {
-    clean = JSON.parse(await renderRecording(har(), { principalOf, origin: { from: 'http://127.0.0.1:41234', to: 'http://mpsd-emulator.invalid' }, metadata: { provenance: {}, inputs: {} } }));
+    clean = JSON.parse(
+      recordingText(await renderRecording(har(), { principalOf, origin: { from: 'http://127.0.0.1:41234', to: 'http://mpsd-emulator.invalid' }, metadata: { provenance: {}, inputs: {} } })),
+    );
     entry = clean.log.entries[0];
   });
 
