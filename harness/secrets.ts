@@ -45,29 +45,36 @@ function currentSecrets(): readonly string[] {
 
 /** Replace every configured token and every credential-shaped substring. */
 export function scrubText(text: string, known?: readonly string[]): string {
-  const secrets = known ? [...known].sort((a, b) => b.length - a.length) : currentSecrets();
+  return scrubWith(text, known ? [...known].sort((a, b) => b.length - a.length) : currentSecrets());
+}
+
+/** scrubText with the secrets already looked up: callers scrubbing many values read the environment once. */
+function scrubWith(text: string, secrets: readonly string[]): string {
   const withoutKnown = secrets.reduce((out, secret) => (out.includes(secret) ? out.split(secret).join(REDACTED) : out), text);
   return SECRET_PATTERNS.reduce((out, { pattern }) => out.replace(pattern, REDACTED), withoutKnown);
 }
 
 /** An exchange safe to attach to an error or a report: secret headers replaced, every text scrubbed. */
 export function redactExchange(exchange: Exchange): Exchange {
-  const headers = (h: Record<string, string>) => Object.fromEntries(Object.entries(h).map(([k, v]) => [k, isSecretHeader(k) ? (/^<redacted[^>]*>$/.test(v) ? v : REDACTED) : scrubText(v)]));
+  const secrets = currentSecrets();
+  const scrub = (text: string) => scrubWith(text, secrets);
+  const headers = (h: Record<string, string>) => Object.fromEntries(Object.entries(h).map(([k, v]) => [k, isSecretHeader(k) ? (/^<redacted[^>]*>$/.test(v) ? v : REDACTED) : scrub(v)]));
   const { request, response } = exchange;
   return {
     ...exchange,
-    request: { ...request, path: scrubText(request.path), headers: headers(request.headers), ...(request.body !== undefined ? { body: scrubText(request.body) } : {}) },
-    response: { ...response, headers: headers(response.headers), text: scrubText(response.text) },
+    request: { ...request, path: scrub(request.path), headers: headers(request.headers), ...(request.body !== undefined ? { body: scrub(request.body) } : {}) },
+    response: { ...response, headers: headers(response.headers), text: scrub(response.text) },
   };
 }
 
 /** Lower-case headers with every secret replaced: Authorization by the name of its principal, the rest by <redacted>. */
 export function redactHeaders(headers: Record<string, string>, principalOf: (authorization: string | undefined) => string): Record<string, string> {
+  const secrets = currentSecrets();
   return Object.fromEntries(
     Object.entries(headers).map(([name, value]) => {
       const lower = name.toLowerCase();
       if (lower === 'authorization') return [lower, redactedAuthorization(principalOf(value))];
-      return [lower, isSecretHeader(lower) ? REDACTED : scrubText(value)];
+      return [lower, isSecretHeader(lower) ? REDACTED : scrubWith(value, secrets)];
     }),
   );
 }

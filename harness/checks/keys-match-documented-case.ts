@@ -3,6 +3,22 @@ import { schemaRegistry } from '../schema/registry';
 import { type Located, childSchema, rootSchema } from '../schema/schema-at';
 import type { Check } from './failure';
 
+type Documented = { exact: Set<string>; byLowerCase: Map<string, string> };
+const documentedSets = new WeakMap<object, Documented>();
+/** The documented keys of a schema level, as a set and by lower case, made once per schema node. */
+function documentedKeys(properties: object | undefined): Documented | undefined {
+  if (!properties || Object.keys(properties).length === 0) return undefined;
+  let documented = documentedSets.get(properties);
+  if (!documented) {
+    const keys = Object.keys(properties);
+    const byLowerCase = new Map<string, string>();
+    for (const key of keys) if (!byLowerCase.has(key.toLowerCase())) byLowerCase.set(key.toLowerCase(), key); // the first, as before
+    documented = { exact: new Set(keys), byLowerCase };
+    documentedSets.set(properties, documented);
+  }
+  return documented;
+}
+
 /** Every key of `document` that differs from a key its schema documents only by case, with its path. */
 export function caseVariants(schema: string, document: unknown): string[] {
   const registry = schemaRegistry();
@@ -14,10 +30,10 @@ export function caseVariants(schema: string, document: unknown): string[] {
       for (const [i, item] of value.entries()) walk(item, located && childSchema(registry, located, String(i)), `${pointer}/${i}`);
       return;
     }
-    const documented = Object.keys(located?.node.properties ?? {});
+    const documented = located && documentedKeys(located.node.properties);
     for (const [key, child] of Object.entries(value)) {
-      if (documented.length > 0 && !documented.includes(key)) {
-        const twin = documented.find((d) => d.toLowerCase() === key.toLowerCase());
+      if (documented && !documented.exact.has(key)) {
+        const twin = documented.byLowerCase.get(key.toLowerCase());
         if (twin) out.push(`${pointer}/${key} (documented as ${twin})`);
       }
       walk(child, located && childSchema(registry, located, key), `${pointer}/${key}`);

@@ -56,7 +56,26 @@ export function childSchema(registry: SchemaRegistry, located: Located, key: str
     Object.entries(node.patternProperties ?? {}).find(([pattern]) => matches(pattern, key))?.[1] ??
     (typeof node.additionalProperties === 'object' ? node.additionalProperties : undefined) ??
     (/^\d+$/.test(key) ? node.items : undefined);
-  return child ? deref(registry, { node: child, base: located.base, refs: [] }) : undefined;
+  return child ? derefOnce(registry, child, located.base) : undefined;
+}
+
+const dereferenced = new WeakMap<SchemaNode, Map<string, Located>>();
+/**
+ * A schema node with its $refs followed, worked out once per node: checks walk every key of every
+ * document, and the node a key leads to is the same each time. The result is shared: never change it.
+ */
+function derefOnce(registry: SchemaRegistry, node: SchemaNode, base: string): Located {
+  let byBase = dereferenced.get(node);
+  if (!byBase) {
+    byBase = new Map();
+    dereferenced.set(node, byBase);
+  }
+  let located = byBase.get(base);
+  if (!located) {
+    located = deref(registry, { node, base, refs: [] });
+    byBase.set(base, located);
+  }
+  return located;
 }
 
 /** The schema of a whole document, its top-level $ref followed. */
