@@ -26,6 +26,8 @@ export interface ChildCost {
   maxRssMb: number;
   /** Heap still in use at exit after a full collection: what the run retained. */
   heapAtEndMb: number;
+  /** The same, in KB: per-scenario growth is a few KB. */
+  heapAtEndKb: number;
   wallMs: number;
   out: string;
 }
@@ -51,7 +53,15 @@ export function measureNode(args: string[], env: NodeJS.ProcessEnv = {}): Promis
           .split('\n')
           .map((line) => JSON.parse(line) as { cpuMs: number; maxRssKb: number; heapUsedKb: number });
         const mb = (kb: number) => Math.round(kb / 1024);
-        resolve({ code: code ?? 1, cpuMs: Math.round(first.cpuMs), maxRssMb: mb(first.maxRssKb), heapAtEndMb: mb(first.heapUsedKb), wallMs: Date.now() - started, out });
+        resolve({
+          code: code ?? 1,
+          cpuMs: Math.round(first.cpuMs),
+          maxRssMb: mb(first.maxRssKb),
+          heapAtEndMb: mb(first.heapUsedKb),
+          heapAtEndKb: Math.round(first.heapUsedKb),
+          wallMs: Date.now() - started,
+          out,
+        });
       } catch (error) {
         reject(new Error(`the measured process left no probe (${(error as Error).message}); its output:\n${out}`));
       } finally {

@@ -15,8 +15,8 @@ import { principalResolver } from '../harness/recording/matching';
 import { startRecording } from '../harness/recording/recording-session';
 import { median, principals, ratio, sessionRef, settings } from './common';
 
-const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 300);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
 
 async function perRequestUs(client: MpsdClient): Promise<number> {
   const start = performance.now();

@@ -5,13 +5,13 @@
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { mochaArguments } from '../harness/cli/mocha-run';
 import { shardDirectories, mergeReports } from '../harness/cli/merge-reports';
 import { shardReportsDir } from '../harness/cli/shard';
 import type { RunReport } from '../harness/reporters/write-reports';
 import { ROOT, measureNode } from './common';
-import { SYNTHETIC_DIR, generateSyntheticCatalogue } from './synthetic';
+import { BARE_DIR, SYNTHETIC_DIR, generateSyntheticCatalogue } from './synthetic';
 
 const FILES = Number(process.env.BENCH_SCALE_FILES ?? 40);
 const PER_FILE = Number(process.env.BENCH_SCALE_PER_FILE ?? 50);
@@ -25,14 +25,30 @@ export async function measureScale() {
     const environment = env(extra);
     const cost = await measureNode([MOCHA, ...mochaArguments({ spec: specs }, undefined, environment)], environment);
     if (cost.code !== 0) throw new Error(`a synthetic run failed (exit ${cost.code}):\n${cost.out.slice(-3000)}`);
-    return { scenarios: Number(/(\d+) passed, 0 failed\s*$/.exec(cost.out)?.[1] ?? Number.NaN), cpuMs: cost.cpuMs, wallMs: cost.wallMs, maxRssMb: cost.maxRssMb, heapAtEndMb: cost.heapAtEndMb };
+    return {
+      scenarios: Number(/(\d+) passed, 0 failed\s*$/.exec(cost.out)?.[1] ?? Number.NaN),
+      cpuMs: cost.cpuMs,
+      wallMs: cost.wallMs,
+      maxRssMb: cost.maxRssMb,
+      heapAtEndMb: cost.heapAtEndMb,
+      heapAtEndKb: cost.heapAtEndKb,
+    };
   };
   try {
     const recorded = await run(files, { MPSD_MODE: 'record' });
     const sizes = [FILES / 4, FILES / 2, FILES].map((n) => Math.max(1, Math.round(n)));
-    const replays = [];
+    const replays: Awaited<ReturnType<typeof run>>[] = [];
     for (const n of sizes) replays.push(await run(files.slice(0, n), { MPSD_MODE: 'replay', MPSD_REPORTS_DIR: join(work, `reports-${n}`) }));
     const whole = replays[replays.length - 1];
+    // The control: the same tests with empty bodies under plain mocha + tsx, at the smallest and largest size.
+    const bare = files.map((f) => join(BARE_DIR, basename(f)));
+    const plainMocha = async (n: number) => {
+      const cost = await measureNode([MOCHA, '--no-config', '--require', 'tsx/cjs', '--extension', 'ts', ...bare.slice(0, n)]);
+      if (cost.code !== 0) throw new Error(`the bare synthetic run failed (exit ${cost.code}):\n${cost.out.slice(-3000)}`);
+      return cost;
+    };
+    const control = [await plainMocha(sizes[0]), await plainMocha(sizes[sizes.length - 1])];
+    const kbPerScenario = (a: { heapAtEndKb: number }, b: { heapAtEndKb: number }) => Number(((b.heapAtEndKb - a.heapAtEndKb) / (whole.scenarios - replays[0].scenarios)).toFixed(1));
     const shards = [];
     for (let i = 1; i <= 4; i += 1) shards.push(await run(files, { MPSD_MODE: 'replay', MPSD_SHARD: `${i}/4`, MPSD_REPORTS_DIR: shardReportsDir(join(work, 'sharded'), { index: i, total: 4 }) }));
     // Two shards at once on this machine: what mocha --parallel would buy, with processes instead of workers.
@@ -54,7 +70,13 @@ export async function measureScale() {
       replay: replays.map((r) => ({ ...r, cpuMsPerScenario: perScenario(r) })),
       marginalCpuMsPerScenario: [marginal(replays[0], replays[1]), marginal(replays[1], whole)].map((m) => Number(m.toFixed(1))),
       linearity: Number((marginal(replays[1], whole) / marginal(replays[0], replays[1])).toFixed(2)),
-      memoryGrowth: { peakRss: Number((whole.maxRssMb / replays[0].maxRssMb).toFixed(2)), heapAtEnd: Number((whole.heapAtEndMb / replays[0].heapAtEndMb).toFixed(2)) },
+      memoryGrowth: {
+        peakRss: Number((whole.maxRssMb / replays[0].maxRssMb).toFixed(2)),
+        heapAtEnd: Number((whole.heapAtEndMb / replays[0].heapAtEndMb).toFixed(2)),
+        // What each added scenario leaves on the heap at exit, in the harness run and in plain mocha running the same tests empty.
+        heapKbPerAddedScenario: { harness: kbPerScenario(replays[0], whole), plainMochaSameTests: kbPerScenario(control[0], control[1]) },
+        plainMochaHeapAtEndMb: control.map((c) => c.heapAtEndMb),
+      },
       shards: { runs: shards, longestShardWallMs: Math.max(...shards.map((s) => s.wallMs)), mergeMs },
       oneMachine: { unshardedWallMs: whole.wallMs, twoShardsAtOnceWallMs: twoAtOnceWallMs, speedUp: Number((whole.wallMs / twoAtOnceWallMs).toFixed(2)) },
       mergedEqualsUnsharded: {
