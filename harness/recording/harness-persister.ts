@@ -50,8 +50,16 @@ export class HarnessPersister extends FSPersister {
     return 'harness-fs';
   }
 
+  private ownOptions?: Options;
+
+  /** Polly builds `options` afresh on every read (a merge of defaults and config): read them once. */
+  private get settings(): Options {
+    this.ownOptions ??= this.options as unknown as Options;
+    return this.ownOptions;
+  }
+
   private get context(): RecordingContext {
-    return (this.options as unknown as Options).context;
+    return this.settings.context;
   }
 
   /**
@@ -59,7 +67,7 @@ export class HarnessPersister extends FSPersister {
    * would load Polly's node server, which patches/@pollyjs+persister-fs+6.0.6.patch defers (start-up cost).
    */
   filenameFor(recordingId: string): string {
-    return join((this.options as unknown as Options).recordingsDir, recordingId, 'recording.har');
+    return join(this.settings.recordingsDir, recordingId, 'recording.har');
   }
 
   /** The recording as read (once) from disk, or undefined when there is none. */

@@ -30,7 +30,8 @@ export interface RawRequest {
  * recorded answer and by the miss explanation to say what differs.
  */
 export function requestIdentity(request: RawRequest, principalOf: PrincipalOf): RequestIdentity {
-  const lower = Object.fromEntries(Object.entries(request.headers).map(([k, v]) => [k.toLowerCase(), Array.isArray(v) ? v.join(', ') : v]));
+  const lower: Record<string, string | undefined> = {};
+  for (const [k, v] of Object.entries(request.headers)) lower[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
   const headers: Record<string, string> = {};
   for (const name of MATCHED_HEADERS) if (lower[name] !== undefined) headers[name] = lower[name] as string;
   return { method: request.method.toUpperCase(), path: pathOf(request.url), body: canonicalBody(request.body), headers, principal: principalOf(lower.authorization) };
@@ -38,6 +39,7 @@ export function requestIdentity(request: RawRequest, principalOf: PrincipalOf): 
 
 function pathOf(url: string): string {
   const parsed = new URL(url, 'http://x');
+  if (parsed.search === '') return parsed.pathname; // most requests: nothing to sort
   const query = [...parsed.searchParams.entries()].sort(([a], [b]) => a.localeCompare(b));
   return parsed.pathname + (query.length ? `?${new URLSearchParams(query).toString()}` : '');
 }
