@@ -24,35 +24,50 @@ interface Outcome {
 /** An HTTP server over the emulator state. `state()` is read per request so reset() can swap it. */
 export function createEmulatorServer(state: () => EmulatorState, log?: RequestLog): Server {
   const server = createServer((req, res) => {
-    const started = log ? process.hrtime.bigint() : 0n;
-    const outcome: Outcome = { caller: 'anonymous', reply: { status: 500 } };
-    const answer = (reply: Reply) => {
-      try {
-        outcome.reply = echoToken(state(), req, reply);
-        send(state(), res, outcome.reply);
-      } catch (error) {
-        // Even a reply that cannot be written must not take the process down.
-        log?.(`emulator bug while answering ${req.method} ${req.url}: ${(error as Error)?.stack ?? String(error)}`);
-        if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
-        res.end('Emulator internal error; see the emulator log.');
-      }
-      if (log) logLine(log, req, outcome, started);
-    };
-    const handle = (rawBody: string) => {
-      let reply: Reply;
-      try {
-        reply = dispatch(state(), req, rawBody, outcome);
-      } catch (error) {
-        reply = toErrorReply(error, log);
-      }
-      answer(reply);
-    };
+    const exchange: Exchange = { state, log, req, res, started: log ? process.hrtime.bigint() : 0n, outcome: { caller: 'anonymous', reply: { status: 500 } } };
     // Most requests (GET, DELETE) carry no body: answer them at once, without a trip through promises.
-    if (req.headers['content-length'] === undefined && req.headers['transfer-encoding'] === undefined) handle('');
-    else readBody(req).then(handle, (error: unknown) => answer(toErrorReply(error, log)));
+    if (req.headers['content-length'] === undefined && req.headers['transfer-encoding'] === undefined) handle(exchange, '');
+    else
+      readBody(req).then(
+        (rawBody) => handle(exchange, rawBody),
+        (error: unknown) => answer(exchange, toErrorReply(error, log)),
+      );
   });
   server.keepAliveTimeout = 5000;
   return server;
+}
+
+/** One request in flight. Plain data passed to module functions: no closures made per request. */
+interface Exchange {
+  state: () => EmulatorState;
+  log?: RequestLog;
+  req: IncomingMessage;
+  res: ServerResponse;
+  started: bigint;
+  outcome: Outcome;
+}
+
+function handle(exchange: Exchange, rawBody: string): void {
+  let reply: Reply;
+  try {
+    reply = dispatch(exchange.state(), exchange.req, rawBody, exchange.outcome);
+  } catch (error) {
+    reply = toErrorReply(error, exchange.log);
+  }
+  answer(exchange, reply);
+}
+
+function answer({ state, log, req, res, started, outcome }: Exchange, reply: Reply): void {
+  try {
+    outcome.reply = echoToken(state(), req, reply);
+    send(state(), res, outcome.reply);
+  } catch (error) {
+    // Even a reply that cannot be written must not take the process down.
+    log?.(`emulator bug while answering ${req.method} ${req.url}: ${(error as Error)?.stack ?? String(error)}`);
+    if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+    res.end('Emulator internal error; see the emulator log.');
+  }
+  if (log) logLine(log, req, outcome, started);
 }
 
 function logLine(log: RequestLog, req: IncomingMessage, outcome: Outcome, started: bigint): void {
