@@ -112,6 +112,21 @@ describe("the Polly performance patches keep Polly's behaviour", () => {
     expect(named()).to.deep.equal([]);
   });
 
+  it('still logs each request and response at the info level', async () => {
+    const lines: string[] = [];
+    const { info } = console;
+    console.info = (...args: unknown[]) => lines.push(args.join(' ')); // loglevel binds console methods as levels are set
+    try {
+      const polly = new Polly('patches/logging', { mode: 'passthrough', adapters: ['fixed-answer'], logLevel: 'info' });
+      await send(polly);
+      await polly.stop();
+    } finally {
+      console.info = info;
+    }
+    expect(lines.some((l) => l.includes('Request: GET http://x.invalid/a?b=1'))).to.equal(true);
+    expect(lines.some((l) => l.includes('Response: Passthrough') && l.includes('200'))).to.equal(true);
+  });
+
   it("merges a route's own config into its requests only, the others sharing Polly's", async () => {
     const polly = new Polly('patches/config', { mode: 'passthrough', adapters: ['fixed-answer'], logLevel: 'silent', recordFailedRequests: false });
     try {
