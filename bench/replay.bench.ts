@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import nock from 'nock';
 import { createEmulator } from '../emulator';
 import { createClient as createFetchClient } from '../examples/fetch-client';
 import { runResponseChecks } from '../harness/checks';
@@ -22,6 +23,20 @@ async function perRequestUs(client: MpsdClient): Promise<number> {
   const start = performance.now();
   for (let i = 0; i < REQUESTS; i += 1) await client.getSession(sessionRef);
   return ((performance.now() - start) * 1000) / REQUESTS;
+}
+
+const TRANSPORT = 'nock with a fixed reply, no Polly (the transport replay rides on)';
+
+/** Answer every request to bench.invalid with the sample, through nock alone, for the length of `run`. */
+async function withFixedReply<T>(sample: { response: { status: number; text: string; headers: Record<string, string> } }, run: () => Promise<T>): Promise<T> {
+  nock.activate(); // Polly's node-http adapter keeps nock inactive between its own connections
+  nock('http://bench.invalid').persist().get(/.*/).reply(sample.response.status, sample.response.text, sample.response.headers);
+  try {
+    return await run();
+  } finally {
+    nock.cleanAll();
+    nock.restore();
+  }
 }
 
 export async function measureReplay() {
@@ -48,6 +63,8 @@ export async function measureReplay() {
       'direct fetch to the emulator (examples/fetch-client)': () => perRequestUs(directFetch),
       'replay, node-http adapter': replayed(() => new HttpMpsdClient(settings('http://bench.invalid'))),
       'replay, fetch adapter (examples/fetch-client)': replayed(() => createFetchClient(settings('http://bench.invalid'))),
+      // Where a replay's cost goes: the same client through nock with a fixed answer, no Polly at all.
+      [TRANSPORT]: () => withFixedReply(sample, () => perRequestUs(new HttpMpsdClient(settings('http://bench.invalid')))),
       'automatic response checks only (no I/O)': async () => {
         const start = performance.now();
         for (let i = 0; i < REQUESTS; i += 1) runResponseChecks(sample);
@@ -64,6 +81,8 @@ export async function measureReplay() {
       rows: Object.entries(samples).map(([path, xs]) => ({ path, perRequestUs: Math.round(median(xs)), ratioToDirect: ratio(median(xs), directUs) })),
       // A client's replay against the same client's live request: fetch pays for undici and web streams live.
       fetchReplayToFetchLive: ratio(fetchReplay, fetchLive),
+      // What Polly's pipeline (and its adapter) adds on top of the transport, against a whole direct request.
+      pollyOverTransportToDirect: ratio(median(samples['replay, node-http adapter']) - median(samples[TRANSPORT]), directUs),
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
