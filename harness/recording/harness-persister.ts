@@ -1,10 +1,11 @@
 import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Request } from '@pollyjs/core';
-import FSPersister from '@pollyjs/persister-fs';
+import Persister from '@pollyjs/persister';
 import { HarnessError, ERROR_CODES } from '../errors';
 import { explainMiss } from './explain-miss';
 import { type Har, type HarEntry, type HarnessMetadata, readHar } from './har';
+import { harEntryOf } from './har-entry';
 import { type PrincipalOf, requestIdentity } from './matching';
 import type { SanitizeOptions } from './sanitize-har';
 import { renderRecording, writeRecording } from './write-recording';
@@ -37,14 +38,23 @@ interface Options {
 
 type Cached = { har: Har; byKey: Map<string, HarEntry> };
 
+/** Entries merged between two yields to the event loop when a recording is persisted. */
+const CHUNK = 250;
+
 /**
- * Polly's fs persister, plus: each recording read once, checked, and indexed by (_id, _order) so a
- * lookup costs the same in a 10- or a 5,000-entry recording; secrets and noise removed before anything
- * is written; writes atomic (temp file + rename) and skipped when nothing but the date would change; a
- * replay miss explained.
+ * Polly's persister, on its public extension points (the hooks and persist/recordRequest/findEntry):
+ * persister-fs's file layout, each recording read once, checked, and indexed by (_id, _order) so a
+ * lookup costs the same in a 10- or a 5,000-entry recording; new entries merged through a Set and in
+ * chunks (the base class merges with quadratic scans in one block); secrets and noise removed before
+ * anything is written; writes atomic (temp file + rename) and skipped when nothing but the date would
+ * change; a replay miss explained.
  */
-export class HarnessPersister extends FSPersister {
+export class HarnessPersister extends Persister {
   private readonly index = new Map<string, Cached>();
+  /** (_id#_order) of the entries replay answered from: with the recorded ones, what a recording keeps. */
+  private readonly replayed = new Set<string>();
+  /** Requests to persist, by recording id (the base class keeps its own list private). */
+  private readonly toPersist = new Map<string, { name: string; requests: Request[] }>();
 
   static get id() {
     return 'harness-fs';
@@ -62,10 +72,7 @@ export class HarnessPersister extends FSPersister {
     return this.settings.context;
   }
 
-  /**
-   * persister-fs's layout, <recordingsDir>/<recording id>/recording.har, computed here: asking its API
-   * would load Polly's node server, which patches/@pollyjs+persister-fs+6.0.6.patch defers (start-up cost).
-   */
+  /** persister-fs's layout, <recordingsDir>/<recording id>/recording.har: recordings from either read alike. */
   filenameFor(recordingId: string): string {
     return join(this.settings.recordingsDir, recordingId, 'recording.har');
   }
@@ -85,8 +92,9 @@ export class HarnessPersister extends FSPersister {
     const cached = this.load(request.recordingId);
     const entry = cached?.byKey.get(`${request.id}#${request.order}`);
     if (entry) {
+      this.replayed.add(`${request.id}#${request.order}`);
       this.context.onEntryUsed?.(entry);
-      return deepFreeze(entry); // our adapter patch replays a frozen entry as it is, without a JSON copy
+      return deepFreeze(entry); // FrozenReplay replays a frozen entry as it is, without a JSON copy
     }
     if (this.polly.config.recordIfMissing) return null;
     const { principalOf, rerecordCommand } = this.context;
@@ -98,15 +106,52 @@ export class HarnessPersister extends FSPersister {
   /** A request another (ended) test fired is never written into this test's recording. */
   recordRequest(request: Request): void {
     if ((request as Request & { [NOT_THIS_TEST]?: true })[NOT_THIS_TEST]) return;
-    super.recordRequest(request);
+    const pending = this.toPersist.get(request.recordingId) ?? { name: request.recordingName, requests: [] };
+    pending.requests.push(request);
+    this.toPersist.set(request.recordingId, pending);
   }
 
+  // @ts-expect-error Polly's types declare a field; at run time it is a getter, overridden here
+  get hasPending(): boolean {
+    return this.toPersist.size > 0;
+  }
+
+  /**
+   * The base class's persist, in linear time: the recorded requests become entries (yielding every
+   * CHUNK), take priority over stored ones with the same (_id, _order), are sorted by start time, and
+   * entries this test neither replayed nor recorded are dropped (keepUnusedRequests: false).
+   */
   async persist(): Promise<void> {
-    if (this.context.discard) {
-      (this as unknown as { pending: Map<string, unknown> }).pending.clear();
-      return;
+    const pending = [...this.toPersist];
+    this.toPersist.clear();
+    if (this.context.discard) return;
+    for (const [recordingId, { name, requests }] of pending) {
+      const fresh: HarEntry[] = [];
+      for (const [i, request] of requests.entries()) {
+        if (i > 0 && i % CHUNK === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+        fresh.push(harEntryOf(request));
+      }
+      const stored = this.load(recordingId)?.har;
+      const used = new Set([...this.replayed, ...fresh.map((e) => `${e._id}#${e._order}`)]);
+      const seen = new Set<string>();
+      const entries = [...fresh, ...(stored?.log.entries ?? [])].filter((entry) => {
+        const key = `${entry._id}#${entry._order}`;
+        if (seen.has(key) || !used.has(key)) return false;
+        seen.add(key);
+        return true;
+      });
+      const times = new Map(entries.map((e) => [e, Date.parse(e.startedDateTime)]));
+      entries.sort((a, b) => (times.get(a) ?? 0) - (times.get(b) ?? 0));
+      const creator = { name: 'Polly.JS', version: (this.polly.constructor as unknown as { VERSION: string }).VERSION, comment: 'persister:harness-fs' };
+      const log = { version: '1.2', pages: [], ...(stored?.log ?? {}), creator, _recordingName: stored?.log._recordingName ?? name, entries };
+      await this.onSaveRecording(recordingId, { log });
+      this.index.delete(recordingId);
     }
-    return super.persist();
+  }
+
+  // biome-ignore lint/suspicious/noExplicitAny: the base class's signature
+  async onDeleteRecording(): Promise<any> {
+    throw new Error('recordings are rewritten, never deleted, by the harness');
   }
 
   async onSaveRecording(recordingId: string, har: unknown): Promise<void> {

@@ -4,16 +4,18 @@ import NodeHttpAdapter from '@pollyjs/adapter-node-http';
 import FetchAdapter from '@pollyjs/adapter-fetch';
 import type { ModeSpec } from '../config';
 import type { HttpRequest, HttpResponse } from '../contract/exchange';
+import { forgetPollyLoggers, withFrozenReplay } from './frozen-replay';
 import { HarnessPersister, NOT_THIS_TEST, type RecordingContext, type SaveOutcome } from './harness-persister';
 import { RecordedInputs } from './inputs';
 import { type PrincipalOf, matchRequestsBy } from './matching';
 import { provenance } from './provenance';
 import { redactHeaders } from '../secrets';
 
-Polly.register(NodeHttpAdapter);
+const ADAPTERS = ['harness-node-http', 'harness-fetch'];
+Polly.register(withFrozenReplay(NodeHttpAdapter, ADAPTERS[0]));
 // Global fetch goes through Polly too, so a fetch during replay is answered from the recording or
 // fails as a miss: it never reaches the network.
-Polly.register(FetchAdapter);
+Polly.register(withFrozenReplay(FetchAdapter, ADAPTERS[1]));
 Polly.register(HarnessPersister);
 
 /** One request as the wire saw it: the answer it got, or why it got none (a replay miss, a network error). Secrets already redacted. */
@@ -80,10 +82,10 @@ export function startRecording(options: RecordingOptions): RecordingSession {
     mode: pollyMode(options.mode),
     recordIfMissing: options.mode.answers === 'recordings-then-target', // never in replay: a miss must fail, not record
     recordFailedRequests: true, // error answers are the point of a contract suite
-    adapters: ['node-http', 'fetch'],
-    adapterOptions: { fetch: { context: globalThis } },
+    adapters: ADAPTERS,
+    adapterOptions: { [ADAPTERS[1]]: { context: globalThis } },
     persister: 'harness-fs',
-    persisterOptions: { 'harness-fs': { recordingsDir: options.recordingsDir, context } as never, keepUnusedRequests: false },
+    persisterOptions: { 'harness-fs': { recordingsDir: options.recordingsDir, context } as never },
     matchRequestsBy: matchRequestsBy(options.principalOf) as never,
     flushRequestsOnStop: true,
     logLevel: 'silent', // Polly's own logs print requests with their Authorization header
@@ -107,7 +109,11 @@ export function startRecording(options: RecordingOptions): RecordingSession {
     answeredBy: () => ({ recording: used.size, target: sentToTarget.count }),
     async stop({ failed }) {
       context.discard = failed && options.mode.writes !== 'nothing';
-      await polly.stop();
+      try {
+        await polly.stop();
+      } finally {
+        forgetPollyLoggers(polly.recordingName);
+      }
     },
   };
 }
