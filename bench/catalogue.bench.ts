@@ -14,11 +14,11 @@ const MOCHA = join(ROOT, 'node_modules', 'mocha', 'bin', 'mocha.js');
 export async function measureCatalogue() {
   const empty = join(ROOT, 'bench', '.empty.ts');
   writeFileSync(empty, '// no test: the floor of a mocha + tsx run\n');
-  const whole = mochaArguments({});
+  const whole = mochaArguments({ catalogue: true, specs: [] }, {}, process.env);
   const runs: Record<string, string[]> = {
     'empty mocha + tsx': ['--no-config', '--require', 'tsx/cjs', '--extension', 'ts', empty],
     // the harness's requires and reporter with no scenario: start-up alone (Polly, ajv, emulator, tsx)
-    'harness start-up, no scenario': [...whole.filter((a) => !a.startsWith('specs/')), empty],
+    'harness start-up, no scenario': [...whole.filter((a) => !a.includes('*.spec.')), empty],
     'whole catalogue, replay': whole,
   };
   const samples: Record<string, ChildCost[]> = Object.fromEntries(Object.keys(runs).map((k) => [k, []]));

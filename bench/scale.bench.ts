@@ -23,7 +23,7 @@ export async function measureScale() {
   const env = (extra: Record<string, string>) => ({ MPSD_RECORDINGS_DIR: join(work, 'recordings'), MPSD_REPORTS_DIR: join(work, 'reports'), ...extra });
   const run = async (specs: string[], extra: Record<string, string>) => {
     const environment = env(extra);
-    const cost = await measureNode([MOCHA, ...mochaArguments({ spec: specs }, undefined, environment)], environment);
+    const cost = await measureNode([MOCHA, ...mochaArguments({ catalogue: false, specs }, {}, environment)], environment);
     if (cost.code !== 0) throw new Error(`a synthetic run failed (exit ${cost.code}):\n${cost.out.slice(-3000)}`);
     return {
       scenarios: Number(/(\d+) passed, 0 failed\s*$/.exec(cost.out)?.[1] ?? Number.NaN),

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { packageFile } from './package-files';
 import { MpsdError } from './errors';
 import type { Json } from './model';
 import type { Reply } from './reply';
 
 /** The contract's OpenAPI description (generated at the repository root by npm run generate), served as is. */
-const OPENAPI_FILE = join(__dirname, '..', 'openapi.json');
+const OPENAPI_FILE = packageFile('openapi.json');
 let cached: Json | undefined;
 
 export function openApiReply(): Reply {

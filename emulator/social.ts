@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { packageFile } from './package-files';
 
 /**
  * Who follows whom: what `followed` join and read restrictions and the `people` moniker of a handle
@@ -14,7 +14,7 @@ export interface SocialGraph {
   followedBy(xuid: string): string[];
 }
 
-export const DEFAULT_SOCIAL_GRAPH_FILE = join(__dirname, 'social-graph.json');
+export const DEFAULT_SOCIAL_GRAPH_FILE = packageFile('emulator', 'social-graph.json');
 
 export function loadSocialGraph(file: string = DEFAULT_SOCIAL_GRAPH_FILE): SocialGraph {
   let parsed: { follows?: Record<string, unknown> };

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { packageFile } from './package-files';
 
 export interface Template {
   constants: { system: Record<string, unknown>; custom: Record<string, unknown> };
@@ -12,7 +12,7 @@ export interface TemplateCatalog {
   templates: Record<string, Template>;
 }
 
-export const DEFAULT_TEMPLATES_FILE = join(__dirname, 'templates.json');
+export const DEFAULT_TEMPLATES_FILE = packageFile('emulator', 'templates.json');
 
 /** Load and sanity-check a templates file; a bad file stops start-up with the reason. */
 export function loadTemplates(file: string = DEFAULT_TEMPLATES_FILE): TemplateCatalog {

@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { resolve } from 'node:path';
 import { clientModule, integer, invalid, parseFollows } from './config-values';
 import { MODES, type Mode } from './modes';
 
@@ -95,7 +95,7 @@ type Env = Record<string, string | undefined>;
  * own because reporters must still write when the rest of the configuration is invalid.
  */
 export function reportsDir(env: Env = process.env): string {
-  return env.MPSD_REPORTS_DIR || join(__dirname, '..', 'reports');
+  return resolve(env.MPSD_REPORTS_DIR || 'reports');
 }
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -165,7 +165,7 @@ export function loadConfig(env: Env, profile: TargetProfile, options: { tokensFr
     scid,
     templates: Object.freeze(templates),
     principals: Object.freeze(principals),
-    recordingsDir: env.MPSD_RECORDINGS_DIR || join(__dirname, '..', 'recordings'),
+    recordingsDir: resolve(env.MPSD_RECORDINGS_DIR || 'recordings'),
     ...(env.MPSD_USAGE_LOG ? { usageLog: env.MPSD_USAGE_LOG } : {}),
     ...(env.MPSD_CLIENT ? { clientModule: clientModule(env.MPSD_CLIENT) } : {}),
   });

@@ -45,6 +45,8 @@ export interface TestIdentity {
   /** Suite titles then the test title: the recording's folder path. */
   titlePath: string[];
   fullTitle: string;
+  /** The spec file: the shipped catalogue replays the package's recordings, every other spec the project's. */
+  file?: string;
   /** Told of each exchange as soon as it is checked (the proxy prints violations as they happen). */
   onWire?: (record: WireRecord) => void;
   /** Check request bodies at the wire too (the proxy: no spec says which are invalid on purpose). */

@@ -17,6 +17,7 @@ import { rerecordCommand } from './spec-files';
 import { currentScope } from './test-scope';
 import { assertReachable } from './client/reachable';
 import { HarnessError, ERROR_CODES } from './errors';
+import { CATALOGUE_RECORDINGS_DIR, isShippedCatalogue } from './layout';
 import type { RunReport, ScenarioContext, TestIdentity, TestRecord } from './run-types';
 
 export type { RunReport, ScenarioContext, TestIdentity, TestRecord } from './run-types';
@@ -64,7 +65,7 @@ export class HarnessRun {
     this.recording = startRecording({
       name,
       mode,
-      recordingsDir: config.recordingsDir,
+      recordingsDir: isShippedCatalogue(test.file) ? CATALOGUE_RECORDINGS_DIR : config.recordingsDir,
       target: target.kind,
       principalOf: principalResolver(principals),
       origin: target.emulator ? { from: target.baseUrl, to: EMULATOR_ORIGIN_ALIAS } : undefined,

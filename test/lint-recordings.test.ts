@@ -5,7 +5,10 @@ import { dirname, join, relative } from 'node:path';
 import { execFile } from 'node:child_process';
 import { type Finding, formatFinding } from '../harness/lint/finding';
 import { harFiles, lintRecordings } from '../harness/lint/lint-recordings';
-import { ROOT, replayUsage } from '../harness/lint/run-lint';
+import { replayUsage } from '../harness/lint/run-lint';
+import { mochaArguments } from '../harness/cli/mocha-run';
+
+const ROOT = join(__dirname, '..');
 import type { Har } from '../harness/recording/har';
 
 describe('recordings lint', function () {
@@ -30,7 +33,7 @@ describe('recordings lint', function () {
   };
 
   before(async () => {
-    usage = await replayUsage(join(ROOT, 'recordings'));
+    usage = await replayUsage(join(ROOT, 'recordings'), mochaArguments({ catalogue: true, specs: [] }, { reporter: 'dot' }, process.env));
   });
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'mpsd-lint-'));

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { HarnessError, ERROR_CODES } from '../errors';
 
@@ -8,10 +9,10 @@ import { HarnessError, ERROR_CODES } from '../errors';
 export const FLAGS = {
   mode: { env: 'MPSD_MODE', value: '<mode>', help: 'replay (default), record, record-missing, live or verify' },
   target: { env: 'MPSD_TARGET', value: '<url>', help: 'a live MPSD base URL; without it, the embedded emulator' },
-  reports: { env: 'MPSD_REPORTS_DIR', value: '<dir>', help: 'where reports go (default reports/)' },
-  recordings: { env: 'MPSD_RECORDINGS_DIR', value: '<dir>', help: 'where recordings are read and written (default recordings/)' },
+  reports: { env: 'MPSD_REPORTS_DIR', value: '<dir>', path: true, help: 'where reports go (default reports/)' },
+  recordings: { env: 'MPSD_RECORDINGS_DIR', value: '<dir>', path: true, help: 'where recordings are read and written (default recordings/)' },
   fault: { env: 'MPSD_EMULATOR_FAULTS', value: '<name>', help: 'plant an emulator fault (repeatable)', multiple: true },
-  client: { env: 'MPSD_CLIENT', value: '<file>', help: 'a module exporting createClient(settings): the client under test' },
+  client: { env: 'MPSD_CLIENT', value: '<file>', path: true, help: 'a module exporting createClient(settings): the client under test' },
   grep: { env: undefined, value: '<pattern>', help: 'run only the tests whose full title matches; a pattern that matches none fails' },
   spec: { env: undefined, value: '<file>', help: 'run only this spec file (repeatable)', multiple: true },
   shard: { env: 'MPSD_SHARD', value: '<i/n>', help: 'run the i-th of n deterministic slices of the spec files (a CI job matrix); reports go to <reports>/shard-i-of-n for merge-reports' },
@@ -37,12 +38,15 @@ export function parseFlags(args: string[], allowed: readonly FlagName[]): Parsed
   }
 }
 
-/** The environment for a run: the caller's, with each MPSD_* variable a flag stands for overridden by the flag. */
+/** The environment for a run: the caller's, with each MPSD_* variable a flag stands for overridden by the flag (paths made absolute). */
 export function environmentWith(flags: Parsed['flags'], base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
   const env = { ...base };
   for (const [name, value] of Object.entries(flags) as [FlagName, string | string[]][]) {
     const variable = FLAGS[name].env;
-    if (variable && value !== undefined) env[variable] = Array.isArray(value) ? value.join(',') : value;
+    if (!variable || value === undefined) continue;
+    const text = Array.isArray(value) ? value.join(',') : value;
+    // A path is the caller's: resolved against the current directory, whatever directory a child runs in.
+    env[variable] = 'path' in FLAGS[name] ? resolve(text) : text;
   }
   return env;
 }

@@ -1,10 +1,14 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { reportsDir } from '../config';
+import { join, relative, resolve } from 'node:path';
+import { MODES, type Mode, reportsDir } from '../config';
 import type { DriftReport } from '../drift/collector';
+import { HarnessError, ERROR_CODES } from '../errors';
+import { COMPILED } from '../layout';
+import { configEnvironment, configSelection, findConfigFile, readConfigFile } from './config-file';
 import { type FlagName, environmentWith, flagHelp, parseFlags } from './flags';
-import { mochaArguments, runMocha, runScript } from './mocha-run';
+import { lintCommand } from './lint-command';
 import { mergeReports, shardDirectories } from './merge-reports';
+import { type Selection, mochaArguments, runMocha, runScript } from './mocha-run';
 import { parseShard, shardReportsDir } from './shard';
 
 interface Command {
@@ -14,27 +18,53 @@ interface Command {
   passThrough?: string;
   /** What positional arguments the command takes, for --help; commands without it take none. */
   positional?: string;
+  /** Only in a clone of the harness (it writes the harness's own files or measures them). */
+  cloneOnly?: boolean;
   run(flags: ReturnType<typeof parseFlags>['flags'], rest: string[]): Promise<number>;
 }
 
 const RUN_FLAGS = ['mode', 'grep', 'spec', 'shard', 'target', 'reports', 'recordings', 'fault', 'client'] as const;
 type Flags = ReturnType<typeof parseFlags>['flags'];
 
-/** The run's environment: flags over MPSD_* variables; a shard writes its reports in a directory of its own. */
-function env(flags: Flags, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const environment = { ...environmentWith(flags), ...extra };
-  if (environment.MPSD_SHARD) environment.MPSD_REPORTS_DIR = shardReportsDir(reportsDir(environment), parseShard(environment.MPSD_SHARD));
-  return environment;
+/** What one run is given: its environment (flags over MPSD_* variables over the config file) and its specs. */
+interface RunSettings {
+  env: NodeJS.ProcessEnv;
+  selection: Selection;
 }
-const mocha = (flags: Flags, environment: NodeJS.ProcessEnv, reporter?: string) => runMocha(mochaArguments(flags, reporter, environment), environment);
+
+async function settings(flags: Flags, extra: Record<string, string> = {}): Promise<RunSettings> {
+  const file = findConfigFile();
+  const config = file ? await readConfigFile(file) : undefined;
+  const fromFile = config && file ? configEnvironment(config, file) : {};
+  const env = { ...environmentWith(flags, { ...fromFile, ...process.env }), ...extra };
+  if (env.MPSD_SHARD) env.MPSD_REPORTS_DIR = shardReportsDir(reportsDir(env), parseShard(env.MPSD_SHARD));
+  const selection: Selection = flags.spec
+    ? { catalogue: false, specs: ([] as string[]).concat(flags.spec).map((s) => resolve(s).split('\\').join('/')) }
+    : config && file
+      ? configSelection(config, file)
+      : { catalogue: true, specs: [] };
+  const mode = (env.MPSD_MODE || 'replay') as Mode;
+  if (COMPILED && selection.catalogue && Object.hasOwn(MODES, mode) && MODES[mode].writes !== 'nothing') {
+    throw new HarnessError(
+      ERROR_CODES.CONFIG_INVALID,
+      `--mode ${mode} would rewrite the built-in catalogue's recordings, which belong to the package. Record your own specs only (--spec, or "catalogue": false in the config file), or run the catalogue with --mode live or verify.`,
+    );
+  }
+  return { env, selection };
+}
+
+async function mocha(flags: Flags, extra: Record<string, string> = {}, reporter?: string): Promise<number> {
+  const { env, selection } = await settings(flags, extra);
+  const grep = flags.grep === undefined ? undefined : String(flags.grep);
+  return runMocha(mochaArguments(selection, { grep, reporter }, env), env);
+}
 
 /** verify: the catalogue against the target, then an exit code that follows breaking drift only. */
 async function verify(flags: Flags): Promise<number> {
-  const environment = env(flags, { MPSD_MODE: 'verify' });
-  const dir = reportsDir(environment);
+  const dir = reportsDir((await settings(flags, { MPSD_MODE: 'verify' })).env);
   const driftFile = join(dir, 'drift.json');
   for (const file of [driftFile, join(dir, 'drift.md')]) rmSync(file, { force: true }); // never leave an old report looking current
-  const mochaCode = await mocha(flags, environment);
+  const mochaCode = await mocha(flags, { MPSD_MODE: 'verify' });
   if (!existsSync(driftFile)) {
     console.error(`verify: no drift report was written (mocha exited ${mochaCode}); see the errors above`);
     return 2;
@@ -46,42 +76,55 @@ async function verify(flags: Flags): Promise<number> {
 }
 
 export const COMMANDS: Record<string, Command> = {
-  conformance: { summary: 'run the catalogue (replayed offline unless --mode says otherwise) and write the reports', flags: RUN_FLAGS, run: (f) => mocha(f, env(f)) },
+  conformance: { summary: 'run the catalogue (replayed offline unless --mode says otherwise) and write the reports', flags: RUN_FLAGS, run: (f) => mocha(f) },
   record: {
     summary: 'rewrite recordings from the target (the embedded emulator unless --target)',
     flags: RUN_FLAGS.filter((f) => f !== 'mode'),
-    run: (f) => mocha(f, env(f, { MPSD_MODE: 'record' })),
+    run: (f) => mocha(f, { MPSD_MODE: 'record' }),
   },
   verify: { summary: 'run the catalogue live and classify every difference from the recordings; exit 1 on breaking drift', flags: RUN_FLAGS.filter((f) => f !== 'mode'), run: verify },
   coverage: {
     summary: 'run the catalogue and print endpoints x statuses x handle types and the documented behaviours covered',
     flags: RUN_FLAGS,
     run: async (f) => {
-      const code = await mocha(f, env(f), 'dot');
-      const file = join(reportsDir(env(f)), 'contract-coverage.md');
+      const code = await mocha(f, {}, 'dot');
+      const file = join(reportsDir((await settings(f)).env), 'contract-coverage.md');
       if (existsSync(file)) process.stdout.write(readFileSync(file, 'utf8'));
       return code;
     },
   },
-  lint: { summary: 'lint the recordings: parse, checks, orphans, unused entries, secrets', flags: ['recordings'], run: (f) => runScript('harness/lint/cli.ts', [], env(f)) },
-  emulator: { summary: 'start the reference emulator', flags: [], passThrough: 'emulator/cli.ts', run: (_f, rest) => runScript('emulator/cli.ts', rest) },
-  proxy: { summary: 'a recording, checking proxy for clients in any language', flags: [], passThrough: 'harness/proxy/cli.ts', run: (_f, rest) => runScript('harness/proxy/cli.ts', rest) },
+  lint: {
+    summary: 'lint the recordings: parse, checks, orphans, unused entries, secrets',
+    flags: ['recordings', 'spec'],
+    run: async (f) => {
+      const { env, selection } = await settings({ ...f, mode: 'replay' });
+      return lintCommand(env.MPSD_RECORDINGS_DIR || resolve('recordings'), mochaArguments(selection, { reporter: 'dot' }, env));
+    },
+  },
+  emulator: { summary: 'start the reference emulator', flags: [], passThrough: 'emulator/cli', run: (_f, rest) => runScript('emulator/cli', rest) },
+  proxy: { summary: 'a recording, checking proxy for clients in any language', flags: [], passThrough: 'harness/proxy/cli', run: (_f, rest) => runScript('harness/proxy/cli', rest) },
   bench: {
     summary: 'measure every row of BENCHMARKS.md in one run (--only replay,size,catalogue,load,scale)',
     flags: [],
-    passThrough: 'bench/run.ts',
-    run: (_f, rest) => runScript('bench/run.ts', rest),
+    passThrough: 'bench/run',
+    cloneOnly: true,
+    run: (_f, rest) => runScript('bench/run', rest),
   },
   'merge-reports': {
     summary: "combine the reports of --shard runs (JUnit, HTML, coverage, drift) into one run's; exit 1 if a test failed",
     flags: ['reports'],
     positional: '[<shard report dir>...]   (default: every <reports>/shard-i-of-n)',
     run: async (f, dirs) => {
-      const out = reportsDir(environmentWith(f));
+      const out = reportsDir((await settings(f)).env);
       return mergeReports(dirs.length > 0 ? dirs : shardDirectories(out), out);
     },
   },
-  generate: { summary: 'regenerate the derived files: openapi.json and schemas/MultiplayerSessionRequest.system.json', flags: [], run: () => runScript('harness/contract/generate-cli.ts', []) },
+  generate: {
+    summary: 'regenerate the derived files: openapi.json and schemas/MultiplayerSessionRequest.system.json',
+    flags: [],
+    cloneOnly: true,
+    run: () => runScript('harness/contract/generate-cli', []),
+  },
 };
 
 function usage(): string {
@@ -100,6 +143,10 @@ async function main(argv: string[]): Promise<number> {
   const command = COMMANDS[name];
   if (!command) {
     process.stderr.write(`mpsd-harness: no command '${name}'.\n\n${usage()}`);
+    return 2;
+  }
+  if (command.cloneOnly && COMPILED) {
+    process.stderr.write(`mpsd-harness ${name} works on the harness's own files: run it in a clone of the harness repository.\n`);
     return 2;
   }
   if (command.passThrough) return command.run({}, args);

@@ -1,54 +1,71 @@
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Parsed } from './flags';
+import { CATALOGUE_GLOB, COMPILED, TRIPWIRE_FILE, codeFile } from '../layout';
 import { expandSpecs, filesOfShard, parseShard } from './shard';
 
-const ROOT = join(__dirname, '..', '..');
-const MOCHA = join(ROOT, 'node_modules', 'mocha', 'bin', 'mocha.js');
+const MOCHA = require.resolve('mocha/bin/mocha.js');
 
-interface MochaConfig {
-  require: string[];
-  extension: string[];
-  spec: string[];
-  reporter: string;
-  timeout: number;
+/** The run's mocha settings, in one place (.mocharc.json repeats them for a bare `npx mocha` in a clone). */
+export const MOCHA_SETTINGS = {
+  reporter: codeFile('harness/reporters/conformance-reporter'),
+  rootHooks: codeFile('harness/mocha/root-hooks'),
+  timeoutMs: 20_000,
+} as const;
+
+/** What a run selects: the built-in catalogue, the user's own spec patterns (absolute), or both. */
+export interface Selection {
+  catalogue: boolean;
+  specs: string[];
 }
 
+export const patternsOf = (selection: Selection): string[] => [...(selection.catalogue ? [CATALOGUE_GLOB] : []), ...selection.specs];
+
+/** TypeScript specs or client modules need tsx; the compiled harness itself never does. */
+const isTypeScript = (path: string) => /\.[cm]?tsx?$|\{[^}]*\bts\b[^}]*\}$/.test(path);
+
 /**
- * The mocha command line for a run: the options of .mocharc.json, spelled out (so --spec replaces the
- * catalogue's glob instead of adding to it), then --grep with --fail-zero (a pattern that matches no
- * test fails instead of passing on nothing). With MPSD_SHARD (--shard i/n), only that shard's files.
+ * The mocha command line for a run, spelled out (no config file is read): the tripwire first, tsx when
+ * anything TypeScript is loaded, the root hooks, the reporter, then --grep with --fail-zero (a pattern
+ * that matches no test fails instead of passing on nothing). With MPSD_SHARD (--shard i/n), only that
+ * shard's files.
  */
-export function mochaArguments(flags: Parsed['flags'], reporter?: string, env: NodeJS.ProcessEnv = process.env): string[] {
-  const config = JSON.parse(readFileSync(join(ROOT, '.mocharc.json'), 'utf8')) as MochaConfig;
-  const selected = flags.spec ? ([] as string[]).concat(flags.spec) : config.spec;
-  const specs = env.MPSD_SHARD ? filesOfShard(expandSpecs(selected, ROOT), parseShard(env.MPSD_SHARD)) : selected;
+export function mochaArguments(selection: Selection, options: { grep?: string; reporter?: string }, env: NodeJS.ProcessEnv): string[] {
+  const patterns = patternsOf(selection);
+  const specs = env.MPSD_SHARD ? filesOfShard(expandSpecs(patterns, process.cwd()), parseShard(env.MPSD_SHARD)) : patterns;
+  const needsTsx = !COMPILED || patterns.some(isTypeScript) || (env.MPSD_CLIENT !== undefined && isTypeScript(env.MPSD_CLIENT));
   return [
     '--no-config',
-    ...config.require.flatMap((r) => ['--require', r]),
-    ...config.extension.flatMap((e) => ['--extension', e]),
+    '--no-package',
+    '--require',
+    TRIPWIRE_FILE,
+    ...(needsTsx ? ['--require', require.resolve('tsx/cjs')] : []),
+    '--require',
+    MOCHA_SETTINGS.rootHooks,
+    '--extension',
+    'ts',
+    '--extension',
+    'js',
     '--reporter',
-    reporter ?? config.reporter,
+    options.reporter ?? MOCHA_SETTINGS.reporter,
     '--timeout',
-    String(config.timeout),
-    ...(flags.grep ? ['--grep', String(flags.grep), '--fail-zero'] : []),
+    String(MOCHA_SETTINGS.timeoutMs),
+    ...(options.grep ? ['--grep', options.grep, '--fail-zero'] : []),
     ...specs,
   ];
 }
 
-/** Run mocha as a child (its own process, as users run it) and resolve with its exit code. */
+/** Run mocha as a child in the caller's directory and resolve with its exit code. */
 export function runMocha(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [MOCHA, ...args], { cwd: ROOT, env, stdio: 'inherit' });
-    child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
-  });
+  return runNode([MOCHA, ...args], env);
 }
 
-/** Run another entry point of the project in a child node (tsx loaded), passing its arguments through. */
-export function runScript(script: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+/** Run another entry point of the package (`harness/lint/cli`, say) in a child node, arguments passed through. */
+export function runScript(modulePath: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  return runNode([...(COMPILED ? [] : ['--require', require.resolve('tsx/cjs')]), codeFile(modulePath), ...args], env);
+}
+
+function runNode(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--require', 'tsx/cjs', join(ROOT, script), ...args], { cwd: ROOT, env, stdio: 'inherit' });
+    const child = spawn(process.execPath, args, { cwd: process.cwd(), env, stdio: 'inherit' });
     child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
   });
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { SYSTEM_REQUEST_FILE, buildClosedSystemSchema } from '../schema/closed-system';
 import standaloneCode from 'ajv/dist/standalone';
 import { PRECOMPILED_FILE, SCHEMAS_DIR, SCHEMA_NAMES, newAjv, schemaFiles, schemaRegistry } from '../schema/registry';
+import { OPENAPI_FILE, PACKAGE_JSON } from '../layout';
 import { buildOpenApi } from './openapi';
 
 /**
@@ -10,7 +11,7 @@ import { buildOpenApi } from './openapi';
  * side of the system objects, the precompiled validators). Each has a test that fails when it is
  * stale, so a schema edit without a regeneration cannot land.
  */
-export const OPENAPI_FILE = join(__dirname, '..', '..', 'openapi.json');
+export { OPENAPI_FILE };
 export const CLOSED_SYSTEM_FILE = join(SCHEMAS_DIR, SYSTEM_REQUEST_FILE);
 
 const asText = (document: unknown) => `${JSON.stringify(document, null, 2)}\n`;
@@ -36,7 +37,7 @@ export function renderPrecompiled(): string {
 
 /** openapi.json, from the operations table and every schema (the generated one included). */
 export function renderOpenApi(): string {
-  const { version } = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string };
+  const { version } = JSON.parse(readFileSync(PACKAGE_JSON, 'utf8')) as { version: string };
   return asText(buildOpenApi(schemaRegistry().documents, version));
 }
 

@@ -7,14 +7,14 @@ import { HarnessError, ERROR_CODES } from '../errors';
 import type { Finding } from './finding';
 import { type AllowEntry, lintRecordings } from './lint-recordings';
 
-export const ROOT = join(__dirname, '..', '..');
 export const ALLOWLIST_FILE = 'lint-allowlist.json';
 
 /**
- * Replay the catalogue once in a child mocha to learn which recording each scenario uses and which
- * entries it reads. Resolves with recording file -> used entry indices.
+ * Replay the selection once in a child mocha (`mochaArgs`, as the run builds them) to learn which
+ * recording each scenario uses and which entries it reads. Resolves with recording file -> used entry
+ * indices.
  */
-export function replayUsage(recordingsDir: string, root: string = ROOT): Promise<Record<string, number[]>> {
+export function replayUsage(recordingsDir: string, mochaArgs: string[]): Promise<Record<string, number[]>> {
   const dir = mkdtempSync(join(tmpdir(), 'mpsd-usage-'));
   const log = join(dir, 'usage.json');
   const env = {
@@ -25,7 +25,7 @@ export function replayUsage(recordingsDir: string, root: string = ROOT): Promise
     MPSD_REPORTS_DIR: dir,
   };
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, [join(root, 'node_modules', 'mocha', 'bin', 'mocha.js'), '--reporter', 'dot'], { cwd: root, env }, (error, stdout) => {
+    execFile(process.execPath, [require.resolve('mocha/bin/mocha.js'), ...mochaArgs], { cwd: process.cwd(), env }, (error, stdout) => {
       try {
         if (!existsSync(log))
           throw new HarnessError(
@@ -65,15 +65,15 @@ export function knownSecrets(env: Record<string, string | undefined> = process.e
     .flatMap((auth) => [auth, auth.replace(/^XBL3\.0 x=[^;]*;/, '')]);
 }
 
-/** Lint a recordings directory against the catalogue's replay. */
-export async function lintDirectory(recordingsDir: string): Promise<Finding[]> {
-  const usage = await replayUsage(recordingsDir);
+/** Lint a recordings directory against the replay of the specs that use it. */
+export async function lintDirectory(recordingsDir: string, mochaArgs: string[], root: string = process.cwd()): Promise<Finding[]> {
+  const usage = await replayUsage(recordingsDir, mochaArgs);
   return lintRecordings({
     recordingsDir,
     expectedFiles: new Set(Object.keys(usage)),
     usage,
     knownSecrets: knownSecrets(),
     allowList: readAllowList(recordingsDir),
-    root: ROOT,
+    root,
   });
 }

@@ -59,7 +59,7 @@ export const mochaHooks = {
     const test = this.currentTest;
     if (!test || !isSpecFile(test.file)) return;
     run ??= await HarnessRun.open(loadConfig(process.env, EMBEDDED_PROFILE)); // opened lazily: unit-test-only runs never start a target
-    const context = run.beginTest({ titlePath: test.titlePath(), fullTitle: test.fullTitle() });
+    const context = run.beginTest({ titlePath: test.titlePath(), fullTitle: test.fullTitle(), file: test.file });
     setScenario(context);
     failOnWireBreaks(test, run, context.scope);
   },

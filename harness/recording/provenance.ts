@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { SCHEMAS_DIR } from '../schema/registry';
+import { PACKAGE_JSON, SCHEMAS_DIR } from '../layout';
 
-const PACKAGE = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string };
+const PACKAGE = JSON.parse(readFileSync(PACKAGE_JSON, 'utf8')) as { version: string };
 
 export interface Provenance {
   harnessVersion: string;

@@ -4,14 +4,15 @@ import { join } from 'node:path';
 import type Ajv from 'ajv';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { HarnessError, ERROR_CODES } from '../errors';
+import { PRECOMPILED_VALIDATORS_FILE, SCHEMAS_DIR } from '../layout';
 
 /** The JSON documents of the contract, by the file name (and title) of their schema. */
 export const SCHEMA_NAMES = ['MultiplayerSession', 'MultiplayerSessionRequest', 'Handle', 'HandleCreateRequest', 'HandleQueryRequest', 'HandleQueryResponse'] as const;
 export type SchemaName = (typeof SCHEMA_NAMES)[number];
 
-export const SCHEMAS_DIR = join(__dirname, '..', '..', 'schemas');
+export { SCHEMAS_DIR } from '../layout';
 /** The validators of SCHEMAS_DIR compiled ahead of time by `npm run generate` (ajv standalone code). */
-export const PRECOMPILED_FILE = join(__dirname, 'validators.generated.cjs');
+export const PRECOMPILED_FILE = PRECOMPILED_VALIDATORS_FILE;
 
 type Precompiled = Partial<Record<SchemaName, ValidateFunction>> & { schemasHash?: string };
 
