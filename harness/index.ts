@@ -10,7 +10,9 @@ export { expectMembersConsistent, memberXuids } from './scenarios/members';
 export type { Exchange } from './contract/exchange';
 /** Parse a response's text keeping every number as written (64-bit ids), as clients that republish must. */
 export { parseLossless } from './contract/lossless';
-export type { SessionRef } from './client/mpsd-client';
+export type { SessionRef, MpsdClient, ClientSettings, RequestOptions } from './client/mpsd-client';
+export { run, type RunOptions, type RunOutcome } from './programmatic-run';
+export { startEmulator, type StartEmulatorOptions } from './start-emulator';
 export type { BehaviourId } from './coverage/behaviours';
 
 /** Declare the documented behaviours the running scenario proves (harness/coverage/behaviours.ts). */

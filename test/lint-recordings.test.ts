@@ -117,7 +117,7 @@ describe('recordings lint', function () {
 
   it('npm run lint:recordings exits 1 and names the file when a recording is broken', (done) => {
     writeFileSync(first, '{ not json');
-    execFile(process.execPath, ['--require', 'tsx/cjs', join(ROOT, 'harness', 'lint', 'cli.ts')], { cwd: ROOT, env: { ...process.env, MPSD_RECORDINGS_DIR: dir } }, (error, stdout) => {
+    execFile(process.execPath, [join(ROOT, 'bin', 'mpsd-harness.js'), 'lint'], { cwd: ROOT, env: { ...process.env, MPSD_RECORDINGS_DIR: dir } }, (error, stdout) => {
       expect(error?.code).to.equal(1);
       expect(stdout).to.include(`${relative(ROOT, first)}: [not-har]`);
       expect(stdout).to.include('fix: restore the file from git');

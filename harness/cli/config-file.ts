@@ -72,7 +72,7 @@ export function checkConfig(value: unknown, file: string): ConfigFile {
   if (!value || typeof value !== 'object' || Array.isArray(value)) throw bad(file, 'must hold one object of settings');
   const config = value as Record<string, unknown>;
   for (const key of Object.keys(config)) {
-    if (!(key in KEYS)) throw bad(file, `unknown key '${key}'; the keys are ${Object.keys(KEYS).join(', ')}`);
+    if (!(key in KEYS) && !key.startsWith('$')) throw bad(file, `unknown key '${key}'; the keys are ${Object.keys(KEYS).join(', ')}`);
   }
   if (config.catalogue !== undefined && typeof config.catalogue !== 'boolean') throw bad(file, "'catalogue' must be true or false");
   if (config.specs !== undefined && !(Array.isArray(config.specs) && config.specs.every((s) => typeof s === 'string'))) throw bad(file, "'specs' must be a list of glob patterns");

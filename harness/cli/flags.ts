@@ -54,3 +54,18 @@ export function environmentWith(flags: Parsed['flags'], base: NodeJS.ProcessEnv 
 export function flagHelp(allowed: readonly FlagName[]): string {
   return allowed.map((name) => `  --${name} ${FLAGS[name].value}`.padEnd(30) + FLAGS[name].help + (FLAGS[name].env ? ` (${FLAGS[name].env})` : '')).join('\n');
 }
+
+/** The command a typo most likely meant: the nearest by edit distance, if it is near at all. */
+export function closest(word: string, candidates: string[]): string | undefined {
+  const distance = (a: string, b: string) => {
+    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i += 1) {
+      const row = [i];
+      for (let j = 1; j <= b.length; j += 1) row[j] = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      previous = row;
+    }
+    return previous[b.length];
+  };
+  const [best] = candidates.map((c) => ({ c, d: distance(word.toLowerCase(), c) })).sort((x, y) => x.d - y.d);
+  return best && best.d <= Math.max(2, Math.floor(best.c.length / 3)) ? best.c : undefined;
+}

@@ -3,9 +3,10 @@ import { join, relative, resolve } from 'node:path';
 import { MODES, type Mode, reportsDir } from '../config';
 import type { DriftReport } from '../drift/collector';
 import { HarnessError, ERROR_CODES } from '../errors';
-import { COMPILED } from '../layout';
+import { COMPILED, PACKAGE_JSON } from '../layout';
 import { configEnvironment, configSelection, findConfigFile, readConfigFile } from './config-file';
-import { type FlagName, environmentWith, flagHelp, parseFlags } from './flags';
+import { type FlagName, closest, environmentWith, flagHelp, parseFlags } from './flags';
+import { initCommand } from './init';
 import { lintCommand } from './lint-command';
 import { mergeReports, shardDirectories } from './merge-reports';
 import { type Selection, mochaArguments, runMocha, runScript } from './mocha-run';
@@ -119,6 +120,11 @@ export const COMMANDS: Record<string, Command> = {
       return mergeReports(dirs.length > 0 ? dirs : shardDirectories(out), out);
     },
   },
+  init: {
+    summary: 'start a project: a config file, an example spec (recorded against the embedded emulator), a CI workflow',
+    flags: [],
+    run: () => initCommand((spec) => mocha({ spec }, { MPSD_MODE: 'record' })),
+  },
   generate: {
     summary: 'regenerate the derived files: openapi.json and schemas/MultiplayerSessionRequest.system.json',
     flags: [],
@@ -129,9 +135,9 @@ export const COMMANDS: Record<string, Command> = {
 
 function usage(): string {
   const commands = Object.entries(COMMANDS)
-    .map(([name, c]) => `  ${name.padEnd(12)}${c.summary}`)
+    .map(([name, c]) => `  ${name.padEnd(15)}${c.summary}`)
     .join('\n');
-  return `Usage: mpsd-harness <command> [flags]   (npm run <command> -- [flags] does the same)\n\n${commands}\n\nmpsd-harness <command> --help lists a command's flags. Flags override the MPSD_* variables they name.\n`;
+  return `Usage: npx mpsd-harness <command> [flags]   (in a clone of the harness, npm run <command> -- [flags] does the same)\n\n${commands}\n\nmpsd-harness <command> --help lists a command's flags. Flags override the MPSD_* variables they name.\n`;
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -140,9 +146,14 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(usage());
     return name ? 0 : 2;
   }
+  if (name === '--version' || name === '-v') {
+    process.stdout.write(`${(JSON.parse(readFileSync(PACKAGE_JSON, 'utf8')) as { version: string }).version}\n`);
+    return 0;
+  }
   const command = COMMANDS[name];
   if (!command) {
-    process.stderr.write(`mpsd-harness: no command '${name}'.\n\n${usage()}`);
+    const near = closest(name, Object.keys(COMMANDS));
+    process.stderr.write(`mpsd-harness: no command '${name}'.${near ? ` Did you mean '${near}'?` : ''}\n\n${usage()}`);
     return 2;
   }
   if (command.cloneOnly && COMPILED) {

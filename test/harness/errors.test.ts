@@ -84,7 +84,7 @@ const TRIGGERS: Record<ErrorCode, () => unknown> = {
     writeFileSync(join(tmp, 'lint-allowlist.json'), JSON.stringify([{ file: 'x', rule: 'secret' }]));
     return readAllowList(tmp);
   },
-  LINT_REPLAY_FAILED: () => replayUsage(tmp, [join(tmp, 'no-such.spec.js')]),
+  LINT_REPLAY_FAILED: () => replayUsage(tmp, ['--reporter', join(tmp, 'no-such-reporter.js')]),
   TARGET_UNREACHABLE: () => send('http://127.0.0.1:1', { method: 'GET', path: '/handles/x', headers: {} }),
   TARGET_TIMEOUT: async () => {
     const silent = createServer(() => {});
