@@ -92,7 +92,7 @@ describe('the packed package, installed in an empty project', function () {
     expect(readFileSync(workflow, 'utf8')).to.equal('# mine\n');
   });
 
-  it("refuses to re-record the shipped catalogue into the package: exit 2, before any test, saying what to do", async () => {
+  it('refuses to re-record the shipped catalogue into the package: exit 2, before any test, saying what to do', async () => {
     const refused = await harness(['record']);
     expect(refused.code, refused.out).to.equal(2);
     expect(refused.out).to.include("built-in catalogue's recordings");
