@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { harFiles, lintRecordings } from '../harness/lint/lint-recordings';
@@ -137,5 +137,35 @@ describe('the recording proxy, driven by curl', function () {
     expect(out).to.include('VIOLATION response-matches-schema');
     expect(out).to.include('at /changeNumber: found "1" (string), expected type integer');
     expect(readFileSync(join(dir, 'reports', 'junit.xml'), 'utf8')).to.match(/<failure type="failure" message="response-matches-schema/);
+  });
+
+  /** `proxy ... -- sh script`: the script's curl reads the proxy's URL from MPSD_PROXY_URL. */
+  function proxyAround(args: string[], scriptBody: string): Promise<{ code: number; out: string }> {
+    const script = join(dir, 'sdk-tests.sh');
+    writeFileSync(script, scriptBody);
+    return new Promise((resolve) => {
+      execFile(process.execPath, [join(ROOT, 'bin', 'mpsd-harness.js'), 'proxy', '--port', '0', ...args, '--', 'sh', script], { cwd: dir, env: childEnv(env()) }, (error, stdout, stderr) =>
+        resolve({ code: typeof error?.code === 'number' ? error.code : 0, out: stdout + stderr }),
+      );
+    });
+  }
+  const CURL_SCRIPT = `set -e
+h='-H x-xbl-contract-version:107 -H Content-Type:application/json'
+curl -sf $h -H 'Authorization: ${TOKEN}' -X PUT --data '{"members":{"me":{"properties":{"system":{"active":true}}}}}' "$MPSD_PROXY_URL/serviceconfigs/${SCID}/sessiontemplates/standard-lobby/sessions/script-lobby" > /dev/null
+`;
+
+  it('proxy -- <command> runs the command against the proxy, then writes the recording and exits 0', async () => {
+    const { code, out } = await proxyAround(['--mode', 'record', '--recording', 'sdk'], CURL_SCRIPT);
+    expect(code, out).to.equal(0);
+    expect(out).to.match(/1 passed, 0 failed/);
+    expect(harFiles(join(dir, 'recordings'))).to.have.length(1);
+  });
+
+  it("proxy -- <command> exits 1 when the contract broke, and with the command's own code when it failed", async () => {
+    const broke = await proxyAround(['--mode', 'live', '--fault', 'wrong-type'], CURL_SCRIPT);
+    expect(broke.code, broke.out).to.equal(1);
+    expect(broke.out).to.include('VIOLATION response-matches-schema');
+    const failed = await proxyAround(['--mode', 'live'], `${CURL_SCRIPT}exit 7\n`);
+    expect(failed.code, failed.out).to.equal(7);
   });
 });

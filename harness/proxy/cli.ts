@@ -1,3 +1,5 @@
+import { spawn } from 'node:child_process';
+import { constants } from 'node:os';
 import { parseArgs } from 'node:util';
 import { type HarnessConfig, MODES, loadConfig, reportsDir } from '../config';
 import { isHarnessError } from '../errors';
@@ -7,8 +9,11 @@ import { startPlainListener } from './plain-listener';
 import { describeRecord, proxyResults, writeProxyReports } from './proxy-reports';
 import { ProxySession } from './proxy-session';
 
-const HELP = `npm run proxy -- [--port 8090] [--host 127.0.0.1] [--mode replay|record|record-missing|live|verify]
-                 [--target URL] [--recording NAME] [--reports DIR] [--fault NAME ...]
+/** The variable that tells a command run with `-- <command...>` where the proxy listens. */
+export const PROXY_URL_VARIABLE = 'MPSD_PROXY_URL';
+
+const HELP = `npx mpsd-harness proxy [--port 8090] [--host 127.0.0.1] [--mode replay|record|record-missing|live|verify]
+                 [--target URL] [--recording NAME] [--reports DIR] [--fault NAME ...] [-- <command...>]
 
 A recording, checking proxy for MPSD clients in any language: point the client's MPSD base URL at
 http://<host>:<port>. Every exchange is forwarded to the target (or answered from recordings/ in replay),
@@ -30,12 +35,19 @@ when any exchange broke the contract or missed in replay.
   --generate-ca DIR
                write a new local CA (ca.pem, ca-key.pem) to DIR and exit; trust it only for testing
 
+With -- <command...> (the form for scripts and CI: no kill needed), the proxy starts, runs the command
+with ${PROXY_URL_VARIABLE}=<the proxy's URL> in its environment (point the SDK's MPSD base URL at it),
+stops when the command ends, writes the recording and the reports, and exits with the command's code
+when it failed, else 1 when the contract broke, else 0. For example:
+  npx mpsd-harness proxy --mode record --recording my-sdk -- npm test
+
 In replay, a request with no recording is answered 424 with the explanation in the body.
 Clients bring their own Authorization; tokens never reach a recording or a report.
 `;
 
 function options() {
   return parseArgs({
+    allowPositionals: true,
     options: {
       port: { type: 'string', default: '8090' },
       host: { type: 'string', default: '127.0.0.1' },
@@ -49,11 +61,11 @@ function options() {
       'generate-ca': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
-  }).values;
+  });
 }
 
 /** Flags override the MPSD_* variables they stand for. */
-function configFrom(flags: ReturnType<typeof options>): HarnessConfig {
+function configFrom(flags: ReturnType<typeof options>['values']): HarnessConfig {
   const env = { ...process.env };
   if (flags.mode) env.MPSD_MODE = flags.mode;
   if (flags.target) env.MPSD_TARGET = flags.target;
@@ -64,7 +76,7 @@ function configFrom(flags: ReturnType<typeof options>): HarnessConfig {
 }
 
 async function main(): Promise<void> {
-  const flags = options();
+  const { values: flags, positionals: command } = options();
   if (flags.help) {
     process.stdout.write(HELP);
     return;
@@ -83,7 +95,7 @@ async function main(): Promise<void> {
   const how = flags.https ? `as an HTTPS-intercepting proxy (set HTTPS_PROXY=${listener.url} and trust ${flags.ca}/ca.pem)` : 'for clients whose base URL points here';
   console.log(`MPSD proxy listening on ${listener.url} ${how} (mode ${config.mode}, target ${target}, recording proxy/${flags.recording})`);
 
-  const stop = async () => {
+  const stop = async (commandCode?: number) => {
     await listener.stop();
     const summary = await session.close();
     const results = proxyResults(flags.recording, summary);
@@ -94,10 +106,23 @@ async function main(): Promise<void> {
       console.log(`drift: ${summary.report.drift.summary.breaking} breaking, ${summary.report.drift.summary.additive} additive, ${summary.report.drift.summary.changed} changed`);
     console.log(`${summary.misses} replay miss(es); reports in ${reportsDir()}`);
     console.log(`${results.tests.length - failed} passed, ${failed} failed`);
-    process.exit(failed > 0 ? 1 : 0);
+    process.exit(commandCode ? commandCode : failed > 0 ? 1 : 0);
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  if (command.length === 0) {
+    process.once('SIGINT', () => stop());
+    process.once('SIGTERM', () => stop());
+    return;
+  }
+  const child = spawn(command[0], command.slice(1), {
+    stdio: 'inherit',
+    env: { ...process.env, [PROXY_URL_VARIABLE]: listener.url, ...(flags.https ? { HTTPS_PROXY: listener.url } : {}) },
+  });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal)); // the command ends first, then the proxy saves
+  child.on('error', (error) => {
+    console.error(`could not run ${command[0]}: ${error.message}`);
+    void stop(127);
+  });
+  child.on('exit', (code, signal) => void stop(code ?? (signal ? 128 + (constants.signals[signal] ?? 0) : 1)));
 }
 
 main().catch((error: Error) => {
