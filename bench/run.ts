@@ -25,7 +25,17 @@ function chosen(argv: string[]): Section[] {
   return names as Section[];
 }
 
+const HELP = `npm run bench [-- --only ${Object.keys(SECTIONS).join(',')}]
+
+Measures every row of BENCHMARKS.md side by side in one run (or only the sections named) and writes
+reports/bench.json. Takes several minutes; the figures are ratios measured in the same run.
+`;
+
 async function main(): Promise<void> {
+  if (process.argv.includes('--help') || process.argv.includes('-h')) {
+    process.stdout.write(HELP);
+    return;
+  }
   const results: Record<string, unknown> = {
     date: new Date().toISOString(),
     machine: { node: process.version, cpus: cpus().length, model: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30) },

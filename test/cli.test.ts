@@ -20,10 +20,16 @@ describe('the command line (mpsd-harness)', function () {
     const record = await cli(['record', '--help']);
     expect(record.out).to.include('--grep <pattern>').and.include('(MPSD_TARGET)').and.not.include('--mode');
     expect((await cli(['emulator', '--help'])).out).to.include('Reference MPSD emulator');
+    const bench = await cli(['bench', '--help']);
+    expect(bench.code).to.equal(0);
+    expect(bench.out).to.include('--only').and.not.include('== replay'); // help, not a benchmark run
+    expect((await cli(['--version'])).out.trim()).to.match(/^\d+\.\d+\.\d+$/);
   });
 
   it('refuses an unknown command or flag, naming what exists', async () => {
-    expect(await cli(['recrod'])).to.include({ code: 2 });
+    const typo = await cli(['recrod']);
+    expect(typo.code).to.equal(2);
+    expect(typo.out).to.include("Did you mean 'record'?");
     const flag = await cli(['conformance', '--grpe', 'x']);
     expect(flag.code).to.equal(2);
     expect(flag.out).to.include("Unknown option '--grpe'").and.include('--grep');
