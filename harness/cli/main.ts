@@ -54,18 +54,20 @@ async function settings(flags: Flags, extra: Record<string, string> = {}): Promi
   return { env, selection };
 }
 
-async function mocha(flags: Flags, extra: Record<string, string> = {}, reporter?: string): Promise<number> {
-  const { env, selection } = await settings(flags, extra);
+/** Run mocha with the run's settings (read once by the caller when it needs them too). */
+function mochaWith(flags: Flags, { env, selection }: RunSettings, reporter?: string): Promise<number> {
   const grep = flags.grep === undefined ? undefined : String(flags.grep);
   return runMocha(mochaArguments(selection, { grep, reporter }, env), env);
 }
+const mocha = async (flags: Flags, extra: Record<string, string> = {}) => mochaWith(flags, await settings(flags, extra));
 
 /** verify: the catalogue against the target, then an exit code that follows breaking drift only. */
 async function verify(flags: Flags): Promise<number> {
-  const dir = reportsDir((await settings(flags, { MPSD_MODE: 'verify' })).env);
+  const run = await settings(flags, { MPSD_MODE: 'verify' });
+  const dir = reportsDir(run.env);
   const driftFile = join(dir, 'drift.json');
   for (const file of [driftFile, join(dir, 'drift.md')]) rmSync(file, { force: true }); // never leave an old report looking current
-  const mochaCode = await mocha(flags, { MPSD_MODE: 'verify' });
+  const mochaCode = await mochaWith(flags, run);
   if (!existsSync(driftFile)) {
     console.error(`verify: no drift report was written (mocha exited ${mochaCode}); see the errors above`);
     return 2;
@@ -88,8 +90,9 @@ export const COMMANDS: Record<string, Command> = {
     summary: 'run the catalogue and print endpoints x statuses x handle types and the documented behaviours covered',
     flags: RUN_FLAGS,
     run: async (f) => {
-      const code = await mocha(f, {}, 'dot');
-      const file = join(reportsDir((await settings(f)).env), 'contract-coverage.md');
+      const run = await settings(f);
+      const code = await mochaWith(f, run, 'dot');
+      const file = join(reportsDir(run.env), 'contract-coverage.md');
       if (existsSync(file)) process.stdout.write(readFileSync(file, 'utf8'));
       return code;
     },
