@@ -132,7 +132,7 @@ export function loadConfig(env: Env, profile: TargetProfile, options: { tokensFr
       principals[name] = { name, authorization, ...(xuid ? { xuid } : {}) };
     }
     if (MODES[mode].answers !== 'recordings' && !principals.alice && !options.tokensFromClients)
-      invalid('MPSD_AUTH', '', `a token (XBL3.0 x=<userhash>;<token>) with MPSD_XUID: MPSD_MODE=${mode} sends requests to the live target ${target.baseUrl}`);
+      invalid('MPSD_AUTH', '', `a token (XBL3.0 x=<userhash>;<token>) with MPSD_XUID, or a sign-in with npx mpsd-harness login: MPSD_MODE=${mode} sends requests to the live target ${target.baseUrl}`);
   } else {
     const faults = (env.MPSD_EMULATOR_FAULTS ?? '')
       .split(',')

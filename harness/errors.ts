@@ -44,6 +44,8 @@ export const ERROR_CODES = {
   HELPER_MISUSE: 'HELPER_MISUSE',
   /** merge-reports was given shard reports that do not make one whole run (a shard missing, twice, or of another split). */
   SHARDS_INCOMPLETE: 'SHARDS_INCOMPLETE',
+  /** A live run needs a principal's sign-in that is missing or can no longer be refreshed without the user. */
+  SIGN_IN_REQUIRED: 'SIGN_IN_REQUIRED',
 } as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];

@@ -15,6 +15,7 @@ export const FLAGS = {
   client: { env: 'MPSD_CLIENT', value: '<file>', path: true, help: 'a module exporting createClient(settings): the client under test' },
   grep: { env: undefined, value: '<pattern>', help: 'run only the tests whose full title matches; a pattern that matches none fails' },
   spec: { env: undefined, value: '<file>', help: 'run only this spec file (repeatable)', multiple: true },
+  principal: { env: undefined, value: '<name>', help: 'the principal to sign in or out: alice (the default for login), bob or carol' },
   shard: { env: 'MPSD_SHARD', value: '<i/n>', help: 'run the i-th of n deterministic slices of the spec files (a CI job matrix); reports go to <reports>/shard-i-of-n for merge-reports' },
 } as const;
 export type FlagName = keyof typeof FLAGS;

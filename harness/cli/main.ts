@@ -8,6 +8,7 @@ import { configEnvironment, configSelection, findConfigFile, readConfigFile } fr
 import { type FlagName, closest, environmentWith, flagHelp, parseFlags } from './flags';
 import { initCommand } from './init';
 import { lintCommand } from './lint-command';
+import { LOGIN_HELP, loginCommand, logoutCommand, signedInEnvironment } from './login-command';
 import { mergeReports, shardDirectories } from './merge-reports';
 import { type Selection, mochaArguments, runMocha, runScript } from './mocha-run';
 import { parseShard, shardReportsDir } from './shard';
@@ -19,6 +20,8 @@ interface Command {
   passThrough?: string;
   /** What positional arguments the command takes, for --help; commands without it take none. */
   positional?: string;
+  /** What --help says beyond the summary and the flags. */
+  details?: string;
   /** Only in a clone of the harness (it writes the harness's own files or measures them). */
   cloneOnly?: boolean;
   run(flags: ReturnType<typeof parseFlags>['flags'], rest: string[]): Promise<number>;
@@ -45,6 +48,8 @@ async function settings(flags: Flags, extra: Record<string, string> = {}): Promi
       ? configSelection(config, file)
       : { catalogue: true, specs: [] };
   const mode = (env.MPSD_MODE || 'replay') as Mode;
+  // A live target takes the principals signed in with `login` where no MPSD_AUTH* is set.
+  if (env.MPSD_TARGET && Object.hasOwn(MODES, mode) && MODES[mode].answers !== 'recordings') Object.assign(env, await signedInEnvironment(env));
   if (COMPILED && selection.catalogue && Object.hasOwn(MODES, mode) && MODES[mode].writes !== 'nothing') {
     throw new HarnessError(
       ERROR_CODES.CONFIG_INVALID,
@@ -123,6 +128,17 @@ export const COMMANDS: Record<string, Command> = {
       return mergeReports(dirs.length > 0 ? dirs : shardDirectories(out), out);
     },
   },
+  login: {
+    summary: 'sign a principal in to Xbox Live (Microsoft account, device code) for live runs; tokens stay in your user cache',
+    flags: ['principal'],
+    details: LOGIN_HELP,
+    run: async (f) => loginCommand(f.principal as string | undefined, process.env),
+  },
+  logout: {
+    summary: "forget a principal's saved tokens (every principal's without --principal)",
+    flags: ['principal'],
+    run: async (f) => logoutCommand(f.principal as string | undefined, process.env),
+  },
   init: {
     summary: 'start a project: a config file, an example spec (recorded against the embedded emulator), a CI workflow',
     flags: [],
@@ -166,7 +182,9 @@ async function main(argv: string[]): Promise<number> {
   if (command.passThrough) return command.run({}, args);
   const { flags, help, rest } = parseFlags(args, command.flags);
   if (help) {
-    process.stdout.write(`mpsd-harness ${name}${command.positional ? ` ${command.positional}` : ''}: ${command.summary}\n\n${flagHelp(command.flags) || '  (no flags)'}\n`);
+    process.stdout.write(
+      `mpsd-harness ${name}${command.positional ? ` ${command.positional}` : ''}: ${command.summary}\n\n${flagHelp(command.flags) || '  (no flags)'}\n${command.details ? `\n${command.details}` : ''}`,
+    );
     return 0;
   }
   if (rest.length > 0 && !command.positional) throw new Error(`mpsd-harness ${name} takes no arguments besides flags; found ${rest.join(' ')} (did you mean --spec ${rest[0]}?)`);

@@ -13,6 +13,7 @@ import { MODES, loadConfig } from '../../harness/config';
 import { pathFor } from '../../harness/contract/operations';
 import { ERROR_CODES, type ErrorCode, isHarnessError } from '../../harness/errors';
 import { readAllowList, replayUsage } from '../../harness/lint/run-lint';
+import { xboxToken } from '../../harness/auth/xbox-sign-in';
 import { readHar } from '../../harness/recording/har';
 import { principalResolver } from '../../harness/recording/matching';
 import { startRecording } from '../../harness/recording/recording-session';
@@ -131,6 +132,7 @@ const TRIGGERS: Record<ErrorCode, () => unknown> = {
   NO_SCENARIO: () => scenario(),
   HELPER_MISUSE: () => pathFor('getHandle', {}),
   SHARDS_INCOMPLETE: () => mergeReports([], tmp),
+  SIGN_IN_REQUIRED: () => xboxToken('bob', tmp),
 };
 
 describe('the error catalogue', function () {
