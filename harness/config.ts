@@ -27,6 +27,8 @@ export const TEMPLATE_KINDS = {
   large: 'MPSD_TEMPLATE_LARGE',
   /** capability hasOwners, default ownershipPolicies: only owners create invite handles. */
   owned: 'MPSD_TEMPLATE_OWNED',
+  /** An open lobby for two (maxMembersCount 2): a session that is full with alice and bob. */
+  duo: 'MPSD_TEMPLATE_DUO',
 } as const;
 export type TemplateKind = keyof typeof TEMPLATE_KINDS;
 

@@ -23,6 +23,7 @@ export const BEHAVIOURS = {
   'constants.template-wins': { section: '4', text: 'template constants cannot be overridden (409)' },
   'invite.open-read-write': { section: '2.1', text: 'an invite handle gives read-write access to an open session' },
   'invite.closed-read-only': { section: '2.1', text: 'an invite handle gives read-only access to a closed session' },
+  'invite.full-session': { section: '2.1', text: 'an invite handle to a full session is still created' },
   'transfer.origin-member': { section: '3.5', text: 'a member of the origin session joins through a transfer handle' },
   'transfer.non-member': { section: '3.5', text: 'a non-member of the origin session is refused' },
   'activity.replaced': { section: '2.1', text: "a new activity handle replaces the user's previous one" },

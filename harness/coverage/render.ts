@@ -1,10 +1,12 @@
 import type { CoverageReport } from './collector';
+import { coverageGrid, gridTotal } from './grid';
 
 /** The contract coverage as Markdown: endpoints x status codes x handle types, then behaviours. */
 export function renderCoverageMarkdown(report: CoverageReport): string {
-  const lines = ['# Contract coverage', '', '## Endpoints x status codes x handle types', '', '| endpoint | status | handle types |', '|---|---|---|'];
-  for (const [endpoint, byStatus] of Object.entries(report.matrix)) {
-    for (const [status, types] of Object.entries(byStatus)) lines.push(`| \`${endpoint}\` | ${status} | ${types.join(', ')} |`);
+  const grid = coverageGrid(report);
+  const lines = ['# Contract coverage', '', `## Endpoints x status codes x handle types: ${gridTotal(grid)}`, '', '| endpoint | status | handle types |', '|---|---|---|'];
+  for (const { endpoint, status, types, documented } of grid.rows) {
+    lines.push(`| \`${endpoint}\` | ${status}${documented ? '' : ' (undocumented)'} | ${types ? types.join(', ') : '**not exercised**'} |`);
   }
   const covered = report.behaviours.length - report.uncovered.length;
   lines.push('', `## Documented behaviours: ${covered} of ${report.behaviours.length} covered`, '', '| behaviour | section | scenarios |', '|---|---|---|');

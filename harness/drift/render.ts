@@ -25,7 +25,7 @@ function causes(report: DriftReport): string[] {
   if (byCause.size === 0) return [];
   const lines = ['## Breaking drift by cause', ''];
   for (const [cause, scenarios] of [...byCause.entries()].sort((a, b) => b[1].length - a[1].length)) {
-    lines.push(`- ${cause} — ${scenarios.length} scenario(s): ${[...new Set(scenarios)].map(escape).join('; ')}`);
+    lines.push(`- ${cause} — ${scenarios.length} scenario(s):`, ...[...new Set(scenarios)].map((s) => `  - ${escapePipes(s)}`));
   }
   return [...lines, ''];
 }
@@ -41,7 +41,7 @@ export function renderDriftMarkdown(report: DriftReport): string {
     '',
   ];
   if (report.throttled) lines.push(`${report.throttled} answer(s) were throttled (429/503 with Retry-After): retried, and left out of the comparison.`, '');
-  if (report.unrecorded.length) lines.push(`Not compared (no recording yet; run \`npm run record\`): ${report.unrecorded.map(escape).join('; ')}`, '');
+  if (report.unrecorded.length) lines.push('Not compared (no recording yet; run `npm run record`):', ...report.unrecorded.map((s) => `- ${escapePipes(s)}`), '');
   lines.push(...causes(report));
   const order = { breaking: 0, additive: 1, changed: 2, noise: 3 };
   for (const s of report.scenarios) {

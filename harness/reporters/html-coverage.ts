@@ -1,18 +1,15 @@
-import { OPERATIONS, OPERATION_NAMES } from '../contract/operations';
 import type { CoverageReport } from '../coverage/collector';
+import { coverageGrid, gridTotal } from '../coverage/grid';
 import { escapeHtml } from './escape';
 
 /** Every documented endpoint x status, marked exercised (with the handle types seen) or not. */
 function grid(report: CoverageReport): string {
-  const rows = OPERATION_NAMES.flatMap((name) => {
-    const { label, responses } = OPERATIONS[name];
-    return Object.keys(responses).map((status) => {
-      const types = report.matrix[label]?.[status];
-      return `<tr class="${types ? 'exercised' : 'not-exercised'}"><td><code>${escapeHtml(label)}</code></td><td>${status}</td><td>${types ? escapeHtml(types.join(', ')) : '<strong>not exercised</strong>'}</td></tr>`;
-    });
-  });
-  const exercised = rows.filter((r) => r.includes('class="exercised"')).length;
-  return `<p class="grid-total">${exercised} of ${rows.length} documented endpoint x status combinations exercised</p><table class="coverage-matrix"><tr><th>endpoint</th><th>status</th><th>handle types</th></tr>${rows.join('')}</table>`;
+  const cells = coverageGrid(report);
+  const rows = cells.rows.map(
+    ({ endpoint, status, types, documented }) =>
+      `<tr class="${types ? 'exercised' : 'not-exercised'}"><td><code>${escapeHtml(endpoint)}</code></td><td>${escapeHtml(status)}${documented ? '' : ' (undocumented)'}</td><td>${types ? escapeHtml(types.join(', ')) : '<strong>not exercised</strong>'}</td></tr>`,
+  );
+  return `<p class="grid-total">${gridTotal(cells)}</p><table class="coverage-matrix"><tr><th>endpoint</th><th>status</th><th>handle types</th></tr>${rows.join('')}</table>`;
 }
 
 /** The contract coverage section of the HTML report: what passing scenarios exercised and proved. */

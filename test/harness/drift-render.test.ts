@@ -30,4 +30,11 @@ describe('drift report', () => {
     expect(cell('x'.repeat(100))).to.match(/^`"x{58}…`$/);
     expect(cell('a|b')).to.equal('`"a\\|b"`');
   });
+
+  it('lists scenario titles as written (never URL-encoded), one per line', () => {
+    const titled = renderDriftMarkdown({ ...report, unrecorded: ['Reading a session (3.4) an unknown handle is 404'] });
+    expect(titled).to.include('  - a \\| first\n  - b\n');
+    expect(titled).to.include('- Reading a session (3.4) an unknown handle is 404\n');
+    expect(titled).to.not.include('%20');
+  });
 });
