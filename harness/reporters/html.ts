@@ -59,10 +59,10 @@ export function renderHtml(results: RunResults, isScenario: (t: TestResult) => b
 <p class="header">${head}</p>
 <p class="totals"><span class="total-passed">${count(scenarios, 'passed')} passed</span><span class="total-failed">${count(scenarios, 'failed')} failed</span><span class="total-skipped">${count(scenarios, 'pending')} skipped</span></p>
 ${others.length ? `<p>Harness self-tests in this run: ${count(others, 'passed')} passed, ${count(others, 'failed')} failed.</p>` : ''}
+${causesBlock(scenarios, idOf)}
 <h2>Scenarios</h2>
 <label><input type="checkbox" id="failed-only"> failed only</label>
 <table class="matrix"><tr><th>feature</th><th>scenario</th><th>result</th><th>time</th></tr>${rows.join('')}</table>
-${causesBlock(scenarios, idOf)}
 ${failures ? `<h2>Failures</h2>${failures}` : ''}
 ${results.coverage ? renderCoverageHtml(results.coverage) : ''}
 <script>${SCRIPT}</script>

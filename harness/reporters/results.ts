@@ -15,8 +15,10 @@ export interface TestResult {
   error?: string;
   /** Check failures carried by the error (schema violations with instance paths). */
   failures: Failure[];
-  /** The last request/response pair the test saw, secrets removed. */
+  /** The exchange the report shows, secrets removed: the first that broke a check, else the first that got no answer, else the last. */
   lastExchange?: Exchange;
+  /** Why `lastExchange` got no answer (a replay miss, a network error): its response is not one. */
+  unanswered?: string;
   /** What kind of failure: a test's own, or a hook that failed before or after the tests. */
   kind?: 'failure' | 'hook';
 }
@@ -31,10 +33,12 @@ export { redactExchange };
 export function toResult(test: Mocha.Test): TestResult {
   const record = recordOf(test);
   const error = test.err;
-  // What the wire saw: the first exchange that broke a check, else the last one the test made.
+  // What the wire saw: the first exchange that broke a check, else the first that got no answer (the
+  // request a replay miss is about), else the last one the test made.
   const exchanges = record?.exchanges ?? [];
   const broken = exchanges.find((r) => r.failures.length > 0);
-  const last = (broken ?? exchanges[exchanges.length - 1])?.exchange;
+  const shown = broken ?? exchanges.find((r) => r.error !== undefined) ?? exchanges[exchanges.length - 1];
+  const last = shown?.exchange;
   // A request fired after the test ended is charged to it here, though mocha had already passed it.
   const late = record?.late.length ? `${record.late.length} request(s) fired after this test ended: ${record.late.join(', ')}; await every request a test starts` : undefined;
   const message = [error?.message, late].filter(Boolean).join('\n');
@@ -48,6 +52,7 @@ export function toResult(test: Mocha.Test): TestResult {
     ...(message ? { error: scrubText(message) } : {}),
     failures: broken?.failures ?? [],
     ...(last ? { lastExchange: redactExchange(last) } : {}),
+    ...(shown?.error !== undefined && !broken ? { unanswered: scrubText(shown.error.split('\n')[0]) } : {}),
   };
 }
 

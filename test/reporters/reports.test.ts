@@ -87,6 +87,9 @@ describe('conformance reports', function () {
       // the run header says what the run was
       expect(await page.locator('.run-mode strong').textContent()).to.equal('live');
       expect(await page.locator('.run-faults strong').textContent()).to.equal('wrong-type');
+      // on a failing run, the causes come first, above the matrix
+      const headings = await page.locator('h2').allTextContents();
+      expect(headings.indexOf('Failures by cause')).to.be.lessThan(headings.indexOf('Scenarios'));
       // one block per root cause: the 6 failures share one
       expect(await page.locator('details.cause').count()).to.equal(1);
       expect(await page.locator('details.cause summary').textContent()).to.include('/changeNumber');
