@@ -3,6 +3,7 @@
  * specs/ as `npm run conformance` runs it, and of an empty mocha + tsx run, side by side, rounds
  * interleaved, medians. Also where the difference goes: the harness started with no scenario.
  */
+import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { mochaArguments } from '../harness/cli/mocha-run';
@@ -14,12 +15,21 @@ const MOCHA = join(ROOT, 'node_modules', 'mocha', 'bin', 'mocha.js');
 export async function measureCatalogue() {
   const empty = join(ROOT, 'bench', '.empty.ts');
   writeFileSync(empty, '// no test: the floor of a mocha + tsx run\n');
+  const emptyJs = join(ROOT, 'bench', '.empty.js');
+  writeFileSync(emptyJs, '// no test: the floor of a plain mocha run\n');
   const whole = mochaArguments({ catalogue: true, specs: [] }, {}, process.env);
+  // What an installed package runs: the compiled harness and catalogue (built here), no transpiler.
+  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.build.json')], { cwd: ROOT });
+  const dist = join(ROOT, 'dist', 'harness');
+  const compiled = ['--no-config', '--no-package', '--require', join(ROOT, 'harness', 'tripwire.cjs'), '--require', join(dist, 'mocha', 'root-hooks.js')];
   const runs: Record<string, string[]> = {
     'empty mocha + tsx': ['--no-config', '--require', 'tsx/cjs', '--extension', 'ts', empty],
     // the harness's requires and reporter with no scenario: start-up alone (Polly, ajv, emulator, tsx)
     'harness start-up, no scenario': [...whole.filter((a) => !a.includes('*.spec.')), empty],
     'whole catalogue, replay': whole,
+    'empty mocha, no transpiler': ['--no-config', emptyJs],
+    'installed package: start-up, no scenario': [...compiled, '--reporter', join(dist, 'reporters', 'conformance-reporter.js'), emptyJs],
+    'installed package: whole catalogue, replay': [...compiled, '--reporter', join(dist, 'reporters', 'conformance-reporter.js'), '--timeout', '20000', join(ROOT, 'dist', 'specs', '**', '*.spec.js')],
   };
   const samples: Record<string, ChildCost[]> = Object.fromEntries(Object.keys(runs).map((k) => [k, []]));
   for (let round = 0; round < ROUNDS; round += 1) {
@@ -42,6 +52,8 @@ export async function measureCatalogue() {
       maxRssMb: median(samples[name].map((s) => s.maxRssMb)),
       cpuRatioToEmpty: ratio(cpu(name), floor),
     })),
+    installedToEmptyMochaTsx: ratio(cpu('installed package: whole catalogue, replay'), floor),
+    installedToEmptyMocha: ratio(cpu('installed package: whole catalogue, replay'), cpu('empty mocha, no transpiler')),
     perScenarioCpuMs: scenarios ? Number(((cpu('whole catalogue, replay') - cpu('harness start-up, no scenario')) / scenarios).toFixed(1)) : undefined,
   };
 }
