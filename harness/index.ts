@@ -10,7 +10,10 @@ export { expectMembersConsistent, memberXuids } from './scenarios/members';
 export type { Exchange } from './contract/exchange';
 /** Parse a response's text keeping every number as written (64-bit ids), as clients that republish must. */
 export { parseLossless } from './contract/lossless';
-export type { SessionRef, MpsdClient, ClientSettings, RequestOptions } from './client/mpsd-client';
+export type { SessionRef, MpsdClient, ClientSettings, RequestOptions, Transport } from './client/mpsd-client';
+/** The harness's own client: an adapter may reuse its request building and swap only the transport. */
+export { HttpMpsdClient } from './client/mpsd-client';
+export type { HttpRequest, HttpResponse } from './contract/exchange';
 export { run, type RunOptions, type RunOutcome } from './programmatic-run';
 export { startEmulator, type StartEmulatorOptions } from './start-emulator';
 export type { BehaviourId } from './coverage/behaviours';

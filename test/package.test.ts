@@ -83,6 +83,30 @@ describe('the packed package, installed in an empty project', function () {
     expect(existsSync(join(project, 'node_modules', 'mpsd-harness', 'reports')), 'reports written inside node_modules').to.equal(false);
   });
 
+  it("conformance --client ./test/mpsd-adapter.ts replays the shipped catalogue through the user's own TypeScript client", async () => {
+    require('node:fs').mkdirSync(join(project, 'test'), { recursive: true });
+    writeFileSync(
+      join(project, 'test', 'mpsd-adapter.ts'),
+      `import { type ClientSettings, HttpMpsdClient, type HttpRequest, type HttpResponse, type MpsdClient } from 'mpsd-harness';
+export let calls = 0;
+async function viaFetch(baseUrl: string, request: HttpRequest): Promise<HttpResponse> {
+  calls += 1;
+  const { 'content-length': _length, ...headers } = request.headers;
+  const response = await globalThis.fetch(new URL(request.path, baseUrl), { method: request.method, headers, body: request.body });
+  return { status: response.status, headers: Object.fromEntries(response.headers), text: await response.text() };
+}
+export function createClient(settings: ClientSettings): MpsdClient {
+  return new HttpMpsdClient(settings, viaFetch);
+}
+`,
+    );
+    const run = await harness(['conformance', '--client', './test/mpsd-adapter.ts', '--reports', 'reports-adapter']);
+    expect(run.code, run.out).to.equal(0);
+    expect(run.out).to.match(/\d+ passed, 0 failed/);
+    const header = JSON.parse(readFileSync(join(project, 'reports-adapter', 'results.json'), 'utf8')).header;
+    expect(JSON.stringify(header)).to.include('mpsd-adapter');
+  });
+
   it('init never overwrites a file', async () => {
     const workflow = join(project, '.github', 'workflows', 'mpsd-harness.yml');
     writeFileSync(workflow, '# mine\n');

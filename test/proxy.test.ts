@@ -162,7 +162,7 @@ curl -sf $h -H 'Authorization: ${TOKEN}' -X PUT --data '{"members":{"me":{"prope
   });
 
   it("proxy -- <command> exits 1 when the contract broke, and with the command's own code when it failed", async () => {
-    const broke = await proxyAround(['--mode', 'live', '--fault', 'wrong-type'], CURL_SCRIPT);
+    const broke = await proxyAround(['--mode', 'record', '--recording', 'sdk', '--fault', 'wrong-type'], CURL_SCRIPT);
     expect(broke.code, broke.out).to.equal(1);
     expect(broke.out).to.include('VIOLATION response-matches-schema');
     const failed = await proxyAround(['--mode', 'live'], `${CURL_SCRIPT}exit 7\n`);
