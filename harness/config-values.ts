@@ -42,3 +42,9 @@ export function parseFollows<Name extends string>(text: string, names: readonly 
       return [follower, followee];
     });
 }
+
+/** MPSD_SHARD (--shard i/n, checked by the command line): this process's slice of the run, if any. */
+export function runShard(env: Env = process.env): { index: number; total: number } | undefined {
+  const m = /^(\d+)\/(\d+)$/.exec(env.MPSD_SHARD ?? '');
+  return m ? { index: Number(m[1]), total: Number(m[2]) } : undefined;
+}

@@ -1,5 +1,7 @@
 import { resolve } from 'node:path';
 import { clientModule, integer, invalid, parseFollows } from './config-values';
+
+export { runShard } from './config-values';
 import { MODES, type Mode } from './modes';
 
 export { MODES, type Mode, type ModeSpec } from './modes';
@@ -69,6 +71,13 @@ export const LIVE_PRINCIPAL_VARIABLES: Record<PrincipalName, { auth: string; xui
   server: { auth: 'MPSD_SERVER_AUTH' },
 };
 
+/** The tokens set in MPSD_AUTH* variables: what the scrubber must find anywhere (secrets.ts). */
+export function configuredTokens(env: Env = process.env): string[] {
+  return Object.values(LIVE_PRINCIPAL_VARIABLES)
+    .map((v) => env[v.auth])
+    .filter((v): v is string => !!v);
+}
+
 export type Target = { kind: 'emulator'; faults: string[] } | { kind: 'live'; baseUrl: string };
 
 export interface HarnessConfig {
@@ -82,6 +91,8 @@ export interface HarnessConfig {
   scid: string;
   templates: Readonly<Record<TemplateKind, string>>;
   principals: Partial<Record<PrincipalName, Principal>>;
+  /** MPSD_REPORTS_DIR: where reports go (default reports/), absolute. */
+  reportsDir: string;
   /** MPSD_RECORDINGS_DIR: where recordings are read and written (default recordings/). */
   recordingsDir: string;
   /** MPSD_CLIENT: a module exporting createClient(settings): MpsdClient, run instead of the harness's own client. */
@@ -135,6 +146,13 @@ export function loadConfig(env: Env, profile: TargetProfile, options: { tokensFr
     }
     if (MODES[mode].answers !== 'recordings' && !principals.alice && !options.tokensFromClients)
       invalid('MPSD_AUTH', '', `a token (XBL3.0 x=<userhash>;<token>) with MPSD_XUID, or a sign-in with npx mpsd-harness login: MPSD_MODE=${mode} sends requests to the live target ${target.baseUrl}`);
+    // Replay sends nothing to the target; a target left set in the shell would only make the scenarios ask for tokens.
+    if (MODES[mode].answers === 'recordings' && !principals.alice && !options.tokensFromClients)
+      invalid(
+        'MPSD_TARGET',
+        env.MPSD_TARGET,
+        `unset in replay: replay sends nothing to a target and needs no token, and the recordings name their own origin (unset MPSD_TARGET, or pass --mode live to run against ${target.baseUrl})`,
+      );
   } else {
     const faults = (env.MPSD_EMULATOR_FAULTS ?? '')
       .split(',')
@@ -142,6 +160,13 @@ export function loadConfig(env: Env, profile: TargetProfile, options: { tokensFr
       .filter(Boolean);
     const unknown = faults.find((f) => !profile.faults.includes(f));
     if (unknown !== undefined) invalid('MPSD_EMULATOR_FAULTS', env.MPSD_EMULATOR_FAULTS ?? '', `a comma-separated list of ${profile.faults.join(', ')}`);
+    // A planted fault lives in the emulator, which replay never reaches: it would silently change nothing.
+    if (faults.length > 0 && MODES[mode].answers === 'recordings')
+      invalid(
+        'MPSD_EMULATOR_FAULTS',
+        env.MPSD_EMULATOR_FAULTS ?? '',
+        `nothing in replay, which answers from the recordings and never reaches the emulator; plant a fault with --mode live (or record, verify)`,
+      );
     target = { kind: 'emulator', faults };
     for (const [name, user] of Object.entries(profile.users) as [PrincipalName, { xuid: string; gamertag: string }][]) {
       principals[name] = { name, xuid: user.xuid, authorization: profile.userToken(name, user.xuid, user.gamertag) };
@@ -168,6 +193,7 @@ export function loadConfig(env: Env, profile: TargetProfile, options: { tokensFr
     templates: Object.freeze(templates),
     principals: Object.freeze(principals),
     recordingsDir: resolve(env.MPSD_RECORDINGS_DIR || 'recordings'),
+    reportsDir: reportsDir(env),
     ...(env.MPSD_USAGE_LOG ? { usageLog: env.MPSD_USAGE_LOG } : {}),
     ...(env.MPSD_CLIENT ? { clientModule: clientModule(env.MPSD_CLIENT) } : {}),
   });

@@ -142,7 +142,7 @@ export class HarnessRun {
     return verdict;
   }
 
-  async endTest(outcome: { failed: boolean }): Promise<TestRecord | undefined> {
+  async endTest(outcome: { failed: boolean; skipped?: boolean }): Promise<TestRecord | undefined> {
     const { recording, current, config } = this;
     if (!recording || !current) return undefined;
     if (!this.settled) await recording.stop(outcome).catch(() => undefined); // a test that timed out never settled
@@ -160,7 +160,8 @@ export class HarnessRun {
         announce(`${current.saved} ${recording.file}`);
       }
     }
-    if (mode.compares)
+    // A skipped scenario sent nothing on purpose (say, no MPSD_FOLLOWS): nothing to compare, never drift.
+    if (mode.compares && !outcome.skipped)
       this.drift.compare(
         current.fullTitle,
         resolve(recording.file),
@@ -174,11 +175,11 @@ export class HarnessRun {
     if (this.throttled > 0) process.stdout.write(`      [throttled] ${this.throttled} answer(s) were 429/503 with Retry-After: retried, never recorded, never counted as breaks\n`);
     if (!this.coverage.empty) {
       report.coverage = this.coverage.report();
-      writeCoverage(report.coverage);
+      writeCoverage(report.coverage, this.config.reportsDir);
     }
     if (MODES[this.config.mode].compares) {
       report.drift = { ...this.drift.report(), throttled: this.throttled };
-      writeDrift(report.drift);
+      writeDrift(report.drift, this.config.reportsDir);
     }
     if (MODES[this.config.mode].writes !== 'nothing') {
       const { created, updated, unchanged } = this.saved;

@@ -1,4 +1,4 @@
-import { LIVE_PRINCIPAL_VARIABLES } from './config';
+import { configuredTokens } from './config';
 import type { Exchange } from './contract/exchange';
 
 /**
@@ -22,24 +22,36 @@ export function isSecretHeader(name: string): boolean {
 /** Patterns that look like credentials wherever they appear (bodies, URLs, unexpected headers). */
 export const SECRET_PATTERNS: readonly { name: string; pattern: RegExp }[] = [
   { name: 'XBL3.0 token', pattern: /XBL3\.0 x=[^<"\s*][^"\s]*/g },
-  { name: 'JWT', pattern: /eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}(?:\.[A-Za-z0-9_-]*)?/g },
+  // JWS (3 segments) and JWE (5; XSTS tokens are JWEs, some segments may be empty): every segment goes.
+  { name: 'JWT', pattern: /eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}(?:\.[A-Za-z0-9_-]*){0,3}/g },
 ];
 
-/** The configured tokens (every MPSD_AUTH* that is set), whole and without their `XBL3.0 x=<userhash>;` prefix. */
-export function configuredSecrets(env: Record<string, string | undefined> = process.env): string[] {
-  return Object.values(LIVE_PRINCIPAL_VARIABLES)
-    .map((v) => env[v.auth])
-    .filter((v): v is string => !!v && v.length >= 8)
-    .flatMap((auth) => [auth, auth.replace(/^XBL3\.0 x=[^;]*;/, '')].filter((s) => s.length >= 8));
+/** Each token whole and without its `XBL3.0 x=<userhash>;` prefix (long enough to be a secret). */
+function variants(tokens: readonly string[]): string[] {
+  return tokens.filter((v) => v.length >= 8 && !v.startsWith('<redacted')).flatMap((auth) => [auth, auth.replace(/^XBL3\.0 x=[^;]*;/, '')].filter((s) => s.length >= 8));
 }
 
-/** The configured secrets, longest first, read again only when an MPSD_AUTH* variable changed. */
+/** The configured tokens (every MPSD_AUTH* that is set), whole and without their prefix. */
+export function configuredSecrets(env: Record<string, string | undefined>): string[] {
+  return variants(configuredTokens(env));
+}
+
+/**
+ * Values seen in an Authorization header during this process (a proxy's clients bring their own): from
+ * then on they are scrubbed wherever they appear, in a query string, a custom header or a body, whatever
+ * their shape.
+ */
+const seen = new Set<string>();
+export function rememberSecret(authorization: string): void {
+  for (const value of variants([authorization])) seen.add(value);
+}
+
+/** The configured and the seen secrets, longest first, gathered again only when either changed. */
 let memo: { key: string; secrets: readonly string[] } | undefined;
 function currentSecrets(): readonly string[] {
-  const key = Object.values(LIVE_PRINCIPAL_VARIABLES)
-    .map((v) => process.env[v.auth] ?? '')
-    .join('\u0000');
-  if (memo?.key !== key) memo = { key, secrets: configuredSecrets().sort((a, b) => b.length - a.length) };
+  const configured = configuredTokens();
+  const key = `${configured.join('\u0000')}\u0001${seen.size}`;
+  if (memo?.key !== key) memo = { key, secrets: [...new Set([...variants(configured), ...seen])].sort((a, b) => b.length - a.length) };
   return memo.secrets;
 }
 
@@ -73,7 +85,10 @@ export function redactHeaders(headers: Record<string, string>, principalOf: (aut
   return Object.fromEntries(
     Object.entries(headers).map(([name, value]) => {
       const lower = name.toLowerCase();
-      if (lower === 'authorization') return [lower, redactedAuthorization(principalOf(value))];
+      if (lower === 'authorization') {
+        rememberSecret(value);
+        return [lower, redactedAuthorization(principalOf(value))];
+      }
       return [lower, isSecretHeader(lower) ? REDACTED : scrubWith(value, secrets)];
     }),
   );

@@ -1,6 +1,8 @@
 import { expect } from 'chai';
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer as createHttpsServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { harFiles, lintRecordings } from '../harness/lint/lint-recordings';
@@ -137,6 +139,32 @@ describe('the recording proxy, driven by curl', function () {
     expect(out).to.include('VIOLATION response-matches-schema');
     expect(out).to.include('at /changeNumber: found "1" (string), expected type integer');
     expect(readFileSync(join(dir, 'reports', 'junit.xml'), 'utf8')).to.match(/<failure type="failure" message="response-matches-schema/);
+  });
+
+  it('[19.9] with --https, TLS to any other host is tunnelled untouched: never terminated, never sent to the target, never recorded', async () => {
+    const ca = join(dir, 'ca');
+    await new Promise<void>((resolve, reject) => execFile(process.execPath, ['--require', 'tsx/cjs', 'harness/proxy/cli.ts', '--generate-ca', ca], { cwd: ROOT }, (e) => (e ? reject(e) : resolve())));
+    // Another host's own TLS server (a sign-in service, say), with a certificate of its own.
+    const { generateCACertificate } = await import('mockttp');
+    const own = await generateCACertificate({ commonName: 'elsewhere' });
+    const elsewhere = createHttpsServer({ cert: own.cert, key: own.key }, (_req, res) => res.end('answered by the other host itself'));
+    await new Promise<void>((resolve) => elsewhere.listen(0, '127.0.0.1', resolve));
+    const port = (elsewhere.address() as AddressInfo).port;
+    const proxy = await startProxy(['--https', '--ca', ca, '--mode', 'record', '--recording', 'tunnel'], env());
+    try {
+      const other = await curl(`https://127.0.0.1:${port}/user/authenticate`, 'POST', { RpsTicket: 'd=not-token-shaped-but-secret' }, ['--proxy', proxy.url, '-k']);
+      expect(other.status).to.equal(200);
+      expect(other.body).to.equal('answered by the other host itself');
+    } finally {
+      elsewhere.close();
+    }
+    const { code, out } = await proxy.stop();
+    expect(code, out).to.equal(0);
+    expect(out).to.not.include('not-token-shaped-but-secret');
+    const recorded = harFiles(join(dir, 'recordings'))
+      .map((f) => readFileSync(f, 'utf8'))
+      .join('');
+    expect(recorded).to.not.include('user/authenticate').and.not.include('not-token-shaped');
   });
 
   /** `proxy ... -- sh script`: the script's curl reads the proxy's URL from MPSD_PROXY_URL. */

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { reportsDir } from '../config';
 import type { DriftReport } from '../drift/collector';
@@ -28,10 +28,24 @@ interface Command {
 const RUN_FLAGS = ['mode', 'grep', 'spec', 'shard', 'target', 'reports', 'recordings', 'fault', 'client'] as const;
 type Flags = ReturnType<typeof parseFlags>['flags'];
 
-/** Run mocha with the run's settings (read once by the caller when it needs them too). */
-function mochaWith(flags: Flags, { env, selection }: RunSettings, reporter?: string): Promise<number> {
+/** What a run leaves in the reports folder: removed first, so an old report never looks like this run's. */
+const RUN_REPORTS = ['results.json', 'junit.xml', 'conformance.html'];
+
+/**
+ * Run mocha with the run's settings (read once by the caller when it needs them too). The exit code is
+ * the harness's, not mocha's failure count: 0 when everything passed, 1 when a test failed or the run
+ * could not write its reports.
+ */
+async function mochaWith(flags: Flags, { env, selection }: RunSettings, reporter?: string): Promise<number> {
   const grep = flags.grep === undefined ? undefined : String(flags.grep);
-  return runMocha(mochaArguments(selection, { grep, reporter }, env), env);
+  const dir = reportsDir(env);
+  for (const file of RUN_REPORTS) if (statSync(join(dir, file), { throwIfNoEntry: false })?.isFile()) rmSync(join(dir, file));
+  const code = await runMocha(mochaArguments(selection, { grep, reporter }, env), env);
+  if (reporter === undefined && !existsSync(join(dir, 'results.json'))) {
+    process.stderr.write(`mpsd-harness: the run wrote no reports to ${relative(process.cwd(), dir) || '.'} (see the errors above); it counts as failed\n`);
+    return 1;
+  }
+  return code === 0 ? 0 : 1;
 }
 const mocha = async (flags: Flags, extra: Record<string, string> = {}) => mochaWith(flags, await settings(flags, extra));
 

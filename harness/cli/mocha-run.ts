@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { constants as osConstants } from 'node:os';
 import { CATALOGUE_GLOB, COMPILED, TRIPWIRE_FILE, codeFile } from '../layout';
 import { expandSpecs, filesOfShard, parseShard } from './shard';
 
@@ -63,9 +64,29 @@ export function runScript(modulePath: string, args: string[], env: NodeJS.Proces
   return runNode([...(COMPILED ? [] : ['--require', require.resolve('tsx/cjs')]), codeFile(modulePath), ...args], env);
 }
 
+/** How often a running command checks that whoever started it is still there. */
+const PARENT_CHECK_MS = 500;
+
+/**
+ * Run a child node and resolve with its exit code. SIGINT and SIGTERM are passed on to it, so the
+ * child (a proxy, a run) saves what it must and its code is the command's. A parent that goes away
+ * without a signal (`npm run proxy &` then `kill $!` kills npm and its shell, which pass nothing on) is
+ * noticed as this process being re-parented, and handled as SIGTERM.
+ */
 function runNode(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, args, { cwd: process.cwd(), env, stdio: 'inherit' });
-    child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+    const forward = (signal: NodeJS.Signals) => child.kill(signal);
+    const signals = ['SIGINT', 'SIGTERM'] as const;
+    for (const signal of signals) process.on(signal, forward);
+    const parent = process.ppid;
+    const orphaned = setInterval(() => {
+      if (process.ppid !== parent) forward('SIGTERM');
+    }, PARENT_CHECK_MS);
+    child.on('exit', (code, signal) => {
+      clearInterval(orphaned);
+      for (const name of signals) process.off(name, forward);
+      resolve(code ?? (signal ? 128 + (osConstants.signals[signal] ?? 0) : 1));
+    });
   });
 }

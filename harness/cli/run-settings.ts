@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
-import { MODES, type Mode, reportsDir } from '../config';
+import { MODES, type Mode, loadConfig, reportsDir } from '../config';
+import { EMBEDDED_PROFILE } from '../target';
 import { HarnessError, ERROR_CODES } from '../errors';
 import { COMPILED } from '../layout';
 import { configEnvironment, configSelection, findConfigFile, readConfigFile } from './config-file';
@@ -36,5 +37,7 @@ export async function settings(flags: Flags, extra: Record<string, string> = {})
       `--mode ${mode} would rewrite the built-in catalogue's recordings, which belong to the package. Record your own specs only (--spec, or "catalogue": false in the config file), or run the catalogue with --mode live or verify.`,
     );
   }
+  // Every setting checked before any test runs: a bad one is one message and exit 2, never a failed test.
+  loadConfig(env, EMBEDDED_PROFILE);
   return { env, selection };
 }

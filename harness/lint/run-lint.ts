@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { LIVE_PRINCIPAL_VARIABLES } from '../config';
+import { configuredSecrets } from '../secrets';
 import { HarnessError, ERROR_CODES } from '../errors';
 import type { Finding } from './finding';
 import { type AllowEntry, lintRecordings } from './lint-recordings';
@@ -57,12 +57,9 @@ export function readAllowList(recordingsDir: string): AllowEntry[] {
   return list as AllowEntry[];
 }
 
-/** The real tokens to look for: the token part of every MPSD_AUTH* variable that is set. */
+/** The real tokens to look for: the configured ones, as the scrubber knows them (secrets.ts). */
 export function knownSecrets(env: Record<string, string | undefined> = process.env): string[] {
-  return Object.values(LIVE_PRINCIPAL_VARIABLES)
-    .map((v) => env[v.auth])
-    .filter((v): v is string => !!v)
-    .flatMap((auth) => [auth, auth.replace(/^XBL3\.0 x=[^;]*;/, '')]);
+  return configuredSecrets(env);
 }
 
 /** Lint a recordings directory against the replay of the specs that use it. */

@@ -67,7 +67,7 @@ export const mochaHooks = {
     const test = this.currentTest;
     if (!run || !test || !isSpecFile(test.file)) return;
     setScenario(undefined);
-    const record = await run.endTest({ failed: test.state === 'failed' });
+    const record = await run.endTest({ failed: test.state === 'failed', skipped: test.state === 'pending' });
     if (record) attachRecord(test, record, test.state === 'failed');
   },
   async afterAll(this: Context) {

@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
 import { constants } from 'node:os';
 import { parseArgs } from 'node:util';
-import { type HarnessConfig, MODES, loadConfig, reportsDir } from '../config';
-import { isHarnessError } from '../errors';
+import { type HarnessConfig, MODES, loadConfig } from '../config';
+import { ERROR_CODES, HarnessError, isHarnessError } from '../errors';
 import { EMBEDDED_PROFILE } from '../target';
-import { generateCa, startInterceptor } from './https-intercept';
+import { MPSD_HOST, generateCa, startInterceptor } from './https-intercept';
 import { startPlainListener } from './plain-listener';
 import { describeRecord, proxyResults, writeProxyReports } from './proxy-reports';
 import { ProxySession } from './proxy-session';
@@ -45,7 +45,20 @@ In replay, a request with no recording is answered 424 with the explanation in t
 Clients bring their own Authorization; tokens never reach a recording or a report.
 `;
 
+/** The proxy's flags, parsed and checked: a bad one is one message and exit 2, never a stack. */
 function options() {
+  let parsed: ReturnType<typeof parseOptions>;
+  try {
+    parsed = parseOptions();
+  } catch (error) {
+    throw new HarnessError(ERROR_CODES.CONFIG_INVALID, `${(error as Error).message}; see npx mpsd-harness proxy --help`);
+  }
+  const port = parsed.values.port;
+  if (!/^\d{1,5}$/.test(port) || Number(port) > 65535) throw new HarnessError(ERROR_CODES.CONFIG_INVALID, `--port ${port} is not a port number (0-65535; 0 picks a free one)`);
+  return parsed;
+}
+
+function parseOptions() {
   return parseArgs({
     allowPositionals: true,
     options: {
@@ -71,7 +84,6 @@ function configFrom(flags: ReturnType<typeof options>['values']): HarnessConfig 
   if (flags.target) env.MPSD_TARGET = flags.target;
   if (flags.reports) env.MPSD_REPORTS_DIR = flags.reports;
   if (flags.fault.length) env.MPSD_EMULATOR_FAULTS = flags.fault.join(',');
-  if (flags.reports) process.env.MPSD_REPORTS_DIR = flags.reports; // reporters read it too
   return loadConfig(env, EMBEDDED_PROFILE, { tokensFromClients: true });
 }
 
@@ -90,27 +102,38 @@ async function main(): Promise<void> {
   let seen = 0;
   const session = await ProxySession.open(config, flags.recording, (record) => console.log(describeRecord(record, ++seen)));
   const handle = (request: Parameters<ProxySession['handle']>[0]) => session.handle(request);
-  const listener = flags.https ? await startInterceptor(flags.ca, Number(flags.port), handle) : await startPlainListener(Number(flags.port), flags.host, handle);
+  const hosts = [MPSD_HOST, ...(config.target.kind === 'live' ? [new URL(config.target.baseUrl).hostname] : [])];
+  const listener = flags.https ? await startInterceptor(flags.ca, Number(flags.port), [...new Set(hosts)], handle) : await startPlainListener(Number(flags.port), flags.host, handle);
   const target = config.target.kind === 'live' ? config.target.baseUrl : 'the embedded emulator';
   const how = flags.https ? `as an HTTPS-intercepting proxy (set HTTPS_PROXY=${listener.url} and trust ${flags.ca}/ca.pem)` : 'for clients whose base URL points here';
   console.log(`MPSD proxy listening on ${listener.url} ${how} (mode ${config.mode}, target ${target}, recording proxy/${flags.recording})`);
 
-  const stop = async (commandCode?: number) => {
+  let stopping: Promise<void> | undefined;
+  const stop = (commandCode?: number) => {
+    // A second signal while saving waits for the save: nothing half-written, nothing lost.
+    if (stopping) {
+      console.log('still saving the recording and the reports; they will be complete in a moment');
+      return stopping;
+    }
+    stopping = finish(commandCode);
+    return stopping;
+  };
+  const finish = async (commandCode?: number) => {
     await listener.stop();
     const summary = await session.close();
     const results = proxyResults(flags.recording, summary);
-    writeProxyReports(reportsDir(), results);
+    writeProxyReports(config.reportsDir, results);
     const failed = results.tests.filter((t) => t.state === 'failed').length;
     if (summary.record?.saved) console.log(`[record] ${summary.record.saved} recording proxy/${flags.recording}`);
     if (summary.report.drift)
       console.log(`drift: ${summary.report.drift.summary.breaking} breaking, ${summary.report.drift.summary.additive} additive, ${summary.report.drift.summary.changed} changed`);
-    console.log(`${summary.misses} replay miss(es); reports in ${reportsDir()}`);
+    console.log(`${summary.misses} replay miss(es); reports in ${config.reportsDir}`);
     console.log(`${results.tests.length - failed} passed, ${failed} failed`);
     process.exit(commandCode ? commandCode : failed > 0 ? 1 : 0);
   };
   if (command.length === 0) {
-    process.once('SIGINT', () => stop());
-    process.once('SIGTERM', () => stop());
+    process.on('SIGINT', () => void stop());
+    process.on('SIGTERM', () => void stop());
     return;
   }
   const child = spawn(command[0], command.slice(1), {

@@ -27,22 +27,34 @@ export interface Interceptor {
   stop(): Promise<void>;
 }
 
-/** An HTTP(S) forward proxy on `port`: point the client's HTTPS_PROXY at it and trust the CA. */
-export async function startInterceptor(caDir: string, port: number, handle: (request: HttpRequest) => Promise<HttpResponse>): Promise<Interceptor> {
+/** The host a client of the live service talks to: the one the proxy terminates TLS for by default. */
+export const MPSD_HOST = 'sessiondirectory.xboxlive.com';
+
+/**
+ * An HTTP(S) forward proxy on `port`: point the client's HTTPS_PROXY at it and trust the CA. Only the
+ * MPSD `hosts` are intercepted, checked and recorded; every other host (a sign-in to
+ * user.auth.xboxlive.com, say) is tunnelled untouched: no TLS termination, never sent to the target,
+ * never recorded.
+ */
+export async function startInterceptor(caDir: string, port: number, hosts: readonly string[], handle: (request: HttpRequest) => Promise<HttpResponse>): Promise<Interceptor> {
   if (!existsSync(join(caDir, CA_CERT)) || !existsSync(join(caDir, CA_KEY))) {
     throw new HarnessError(
       ERROR_CODES.CONFIG_INVALID,
       `--ca ${caDir} holds no ${CA_CERT} and ${CA_KEY}; generate them first with npm run proxy -- --generate-ca ${caDir}, then trust ${CA_CERT} in the client`,
     );
   }
-  const server = getLocal({ https: { cert: readFileSync(join(caDir, CA_CERT), 'utf8'), key: readFileSync(join(caDir, CA_KEY), 'utf8') } });
-  await server.forAnyRequest().thenCallback(async (req) => {
+  const server = getLocal({
+    https: { cert: readFileSync(join(caDir, CA_CERT), 'utf8'), key: readFileSync(join(caDir, CA_KEY), 'utf8'), tlsInterceptOnly: hosts.map((hostname) => ({ hostname })) },
+  });
+  const forMpsd = async (req: Parameters<Parameters<ReturnType<typeof server.forAnyRequest>['thenCallback']>[0]>[0]) => {
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(req.headers)) if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
     const body = await req.body.getText();
     const response = await handle({ method: req.method, path: req.path, headers, ...(body ? { body } : {}) });
     return { statusCode: response.status, headers: { ...response.headers, 'content-length': String(Buffer.byteLength(response.text)) }, body: response.text };
-  });
+  };
+  for (const host of hosts) await server.forAnyRequest().forHostname(host).thenCallback(forMpsd);
+  await server.forUnmatchedRequest().thenPassThrough(); // plain HTTP to another host: passed on untouched
   await server.start(port);
   // Clients speak plain HTTP to the proxy (CONNECT for https:// targets): http://, not mockttp's https:// URL.
   return { url: `http://localhost:${server.port}`, stop: () => server.stop() };

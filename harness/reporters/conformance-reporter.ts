@@ -1,11 +1,19 @@
 import Mocha from 'mocha';
-import { reportsDir } from '../config';
+import { reportsDir, runShard } from '../config';
 import { runReportOf } from '../mocha/results-channel';
 import { runHeader } from './run-header';
 import { scrubText } from '../secrets';
 import { groupByCause, renderCausesText } from './causes';
 import { hookResult, toResult } from './results';
 import { tally, writeRunReports } from './write-reports';
+
+/**
+ * Make mocha's exit code say the run failed: it is the runner's failure count, read right after this
+ * reporter's run-end handler (mocha registers its own after the reporter's).
+ */
+function failRun(runner: Mocha.Runner): void {
+  runner.failures += 1;
+}
 
 /**
  * Mocha's spec output, then reports/results.json, junit.xml and conformance.html, then one plain closing
@@ -24,12 +32,24 @@ class ConformanceReporter extends Mocha.reporters.Spec {
       else tests.push(t as Mocha.Test);
     });
     runner.once(Mocha.Runner.constants.EVENT_RUN_END, () => {
-      const shard = process.env.MPSD_SHARD?.split('/').map(Number);
+      try {
+        this.endRun(runner, tests, hooks);
+      } catch (error) {
+        // A report that cannot be written fails the run: a green exit code with no reports would lie.
+        process.stderr.write(`\n[harness] the reports could not be written: ${scrubText((error as Error).message)}\n`);
+        failRun(runner);
+      }
+    });
+  }
+
+  private endRun(runner: Mocha.Runner, tests: Mocha.Test[], hooks: [Mocha.Runnable, Error][]): void {
+    {
+      const shard = runShard();
       const results = writeRunReports(reportsDir(), {
         header: runHeader(),
         tests: [...tests.map(toResult), ...hooks.map(([hook, error]) => hookResult(hook, error))],
         coverage: runReportOf(runner.suite)?.coverage,
-        ...(shard ? { shard: { index: shard[0], total: shard[1] } } : {}),
+        ...(shard ? { shard } : {}),
       });
       const { passed, skipped } = tally(results.tests);
       // A selection that runs no test is a mistake (a --grep that matches nothing), never a pass.
@@ -37,13 +57,10 @@ class ConformanceReporter extends Mocha.reporters.Spec {
       if (none) process.stdout.write('\nno test ran: the --grep pattern or the --spec files select no test\n');
       const failed = results.tests.filter((t) => t.state === 'failed').length + (none ? 1 : 0);
       // A test failed only here (a request it fired after it ended) must fail the process too.
-      if (failed > 0)
-        process.once('exit', () => {
-          if (!process.exitCode) process.exitCode = 1;
-        });
+      if (failed > 0 && runner.failures === 0) failRun(runner);
       // after the Spec epilogue, which is printed on the same event: each cause once, then the closing line
       setImmediate(() => process.stdout.write(`${scrubText(renderCausesText(groupByCause(results.tests)))}${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`));
-    });
+    }
   }
 }
 
