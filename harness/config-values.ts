@@ -6,6 +6,8 @@ import { HarnessError, ERROR_CODES } from './errors';
 
 type Env = Record<string, string | undefined>;
 
+export const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export function invalid(variable: string, value: string, allowed: string): never {
   throw new HarnessError(ERROR_CODES.CONFIG_INVALID, `${variable}=${JSON.stringify(value)} is not valid; allowed: ${allowed}. Fix or unset ${variable}.`);
 }

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { clientModule, integer, invalid, parseFollows } from './config-values';
+import { GUID, clientModule, integer, invalid, parseFollows } from './config-values';
 
 export { runShard } from './config-values';
 import { MODES, type Mode } from './modes';
@@ -111,10 +111,10 @@ export function reportsDir(env: Env = process.env): string {
   return resolve(env.MPSD_REPORTS_DIR || 'reports');
 }
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Read and validate the configuration from environment variables. Pure: pass any env to test it. */
-/** `tokensFromClients`: the proxy, whose clients send their own Authorization, needs no MPSD_AUTH. */
+/**
+ * Read and validate the configuration from environment variables. Pure: pass any env to test it.
+ * `tokensFromClients`: the proxy, whose clients send their own Authorization, needs no MPSD_AUTH.
+ */
 export function loadConfig(env: Env, profile: TargetProfile, options: { tokensFromClients?: boolean } = {}): Readonly<HarnessConfig> {
   const mode = (env.MPSD_MODE || 'replay') as Mode;
   if (!Object.hasOwn(MODES, mode)) invalid('MPSD_MODE', mode, Object.keys(MODES).join(' | '));
