@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { PrincipalName } from './config';
 import { HarnessError, ERROR_CODES } from './errors';
 
 /** How each kind of MPSD_* value is read and refused: every refusal names the variable, the value and what is allowed. */
@@ -49,4 +50,19 @@ export function parseFollows<Name extends string>(text: string, names: readonly 
 export function runShard(env: Env = process.env): { index: number; total: number } | undefined {
   const m = /^(\d+)\/(\d+)$/.exec(env.MPSD_SHARD ?? '');
   return m ? { index: Number(m[1]), total: Number(m[2]) } : undefined;
+}
+
+/** Variables that carry each principal on a live target. */
+export const LIVE_PRINCIPAL_VARIABLES: Record<PrincipalName, { auth: string; xuid?: string }> = {
+  alice: { auth: 'MPSD_AUTH', xuid: 'MPSD_XUID' },
+  bob: { auth: 'MPSD_AUTH_2', xuid: 'MPSD_XUID_2' },
+  carol: { auth: 'MPSD_AUTH_3', xuid: 'MPSD_XUID_3' },
+  server: { auth: 'MPSD_SERVER_AUTH' },
+};
+
+/** The tokens set in MPSD_AUTH* variables: what the scrubber must find anywhere (secrets.ts). */
+export function configuredTokens(env: Env = process.env): string[] {
+  return Object.values(LIVE_PRINCIPAL_VARIABLES)
+    .map((v) => env[v.auth])
+    .filter((v): v is string => !!v);
 }

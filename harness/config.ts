@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
-import { GUID, clientModule, integer, invalid, parseFollows } from './config-values';
+import { GUID, LIVE_PRINCIPAL_VARIABLES, clientModule, integer, invalid, parseFollows } from './config-values';
 
-export { runShard } from './config-values';
+export { LIVE_PRINCIPAL_VARIABLES, configuredTokens, runShard } from './config-values';
 import { MODES, type Mode } from './modes';
 
 export { MODES, type Mode, type ModeSpec } from './modes';
@@ -61,21 +61,6 @@ export interface Principal {
   /** The whole Authorization header value. Never recorded, never printed. */
   authorization: string;
   xuid?: string;
-}
-
-/** Variables that carry each principal on a live target. */
-export const LIVE_PRINCIPAL_VARIABLES: Record<PrincipalName, { auth: string; xuid?: string }> = {
-  alice: { auth: 'MPSD_AUTH', xuid: 'MPSD_XUID' },
-  bob: { auth: 'MPSD_AUTH_2', xuid: 'MPSD_XUID_2' },
-  carol: { auth: 'MPSD_AUTH_3', xuid: 'MPSD_XUID_3' },
-  server: { auth: 'MPSD_SERVER_AUTH' },
-};
-
-/** The tokens set in MPSD_AUTH* variables: what the scrubber must find anywhere (secrets.ts). */
-export function configuredTokens(env: Env = process.env): string[] {
-  return Object.values(LIVE_PRINCIPAL_VARIABLES)
-    .map((v) => env[v.auth])
-    .filter((v): v is string => !!v);
 }
 
 export type Target = { kind: 'emulator'; faults: string[] } | { kind: 'live'; baseUrl: string };
