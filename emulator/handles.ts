@@ -1,7 +1,7 @@
 import type { Principal } from './auth';
 import { isoTime } from './clock';
 import { MpsdError } from './errors';
-import { HANDLE_TYPES, type Handle, type HandleType, type Json, type SessionRef, isGuid, isObject } from './model';
+import { HANDLE_TYPES, type Handle, type HandleType, type Json, type SessionRef, isGuid, isObject, clone } from './model';
 
 /** Invite handles expire a day after creation [I]; MPSD's real lifetime is undocumented. */
 export const INVITE_LIFETIME_MS = 24 * 60 * 60 * 1000;
@@ -35,12 +35,12 @@ export function parseHandleRequest(body: Json, principal: Principal, id: string,
     handle.expiration = now + INVITE_LIFETIME_MS;
     if (body.inviteAttributes !== undefined) {
       if (!isObject(body.inviteAttributes)) throw new MpsdError(400, "'inviteAttributes' must be an object.");
-      handle.inviteAttributes = structuredClone(body.inviteAttributes);
+      handle.inviteAttributes = clone(body.inviteAttributes);
     }
   }
   if (type === 'search') {
     if (body.searchAttributes !== undefined && !isObject(body.searchAttributes)) throw new MpsdError(400, "'searchAttributes' must be an object.");
-    handle.searchAttributes = structuredClone((body.searchAttributes as Json | undefined) ?? {});
+    handle.searchAttributes = clone((body.searchAttributes as Json | undefined) ?? {});
   }
   if (type === 'transfer') handle.originSessionRef = sessionRefFrom(body.originSessionRef, 'originSessionRef');
   return handle;
@@ -58,8 +58,8 @@ export function renderHandle(handle: Handle): Json {
     ...(handle.titleId ? { titleId: handle.titleId } : {}),
     ...(handle.invitedXuid ? { invitedXuid: handle.invitedXuid } : {}),
     ...(handle.senderXuid ? { senderXuid: handle.senderXuid } : {}),
-    ...(handle.inviteAttributes ? { inviteAttributes: structuredClone(handle.inviteAttributes) } : {}),
-    ...(handle.searchAttributes ? { searchAttributes: structuredClone(handle.searchAttributes) } : {}),
+    ...(handle.inviteAttributes ? { inviteAttributes: clone(handle.inviteAttributes) } : {}),
+    ...(handle.searchAttributes ? { searchAttributes: clone(handle.searchAttributes) } : {}),
     // Live activity and invite handles carry these; gameTypes' shape is undocumented (DECISIONS H16).
     ...(handle.inviteProtocol ? { inviteProtocol: handle.inviteProtocol, gameTypes: {} } : {}),
     createTime: isoTime(handle.createTime),

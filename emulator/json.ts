@@ -9,13 +9,16 @@ import { LosslessNumber, parse, stringify } from 'lossless-json';
  */
 const keepText = (text: string) => (String(Number(text)) === text ? Number(text) : new LosslessNumber(text));
 
-/** A kept number, also after structuredClone (which keeps its fields but not its class). */
-const isKept = (value: unknown): value is { value: string } => typeof value === 'object' && value !== null && (value as { isLosslessNumber?: unknown }).isLosslessNumber === true;
+/**
+ * A number kept as written, known by its class and never by its shape: a client's object that happens to
+ * read {"isLosslessNumber": true, "value": "12"} is an object, and stays one (model.ts clones keep the class).
+ */
+export const isKeptNumber = (value: unknown): value is LosslessNumber => value instanceof LosslessNumber;
 
 export function parseJson(text: string): unknown {
   return parse(text, null, keepText);
 }
 
 export function stringifyJson(value: unknown): string {
-  return stringify(value, undefined, undefined, [{ test: isKept, stringify: (kept) => (kept as { value: string }).value }]) ?? '';
+  return stringify(value, undefined, undefined, [{ test: isKeptNumber, stringify: (kept) => (kept as LosslessNumber).value }]) ?? '';
 }

@@ -1,4 +1,5 @@
 /** The emulator's stored state. Rendering to MPSD JSON happens in session/render.ts and handles.ts. */
+import { isKeptNumber } from './json';
 
 export interface SessionRef {
   scid: string;
@@ -92,10 +93,19 @@ export function isGuid(value: unknown): value is string {
   return typeof value === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 }
 
+/** A JSON object: not null, not an array, and not a number kept as written (json.ts), which is an object in JavaScript only. */
 export function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !isKeptNumber(value);
 }
 
+/**
+ * A deep copy of parsed JSON that keeps numbers kept as written as they are (immutable; structuredClone
+ * would turn them into plain objects), and copies every key as data, `__proto__` included.
+ */
 export function clone<T>(value: T): T {
-  return structuredClone(value);
+  if (Array.isArray(value)) return value.map(clone) as T;
+  if (value === null || typeof value !== 'object' || isKeptNumber(value)) return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) Object.defineProperty(out, key, { value: clone(item), enumerable: true, writable: true, configurable: true });
+  return out as T;
 }

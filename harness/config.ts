@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { GUID, LIVE_PRINCIPAL_VARIABLES, clientModule, integer, invalid, parseFollows } from './config-values';
 
@@ -168,6 +169,9 @@ export function loadConfig(env: Env, profile: TargetProfile, options: { tokensFr
     templates[kind] = name;
   }
 
+  // A recordings folder named on purpose that does not exist would make every replayed test a miss: say it once.
+  if (env.MPSD_RECORDINGS_DIR && MODES[mode].answers === 'recordings' && !existsSync(resolve(env.MPSD_RECORDINGS_DIR)))
+    invalid('MPSD_RECORDINGS_DIR', env.MPSD_RECORDINGS_DIR, `an existing folder of recordings: ${mode} reads recordings from it (create it with --mode record, or fix the path)`);
   return Object.freeze({
     mode,
     target: Object.freeze(target),

@@ -31,6 +31,8 @@ export interface TestRecord {
   /** Requests the test fired after it had ended ("METHOD path"); they fail it in the reports. Grows after the test. */
   late: string[];
   saved?: SaveOutcome;
+  /** The recording file, relative to the working directory (as the recording layer named it on disk). */
+  file?: string;
 }
 
 export interface RunReport {

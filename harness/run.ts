@@ -167,7 +167,7 @@ export class HarnessRun {
         resolve(recording.file),
         current.exchanges.filter((r) => !r.error && !r.throttled).map((r) => r.exchange),
       );
-    return { exchanges: current.exchanges, late: current.scope.late, ...(current.saved ? { saved: current.saved } : {}) };
+    return { exchanges: current.exchanges, late: current.scope.late, file: recording.file, ...(current.saved ? { saved: current.saved } : {}) };
   }
 
   async close(): Promise<RunReport> {

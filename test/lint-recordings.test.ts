@@ -115,6 +115,18 @@ describe('recordings lint', function () {
     expect(lint({ allowList: [allow, { ...allow, entry: 2 }] }).map((f) => f.rule)).to.deep.equal(['stale-allowlist']);
   });
 
+  it('[19.15] a scenario whose recording was deleted is a finding, not a clean lint', () => {
+    rmSync(first);
+    const findings = lint({ usage: undefined });
+    expect(findings.map((f) => f.rule)).to.deep.equal(['missing']);
+    expect(findings[0].file).to.equal(relative(ROOT, first));
+  });
+
+  it('[19.15] a recording saved with a UTF-8 BOM reads as the same recording', () => {
+    writeFileSync(first, `\uFEFF${readFileSync(first, 'utf8')}`);
+    expect(lint({ usage: undefined })).to.deep.equal([]);
+  });
+
   it('npm run lint:recordings exits 1 and names the file when a recording is broken', (done) => {
     writeFileSync(first, '{ not json');
     execFile(process.execPath, [join(ROOT, 'bin', 'mpsd-harness.js'), 'lint'], { cwd: ROOT, env: { ...process.env, MPSD_RECORDINGS_DIR: dir } }, (error, stdout) => {

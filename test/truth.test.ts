@@ -127,7 +127,7 @@ describe('a run that never lies', function () {
     proxy.child.kill('SIGTERM');
     expect(await proxy.exited, proxy.output()).to.equal(0);
     expect(existsSync(join(dir, 'reports', 'junit.xml'))).to.equal(true);
-    expect(proxy.output()).to.include('[record] created recording proxy/signals');
+    expect(proxy.output()).to.match(/\[record\] created \S*proxy_\d+\/signals_\d+\/recording\.har/);
   });
 
   it('[19.6] a backgrounded npm run proxy stopped with kill still saves, and leaves nothing listening', async () => {
@@ -147,6 +147,23 @@ describe('a run that never lies', function () {
     expect(scrubText('?t=plainlookingsecretvalue')).to.include('plainlookingsecretvalue'); // not token-shaped: unknown yet
     rememberSecret(plain);
     expect(scrubText('?t=plainlookingsecretvalue&x-custom: plainlookingsecretvalue')).to.not.include('plainlookingsecretvalue');
+  });
+
+  it('[19.15] the proxy names the recording file it wrote as it is on disk, never the raw --recording text', async () => {
+    const proxy = await startThrough(process.execPath, [join(ROOT, 'bin', 'mpsd-harness.js'), 'proxy', '--port', '0', '--mode', 'record', '--recording', '../../etc/my sdk']);
+    expect((await put(proxy.url)).status).to.equal(201);
+    proxy.child.kill('SIGINT');
+    expect(await proxy.exited).to.equal(0);
+    const line = /\[record\] created (\S+)/.exec(proxy.output())?.[1] as string;
+    expect(line).to.not.include('../../etc');
+    expect(existsSync(join(ROOT, line)), line).to.equal(true);
+  });
+
+  it('[19.15] a recordings folder that does not exist is one error before any test, not a replay miss per test', async () => {
+    const { code, out } = await cli(['conformance'], { MPSD_RECORDINGS_DIR: join(dir, 'nowhere'), MPSD_REPORTS_DIR: dir });
+    expect(code).to.equal(2);
+    expect(out).to.include('MPSD_RECORDINGS_DIR').and.include('an existing folder of recordings');
+    expect(out).to.not.include('REPLAY_MISS');
   });
 
   it('[19.11] bad proxy flags print one message and exit 2, never a stack', async () => {

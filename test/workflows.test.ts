@@ -93,7 +93,7 @@ describe('the README commands', function () {
   it('npm run lint:recordings refuses an MPSD_RECORDINGS_DIR that does not exist', async () => {
     const { code, out } = await npmRun('lint:recordings', [], { MPSD_RECORDINGS_DIR: join(tmp, 'nonexistent') });
     expect(code).to.equal(2);
-    expect(out).to.include('no such directory, so there is nothing to lint');
+    expect(out).to.include('MPSD_RECORDINGS_DIR').and.include('an existing folder of recordings');
   });
 
   it('npm run lint:recordings finds nothing in the committed recordings', async () => {

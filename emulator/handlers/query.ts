@@ -1,6 +1,6 @@
 import { MpsdError } from '../errors';
 import { renderHandle } from '../handles';
-import { type Handle, type Json, isGuid, isObject } from '../model';
+import { type Handle, type Json, isGuid, isObject, clone } from '../model';
 import type { Reply } from '../reply';
 import { ownValue } from '../session/bags';
 import { isClosed } from '../session/access';
@@ -82,7 +82,7 @@ function withIncludes(state: EmulatorState, handle: Handle, include: string[]): 
       membersCount: session.members.length,
     };
   }
-  if (include.includes('customProperties')) rendered.customProperties = structuredClone(session.properties.custom);
+  if (include.includes('customProperties')) rendered.customProperties = clone(session.properties.custom);
   if (include.includes('roleInfo') && session.roleTypes) rendered.roleInfo = { roleTypes: renderRoleTypes(session) };
   return rendered;
 }

@@ -1,5 +1,5 @@
 import { MpsdError } from '../errors';
-import { type Bag, type Json, type Session, isObject } from '../model';
+import { type Bag, type Json, type Session, isObject, clone } from '../model';
 import type { Rule } from './system-rules';
 import { checkObject } from './validate-system';
 
@@ -43,7 +43,7 @@ export function mergeBag(target: Bag, delta: { system?: Json; custom?: Json } | 
   for (const part of ['system', 'custom'] as const) {
     for (const [key, value] of Object.entries(delta[part] ?? {})) {
       if (value === null && !(part === 'system' && keepsNull(key))) delete target[part][key];
-      else setKey(target[part], key, structuredClone(value));
+      else setKey(target[part], key, clone(value));
     }
   }
 }

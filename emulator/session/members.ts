@@ -1,6 +1,6 @@
 import type { Principal } from '../auth';
 import { MESSAGES, MpsdError } from '../errors';
-import type { Member, Session } from '../model';
+import { type Member, type Session, clone } from '../model';
 import { deepEqual, emptyBag, hasCapability, mergeBag, setKey } from './bags';
 import type { CheckedRequest } from './check-request';
 import { assertRolesAllowed } from './roles';
@@ -98,7 +98,7 @@ function withSubscriptionsMerged(member: Member, delta: NonNullable<CheckedReque
 /** Restating constants with the values they already have is fine (XSAPI sends them on rejoin); changing them is 409. */
 function assertConstantsUnchanged(member: Member, delta: NonNullable<CheckedRequest['me']>['constants']): void {
   if (!delta) return;
-  const merged = structuredClone(member.constants);
+  const merged = clone(member.constants);
   mergeBag(merged, delta);
   if (!deepEqual(merged, member.constants)) throw new MpsdError(409, 'Member constants are set when the member joins and cannot change afterwards.');
 }

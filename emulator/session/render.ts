@@ -1,5 +1,5 @@
 import { isoTime } from '../clock';
-import type { Json, Member, Session } from '../model';
+import { type Json, type Member, type Session, clone } from '../model';
 import { documentIn104, isLegacy } from './legacy';
 import { isActive, isLarge } from './members';
 import { renderRoleTypes } from './roles';
@@ -34,7 +34,7 @@ export function renderSession(session: Session, options: RenderOptions): Json {
     ...(options.nextTimer !== undefined ? { nextTimer: isoTime(options.nextTimer) } : {}),
     ...(session.initializing ? { initializing: { ...session.initializing, stageStartTime: isoTime(session.initializing.stageStartTime) } } : {}),
     ...(session.searchHandle ? { searchHandle: session.searchHandle } : {}),
-    constants: structuredClone(session.constants),
+    constants: clone(session.constants),
     properties: renderProperties(session),
     ...(session.roleTypes ? { roleTypes: renderRoleTypes(session) } : {}),
     members: isLarge(session) ? largeMembers(members, session, options.callerXuid) : members,
@@ -45,14 +45,14 @@ export function renderSession(session: Session, options: RenderOptions): Json {
       accepted: session.members.filter((m) => !m.reserved).length,
       active: session.members.filter(isActive).length,
     },
-    servers: structuredClone(session.servers),
+    servers: clone(session.servers),
   };
   return isLegacy(options.contractVersion) ? documentIn104(document) : document;
 }
 
 /** properties as live renders them: `turn` is always there (an empty list when unset), except on large sessions. */
 function renderProperties(session: Session): Session['properties'] {
-  const properties = structuredClone(session.properties);
+  const properties = clone(session.properties);
   if (!isLarge(session) && !Object.hasOwn(properties.system, 'turn')) properties.system = { turn: [], ...properties.system };
   return properties;
 }
@@ -66,8 +66,8 @@ function renderMember(session: Session, member: Member, next: number): Json {
   const turn = session.properties.system.turn;
   return {
     // Live documents carry each member's index in its constants (section 5.4.1, live dumps).
-    constants: { system: { ...structuredClone(member.constants.system), xuid: member.xuid, index: member.index }, custom: structuredClone(member.constants.custom) },
-    properties: structuredClone(member.properties),
+    constants: { system: { ...clone(member.constants.system), xuid: member.xuid, index: member.index }, custom: clone(member.constants.custom) },
+    properties: clone(member.properties),
     ...(member.roles ? { roles: { ...member.roles } } : {}),
     ...(member.gamertag && !member.reserved ? { gamertag: member.gamertag } : {}),
     ...(member.reserved ? { reserved: true } : {}),

@@ -1,5 +1,5 @@
 import { MpsdError } from '../errors';
-import { type Json, type Member, type Session, isObject } from '../model';
+import { type Json, type Member, type Session, isObject, clone } from '../model';
 import { setKey } from './bags';
 import { checkValue } from './validate-system';
 
@@ -73,7 +73,7 @@ export function assertRolesAllowed(session: Session, member: Member, roles: Reco
 /** roleTypes as the service renders them: each role with its count and the xuids holding it. */
 export function renderRoleTypes(session: Session): Json | undefined {
   if (!session.roleTypes) return undefined;
-  const out = structuredClone(session.roleTypes) as Record<string, { roles: Record<string, Json> }>;
+  const out = clone(session.roleTypes) as Record<string, { roles: Record<string, Json> }>;
   for (const [type, spec] of Object.entries(out)) {
     for (const [role, settings] of Object.entries(spec.roles)) {
       const xuids = session.members.filter((m) => m.roles?.[type] === role).map((m) => m.xuid);

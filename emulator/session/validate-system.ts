@@ -1,3 +1,4 @@
+import { isKeptNumber } from '../json';
 import { MpsdError } from '../errors';
 import { type Json, isGuid, isObject } from '../model';
 import type { Rule } from './system-rules';
@@ -6,7 +7,8 @@ import type { Rule } from './system-rules';
 export const MAX_TIMEOUT_MS = 10 * 365 * 24 * 3600 * 1000;
 const MAX_COUNT = 1_000_000;
 
-const describe = (value: unknown) => (value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value === 'object' ? 'an object' : `${typeof value} ${JSON.stringify(value)}`);
+const describe = (value: unknown) =>
+  value === null ? 'null' : Array.isArray(value) ? 'an array' : isKeptNumber(value) ? `number ${value.value}` : typeof value === 'object' ? 'an object' : `${typeof value} ${JSON.stringify(value)}`;
 
 function fail(path: string, expected: string, value: unknown): never {
   throw new MpsdError(400, `${path} must be ${expected}; found ${describe(value)}.`);

@@ -7,12 +7,13 @@ import { LosslessNumber, parse, stringify } from 'lossless-json';
  */
 const keepText = (text: string) => (String(Number(text)) === text ? Number(text) : new LosslessNumber(text));
 
-export const isLossless = (value: unknown): value is { value: string } => typeof value === 'object' && value !== null && (value as { isLosslessNumber?: unknown }).isLosslessNumber === true;
+/** A number kept as written: known by its class, never by its shape (a body may hold {"isLosslessNumber": true}). */
+export const isLossless = (value: unknown): value is LosslessNumber => value instanceof LosslessNumber;
 
 export function parseLossless(text: string): unknown {
   return parse(text, null, keepText);
 }
 
 export function stringifyLossless(value: unknown): string {
-  return stringify(value, undefined, undefined, [{ test: isLossless, stringify: (kept) => (kept as { value: string }).value }]) ?? '';
+  return stringify(value, undefined, undefined, [{ test: isLossless, stringify: (kept) => (kept as LosslessNumber).value }]) ?? '';
 }

@@ -41,7 +41,13 @@ export function harFiles(dir: string): string[] {
 export function lintRecordings(input: LintInput): Finding[] {
   const findings: Finding[] = [];
   const usage = input.usage && Object.fromEntries(Object.entries(input.usage).map(([k, v]) => [resolve(k), v]));
-  for (const path of harFiles(input.recordingsDir)) {
+  // A scenario whose recording is gone replays nothing: the lint says so, file by file.
+  const present = new Set(harFiles(input.recordingsDir));
+  for (const expected of [...input.expectedFiles].sort()) {
+    if (!present.has(expected) && expected.startsWith(resolve(input.recordingsDir)))
+      findings.push({ rule: 'missing', file: relative(input.root, expected), message: 'a scenario replays from this recording, and it does not exist' });
+  }
+  for (const path of present) {
     const file = relative(input.root, path);
     let har: Har;
     try {

@@ -124,7 +124,7 @@ async function main(): Promise<void> {
     const results = proxyResults(flags.recording, summary);
     writeProxyReports(config.reportsDir, results);
     const failed = results.tests.filter((t) => t.state === 'failed').length;
-    if (summary.record?.saved) console.log(`[record] ${summary.record.saved} recording proxy/${flags.recording}`);
+    if (summary.record?.saved) console.log(`[record] ${summary.record.saved} ${summary.record.file}`);
     if (summary.report.drift)
       console.log(`drift: ${summary.report.drift.summary.breaking} breaking, ${summary.report.drift.summary.additive} additive, ${summary.report.drift.summary.changed} changed`);
     console.log(`${summary.misses} replay miss(es); reports in ${config.reportsDir}`);

@@ -85,7 +85,7 @@ export function readHar(file: string, rerecord = 'npm run record -- --grep "<its
   const shown = relative(process.cwd(), file);
   let parsed: unknown;
   try {
-    parsed = JSON.parse(readFileSync(file, 'utf8'));
+    parsed = JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, '')); // an editor's UTF-8 BOM is not a corruption
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'it does not exist' : `it is not JSON (${(error as Error).message})`;
     throw new HarnessError(ERROR_CODES.RECORDING_INVALID, `${shown} cannot be read: ${reason}. Restore it from git, or re-record its test: ${rerecord}`);

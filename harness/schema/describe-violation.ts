@@ -1,3 +1,4 @@
+import { LosslessNumber } from 'lossless-json';
 import type { ErrorObject } from 'ajv';
 
 /** One schema violation, readable on its own: where, what was there, what was expected. */
@@ -54,6 +55,7 @@ export function toViolations(document: unknown, errors: ErrorObject[]): Violatio
 
 function show(value: unknown): string {
   if (value === undefined) return '(absent)';
+  if (value instanceof LosslessNumber) return `${value.value} (number)`; // 1e308, a 64-bit id: numbers kept as written
   const text = JSON.stringify(value);
   const kind = value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
   const shown = text.length > 80 ? `${text.slice(0, 77)}...` : text;
