@@ -11,7 +11,7 @@ import type { RunReport } from '../harness/reporters/write-reports';
 import { cli } from './support/cli';
 
 const ROOT = join(__dirname, '..');
-const header = { mode: 'replay', target: 'embedded emulator', faults: 'none', client: 'the harness client', commit: 'x', date: 'd' };
+const header = { mode: 'replay', target: 'embedded emulator', faults: 'none', client: 'the harness client', network: 'sealed', commit: 'x', date: 'd' };
 const test = (title: string, file: string, state: 'passed' | 'failed' = 'passed') => ({ suite: 's', title, fullTitle: `s ${title}`, file, state, durationMs: 1, failures: [] });
 const shard = (index: number, total: number, tests = [test(`t${index}`, `specs/${index}.spec.ts`)]): { source: string; report: RunReport } => ({
   source: `shard-${index}-of-${total}`,

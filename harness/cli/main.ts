@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { reportsDir } from '../config';
+import { MODES, type Mode, reportsDir } from '../config';
 import type { DriftReport } from '../drift/collector';
 import { COMPILED, PACKAGE_JSON } from '../layout';
 import { type FlagName, closest, flagHelp, parseFlags } from './flags';
@@ -10,6 +10,7 @@ import { LOGIN_HELP, loginCommand, logoutCommand } from './login-command';
 import { mergeReports, shardDirectories } from './merge-reports';
 import { mochaArguments, runMocha, runScript } from './mocha-run';
 import { type RunSettings, settings } from './run-settings';
+import { replaySeal } from './seal';
 
 interface Command {
   summary: string;
@@ -40,7 +41,9 @@ async function mochaWith(flags: Flags, { env, selection }: RunSettings, reporter
   const grep = flags.grep === undefined ? undefined : String(flags.grep);
   const dir = reportsDir(env);
   for (const file of RUN_REPORTS) if (statSync(join(dir, file), { throwIfNoEntry: false })?.isFile()) rmSync(join(dir, file));
-  const code = await runMocha(mochaArguments(selection, { grep, reporter }, env), env);
+  // Replay is sealed from the network at the OS level where the OS allows it (seal.ts).
+  const seal = MODES[(env.MPSD_MODE || 'replay') as Mode].answers === 'recordings' ? replaySeal() : undefined;
+  const code = await runMocha(mochaArguments(selection, { grep, reporter }, env), seal ? { ...env, MPSD_NETWORK: seal.network } : env, seal?.prefix);
   if (reporter === undefined && !existsSync(join(dir, 'results.json'))) {
     process.stderr.write(`mpsd-harness: the run wrote no reports to ${relative(process.cwd(), dir) || '.'} (see the errors above); it counts as failed\n`);
     return 1;

@@ -54,9 +54,9 @@ export function mochaArguments(selection: Selection, options: { grep?: string; r
   ];
 }
 
-/** Run mocha as a child in the caller's directory and resolve with its exit code. */
-export function runMocha(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
-  return runNode([MOCHA, ...args], env);
+/** Run mocha as a child in the caller's directory (behind `prefix`, a network seal) and resolve with its exit code. */
+export function runMocha(args: string[], env: NodeJS.ProcessEnv, prefix: string[] = []): Promise<number> {
+  return runNode([MOCHA, ...args], env, prefix);
 }
 
 /** Run another entry point of the package (`harness/lint/cli`, say) in a child node, arguments passed through. */
@@ -73,9 +73,10 @@ const PARENT_CHECK_MS = 500;
  * without a signal (`npm run proxy &` then `kill $!` kills npm and its shell, which pass nothing on) is
  * noticed as this process being re-parented, and handled as SIGTERM.
  */
-function runNode(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+function runNode(args: string[], env: NodeJS.ProcessEnv, prefix: string[] = []): Promise<number> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, args, { cwd: process.cwd(), env, stdio: 'inherit' });
+    const [command, ...rest] = [...prefix, process.execPath, ...args];
+    const child = spawn(command, rest, { cwd: process.cwd(), env, stdio: 'inherit' });
     const forward = (signal: NodeJS.Signals) => child.kill(signal);
     const signals = ['SIGINT', 'SIGTERM'] as const;
     for (const signal of signals) process.on(signal, forward);

@@ -11,6 +11,8 @@ export interface RunHeader {
   target: string;
   faults: string;
   client: string;
+  /** Whether replay was sealed from the network at the OS level (cli/seal.ts). */
+  network: string;
   commit: string;
   date: string;
 }

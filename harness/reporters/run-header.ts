@@ -14,6 +14,8 @@ export function runHeader(env: NodeJS.ProcessEnv = process.env, now: Date = new 
     target: env.MPSD_TARGET ? `live (${new URL(env.MPSD_TARGET).host})` : 'embedded emulator',
     faults: env.MPSD_EMULATOR_FAULTS || 'none',
     client: env.MPSD_CLIENT || 'the harness client',
+    // Set by the command line (cli/seal.ts); a bare mocha run has only the in-process tripwire.
+    network: env.MPSD_NETWORK || ((env.MPSD_MODE || 'replay') === 'replay' ? 'in-process tripwire only' : 'the target only'),
     commit,
     date: now.toISOString(),
   };
