@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -14,6 +14,7 @@ const TOKEN = 'XBL3.0 x=9876;xuid=2533274800000001,gamertag=Alice';
 
 interface Proxy {
   url: string;
+  pid: number;
   stop(): Promise<{ code: number | null; out: string }>;
 }
 
@@ -29,6 +30,7 @@ function startProxy(args: string[], env: Record<string, string>): Promise<Proxy>
       if (url)
         resolve({
           url,
+          pid: child.pid as number,
           stop: async () => {
             child.kill('SIGINT');
             const code = await exited;
@@ -44,6 +46,34 @@ function startProxy(args: string[], env: Record<string, string>): Promise<Proxy>
       reject(new Error(`the proxy did not listen within 20 s:\n${out}`));
     }, 20000).unref();
   });
+}
+
+/** The addresses a process listens on (Linux: its socket inodes looked up in /proc/net/tcp and tcp6). */
+function listeningAddresses(pid: number): string[] {
+  const inodes = new Set(
+    readdirSync(`/proc/${pid}/fd`).flatMap((fd) => {
+      try {
+        return [/^socket:\[(\d+)\]$/.exec(readlinkSync(`/proc/${pid}/fd/${fd}`))?.[1]].filter((i): i is string => !!i);
+      } catch {
+        return [];
+      }
+    }),
+  );
+  const ipv4 = (hex: string) =>
+    hex
+      .match(/../g)
+      ?.reverse()
+      .map((b) => Number.parseInt(b, 16))
+      .join('.') ?? hex;
+  const ipv6 = (hex: string) => (/^0{24}01000000$/i.test(hex) ? '::1' : /^0{32}$/.test(hex) ? '::' : `ipv6:${hex}`);
+  return ['tcp', 'tcp6'].flatMap((table) =>
+    readFileSync(`/proc/net/${table}`, 'utf8')
+      .split('\n')
+      .slice(1)
+      .map((line) => line.trim().split(/\s+/))
+      .filter((f) => f[3] === '0A' && inodes.has(f[9]))
+      .map((f) => (table === 'tcp' ? ipv4(f[1].split(':')[0]) : ipv6(f[1].split(':')[0]))),
+  );
 }
 
 /** curl, the non-Node client: returns the status and the body. */
@@ -139,6 +169,24 @@ describe('the recording proxy, driven by curl', function () {
     expect(out).to.include('VIOLATION response-matches-schema');
     expect(out).to.include('at /changeNumber: found "1" (string), expected type integer');
     expect(readFileSync(join(dir, 'reports', 'junit.xml'), 'utf8')).to.match(/<failure type="failure" message="response-matches-schema/);
+  });
+
+  it('[19.8] with --https the proxy listens on loopback only, as the plain listener does', async function () {
+    if (process.platform !== 'linux') this.skip();
+    const ca = join(dir, 'ca');
+    await new Promise<void>((resolve, reject) => execFile(process.execPath, ['--require', 'tsx/cjs', 'harness/proxy/cli.ts', '--generate-ca', ca], { cwd: ROOT }, (e) => (e ? reject(e) : resolve())));
+    const proxy = await startProxy(['--https', '--ca', ca, '--mode', 'live'], env());
+    try {
+      const addresses = listeningAddresses(proxy.pid);
+      expect(addresses, 'the proxy listens somewhere').to.not.be.empty;
+      expect(
+        addresses.filter((a) => !a.startsWith('127.') && a !== '::1'),
+        `every listening address: ${addresses.join(', ')}`,
+      ).to.deep.equal([]);
+      expect(proxy.url).to.match(/^http:\/\/127\.0\.0\.1:\d+$/);
+    } finally {
+      await proxy.stop();
+    }
   });
 
   it('[19.9] with --https, TLS to any other host is tunnelled untouched: never terminated, never sent to the target, never recorded', async () => {

@@ -103,7 +103,9 @@ async function main(): Promise<void> {
   const session = await ProxySession.open(config, flags.recording, (record) => console.log(describeRecord(record, ++seen)));
   const handle = (request: Parameters<ProxySession['handle']>[0]) => session.handle(request);
   const hosts = [MPSD_HOST, ...(config.target.kind === 'live' ? [new URL(config.target.baseUrl).hostname] : [])];
-  const listener = flags.https ? await startInterceptor(flags.ca, Number(flags.port), [...new Set(hosts)], handle) : await startPlainListener(Number(flags.port), flags.host, handle);
+  const listener = flags.https
+    ? await startInterceptor(flags.ca, { port: Number(flags.port), host: flags.host }, [...new Set(hosts)], handle)
+    : await startPlainListener(Number(flags.port), flags.host, handle);
   const target = config.target.kind === 'live' ? config.target.baseUrl : 'the embedded emulator';
   const how = flags.https ? `as an HTTPS-intercepting proxy (set HTTPS_PROXY=${listener.url} and trust ${flags.ca}/ca.pem)` : 'for clients whose base URL points here';
   console.log(`MPSD proxy listening on ${listener.url} ${how} (mode ${config.mode}, target ${target}, recording proxy/${flags.recording})`);

@@ -1,6 +1,7 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { generateCACertificate, getLocal } from 'mockttp';
+import { type AddressInfo, type Server as NetServer, createServer as createNetServer } from 'node:net';
+import { type Mockttp, generateCACertificate, getLocal } from 'mockttp';
 import type { HttpRequest, HttpResponse } from '../contract/exchange';
 import { HarnessError, ERROR_CODES } from '../errors';
 
@@ -36,7 +37,7 @@ export const MPSD_HOST = 'sessiondirectory.xboxlive.com';
  * user.auth.xboxlive.com, say) is tunnelled untouched: no TLS termination, never sent to the target,
  * never recorded.
  */
-export async function startInterceptor(caDir: string, port: number, hosts: readonly string[], handle: (request: HttpRequest) => Promise<HttpResponse>): Promise<Interceptor> {
+export async function startInterceptor(caDir: string, listen: { port: number; host: string }, hosts: readonly string[], handle: (request: HttpRequest) => Promise<HttpResponse>): Promise<Interceptor> {
   if (!existsSync(join(caDir, CA_CERT)) || !existsSync(join(caDir, CA_KEY))) {
     throw new HarnessError(
       ERROR_CODES.CONFIG_INVALID,
@@ -55,7 +56,32 @@ export async function startInterceptor(caDir: string, port: number, hosts: reado
   };
   for (const host of hosts) await server.forAnyRequest().forHostname(host).thenCallback(forMpsd);
   await server.forUnmatchedRequest().thenPassThrough(); // plain HTTP to another host: passed on untouched
-  await server.start(port);
-  // Clients speak plain HTTP to the proxy (CONNECT for https:// targets): http://, not mockttp's https:// URL.
-  return { url: `http://localhost:${server.port}`, stop: () => server.stop() };
+  return bindTo(server, listen);
+}
+
+/**
+ * mockttp listens on every interface and takes no address, and anyone who can reach the proxy can send
+ * requests through it to the target and into a recording. So its server stops listening as soon as it
+ * has started (on a free port, for an instant), and a listener of ours on the chosen address (loopback
+ * by default) hands it each connection, as an HTTP server takes any socket it is given.
+ */
+async function bindTo(server: Mockttp, listen: { port: number; host: string }): Promise<Interceptor> {
+  await server.start(0);
+  const inner = (server as unknown as { server: NetServer }).server;
+  await new Promise<void>((resolve) => inner.close(() => resolve()));
+  const front = createNetServer((socket) => inner.emit('connection', socket));
+  await new Promise<void>((resolve, reject) => {
+    front.once('error', reject);
+    front.listen(listen.port, listen.host, resolve);
+  });
+  const { port } = front.address() as AddressInfo;
+  const host = listen.host.includes(':') ? `[${listen.host}]` : listen.host;
+  return {
+    // Clients speak plain HTTP to the proxy (CONNECT for https:// targets): http://, not mockttp's https:// URL.
+    url: `http://${host}:${port}`,
+    stop: async () => {
+      await new Promise<void>((resolve) => front.close(() => resolve()));
+      await server.stop().catch(() => undefined); // its own listener is closed already
+    },
+  };
 }
