@@ -51,6 +51,8 @@ export interface TestIdentity {
   file?: string;
   /** Told of each exchange as soon as it is checked (the proxy prints violations as they happen). */
   onWire?: (record: WireRecord) => void;
+  /** Journal every exchange to disk as it happens (the proxy's one long test). */
+  journal?: boolean;
   /** Check request bodies at the wire too (the proxy: no spec says which are invalid on purpose). */
   checkRequests?: boolean;
 }

@@ -70,6 +70,7 @@ export class HarnessRun {
       principalOf: principalResolver(principals),
       origin: target.emulator ? { from: target.baseUrl, to: EMULATOR_ORIGIN_ALIAS } : undefined,
       rerecordCommand: rerecordCommand(test.fullTitle),
+      journal: test.journal,
       admit: (request) => {
         const owner = currentScope();
         if (!owner?.ended || owner === this.current?.scope) return true;

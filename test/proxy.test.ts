@@ -171,6 +171,49 @@ describe('the recording proxy, driven by curl', function () {
     expect(readFileSync(join(dir, 'reports', 'junit.xml'), 'utf8')).to.match(/<failure type="failure" message="response-matches-schema/);
   });
 
+  const lobby = (url: string, name: string, extra: Record<string, unknown> = {}) =>
+    curl(`${url}/serviceconfigs/${SCID}/sessiontemplates/standard-lobby/sessions/${name}`, 'PUT', { members: { me: { properties: { system: { active: true } } } }, ...extra });
+  const entriesOf = (file: string) => (JSON.parse(readFileSync(file, 'utf8')) as { log: { entries: unknown[] } }).log.entries.length;
+
+  it('[19.7] a kill -9 of a recording proxy loses at most the exchange in flight: the next session recovers the rest', async () => {
+    const first = await startProxy(['--mode', 'record', '--recording', 'killed'], env());
+    for (const name of ['a', 'b', 'c']) expect((await lobby(first.url, name)).status).to.equal(201);
+    process.kill(first.pid, 'SIGKILL');
+    await new Promise((r) => setTimeout(r, 300));
+    const second = await startProxy(['--mode', 'record-missing', '--recording', 'killed'], env());
+    const { code, out } = await second.stop();
+    expect(code, out).to.equal(0);
+    expect(out).to.match(/\[record\] recovered 3 exchange\(s\) of an interrupted session into \S+recording\.har/);
+    const [file] = harFiles(join(dir, 'recordings'));
+    expect(entriesOf(file)).to.equal(3);
+    expect(readFileSync(file, 'utf8')).to.not.include(TOKEN.split(';')[1]); // the journal held what the recording holds: no token
+    const replay = await startProxy(['--recording', 'killed'], env());
+    expect((await lobby(replay.url, 'b')).status, 'the recovered recording replays').to.equal(201);
+    expect((await replay.stop()).code).to.equal(0);
+  });
+
+  it('[19.7] a second signal during the save waits for it: nothing half-written', async () => {
+    const proxy = await startProxy(['--mode', 'record', '--recording', 'twice'], env());
+    for (const name of ['a', 'b']) await lobby(proxy.url, name);
+    process.kill(proxy.pid, 'SIGINT');
+    const { code, out } = await proxy.stop(); // the second SIGINT
+    expect(code, out).to.equal(0);
+    expect(entriesOf(harFiles(join(dir, 'recordings'))[0])).to.equal(2);
+  });
+
+  it('[19.7] a request body over --max-body is answered 413 with the reason, neither forwarded nor recorded', async () => {
+    const proxy = await startProxy(['--mode', 'record', '--recording', 'big', '--max-body', '200'], env());
+    const big = await lobby(proxy.url, 'big', { properties: { custom: { pad: 'x'.repeat(1000) } } });
+    const small = await lobby(proxy.url, 'small');
+    const { code, out } = await proxy.stop();
+    expect(big.status).to.equal(413);
+    expect(big.body).to.include("over the proxy's limit of 200 bytes (--max-body)");
+    expect(small.status).to.equal(201);
+    expect(code, out).to.equal(0);
+    const recorded = readFileSync(harFiles(join(dir, 'recordings'))[0], 'utf8');
+    expect(recorded).to.include('sessions/small').and.not.include('sessions/big');
+  });
+
   it('[19.8] with --https the proxy listens on loopback only, as the plain listener does', async function () {
     if (process.platform !== 'linux') this.skip();
     const ca = join(dir, 'ca');

@@ -9,6 +9,9 @@ import { startPlainListener } from './plain-listener';
 import { describeRecord, proxyResults, writeProxyReports } from './proxy-reports';
 import { ProxySession } from './proxy-session';
 
+/** Request bodies above this many bytes are refused with 413 (--max-body). */
+const DEFAULT_MAX_BODY = 16 * 1024 * 1024;
+
 /** The variable that tells a command run with `-- <command...>` where the proxy listens. */
 export const PROXY_URL_VARIABLE = 'MPSD_PROXY_URL';
 
@@ -23,6 +26,8 @@ JUnit and HTML reports (and in verify mode the drift report), prints "N passed, 
 when any exchange broke the contract or missed in replay.
 
   --port       port to listen on (default 8090; 0 picks a free one)
+  --max-body   the largest request body relayed, in bytes (default ${DEFAULT_MAX_BODY}, 16 MiB); a larger one is answered
+               413 and neither forwarded nor recorded (MPSD's own documents are a few kB)
   --host       address to bind (default 127.0.0.1)
   --mode       as MPSD_MODE (default replay): ${Object.keys(MODES).join(', ')}
   --target     a live MPSD base URL (MPSD_TARGET); without it, the embedded emulator
@@ -53,6 +58,8 @@ function options() {
   } catch (error) {
     throw new HarnessError(ERROR_CODES.CONFIG_INVALID, `${(error as Error).message}; see npx mpsd-harness proxy --help`);
   }
+  const maxBody = parsed.values['max-body'];
+  if (!/^\d{1,10}$/.test(maxBody) || Number(maxBody) < 1) throw new HarnessError(ERROR_CODES.CONFIG_INVALID, `--max-body ${maxBody} is not a number of bytes (1 or more)`);
   const port = parsed.values.port;
   if (!/^\d{1,5}$/.test(port) || Number(port) > 65535) throw new HarnessError(ERROR_CODES.CONFIG_INVALID, `--port ${port} is not a port number (0-65535; 0 picks a free one)`);
   return parsed;
@@ -63,6 +70,7 @@ function parseOptions() {
     allowPositionals: true,
     options: {
       port: { type: 'string', default: '8090' },
+      'max-body': { type: 'string', default: String(DEFAULT_MAX_BODY) },
       host: { type: 'string', default: '127.0.0.1' },
       mode: { type: 'string' },
       target: { type: 'string' },
@@ -100,12 +108,17 @@ async function main(): Promise<void> {
   }
   const config = configFrom(flags);
   let seen = 0;
-  const session = await ProxySession.open(config, flags.recording, (record) => console.log(describeRecord(record, ++seen)));
+  const session = await ProxySession.open(
+    config,
+    flags.recording,
+    (record) => console.log(describeRecord(record, ++seen)),
+    ({ file, exchanges }) => console.log(`[record] recovered ${exchanges} exchange(s) of an interrupted session into ${file} (this session's end writes its own)`),
+  );
   const handle = (request: Parameters<ProxySession['handle']>[0]) => session.handle(request);
   const hosts = [MPSD_HOST, ...(config.target.kind === 'live' ? [new URL(config.target.baseUrl).hostname] : [])];
   const listener = flags.https
-    ? await startInterceptor(flags.ca, { port: Number(flags.port), host: flags.host }, [...new Set(hosts)], handle)
-    : await startPlainListener(Number(flags.port), flags.host, handle);
+    ? await startInterceptor(flags.ca, { port: Number(flags.port), host: flags.host, maxBody: Number(flags['max-body']) }, [...new Set(hosts)], handle)
+    : await startPlainListener(Number(flags.port), flags.host, Number(flags['max-body']), handle);
   const target = config.target.kind === 'live' ? config.target.baseUrl : 'the embedded emulator';
   const how = flags.https ? `as an HTTPS-intercepting proxy (set HTTPS_PROXY=${listener.url} and trust ${flags.ca}/ca.pem)` : 'for clients whose base URL points here';
   console.log(`MPSD proxy listening on ${listener.url} ${how} (mode ${config.mode}, target ${target}, recording proxy/${flags.recording})`);

@@ -4,6 +4,7 @@ import { type AddressInfo, type Server as NetServer, createServer as createNetSe
 import { type Mockttp, generateCACertificate, getLocal } from 'mockttp';
 import type { HttpRequest, HttpResponse } from '../contract/exchange';
 import { HarnessError, ERROR_CODES } from '../errors';
+import { BodyTooLarge } from './plain-listener';
 
 /**
  * HTTPS interception for clients whose MPSD host is hard-coded: mockttp (a maintained intercepting
@@ -37,7 +38,12 @@ export const MPSD_HOST = 'sessiondirectory.xboxlive.com';
  * user.auth.xboxlive.com, say) is tunnelled untouched: no TLS termination, never sent to the target,
  * never recorded.
  */
-export async function startInterceptor(caDir: string, listen: { port: number; host: string }, hosts: readonly string[], handle: (request: HttpRequest) => Promise<HttpResponse>): Promise<Interceptor> {
+export async function startInterceptor(
+  caDir: string,
+  listen: { port: number; host: string; maxBody: number },
+  hosts: readonly string[],
+  handle: (request: HttpRequest) => Promise<HttpResponse>,
+): Promise<Interceptor> {
   if (!existsSync(join(caDir, CA_CERT)) || !existsSync(join(caDir, CA_KEY))) {
     throw new HarnessError(
       ERROR_CODES.CONFIG_INVALID,
@@ -45,11 +51,15 @@ export async function startInterceptor(caDir: string, listen: { port: number; ho
     );
   }
   const server = getLocal({
+    maxBodySize: listen.maxBody,
     https: { cert: readFileSync(join(caDir, CA_CERT), 'utf8'), key: readFileSync(join(caDir, CA_KEY), 'utf8'), tlsInterceptOnly: hosts.map((hostname) => ({ hostname })) },
   });
   const forMpsd = async (req: Parameters<Parameters<ReturnType<typeof server.forAnyRequest>['thenCallback']>[0]>[0]) => {
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(req.headers)) if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+    if (Number(headers['content-length'] ?? 0) > listen.maxBody) {
+      return { statusCode: 413, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: `proxy error: ${new BodyTooLarge(listen.maxBody).message}\n` };
+    }
     const body = await req.body.getText();
     const response = await handle({ method: req.method, path: req.path, headers, ...(body ? { body } : {}) });
     return { statusCode: response.status, headers: { ...response.headers, 'content-length': String(Buffer.byteLength(response.text)) }, body: response.text };

@@ -3,12 +3,25 @@ import type { AddressInfo } from 'node:net';
 import type { HttpRequest, HttpResponse } from '../contract/exchange';
 import type { Interceptor } from './https-intercept';
 
-function readRequest(req: IncomingMessage): Promise<HttpRequest> {
+/** A request body past the proxy's limit: answered 413, never forwarded, never recorded. */
+export class BodyTooLarge extends Error {
+  constructor(readonly limit: number) {
+    super(`the request body is over the proxy's limit of ${limit} bytes (--max-body); it was not forwarded or recorded`);
+  }
+}
+
+/** The request, its body read up to `maxBody` bytes; past that the rest is drained, not kept. */
+function readRequest(req: IncomingMessage, maxBody: number): Promise<HttpRequest> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= maxBody) chunks.push(chunk);
+    });
     req.on('error', reject);
     req.on('end', () => {
+      if (size > maxBody) return reject(new BodyTooLarge(maxBody));
       const headers: Record<string, string> = {};
       for (const [name, value] of Object.entries(req.headers)) if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
       const body = Buffer.concat(chunks).toString('utf8');
@@ -18,16 +31,16 @@ function readRequest(req: IncomingMessage): Promise<HttpRequest> {
 }
 
 /** The proxy as a plain HTTP server: the client's MPSD base URL points at it. */
-export async function startPlainListener(port: number, host: string, handle: (request: HttpRequest) => Promise<HttpResponse>): Promise<Interceptor> {
+export async function startPlainListener(port: number, host: string, maxBody: number, handle: (request: HttpRequest) => Promise<HttpResponse>): Promise<Interceptor> {
   const server = createServer((req, res) => {
-    readRequest(req)
+    readRequest(req, maxBody)
       .then(handle)
       .then((response) => {
         res.writeHead(response.status, response.headers);
         res.end(response.text);
       })
       .catch((error: Error) => {
-        res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+        res.writeHead(error instanceof BodyTooLarge ? 413 : 500, { 'content-type': 'text/plain; charset=utf-8' });
         res.end(`proxy error: ${error.message}\n`);
       });
   });

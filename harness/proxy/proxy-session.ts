@@ -1,5 +1,6 @@
 import { send } from '../client/http-transport';
-import type { HarnessConfig } from '../config';
+import { type HarnessConfig, MODES } from '../config';
+import { recoverInterrupted } from '../recording/recording-session';
 import type { HttpRequest, HttpResponse } from '../contract/exchange';
 import { HarnessError, ERROR_CODES, isHarnessError } from '../errors';
 import { HarnessRun, type RunReport, type TestRecord } from '../run';
@@ -29,9 +30,11 @@ export class ProxySession {
     readonly name: string,
   ) {}
 
-  static async open(config: HarnessConfig, name: string, onWire: (record: WireRecord) => void): Promise<ProxySession> {
+  static async open(config: HarnessConfig, name: string, onWire: (record: WireRecord) => void, onRecovered?: (recovered: { file: string; exchanges: number }) => void): Promise<ProxySession> {
+    const recovered = MODES[config.mode].writes === 'nothing' ? undefined : await recoverInterrupted(`proxy/${name.replace(/\//g, '-')}`, config.recordingsDir, config.target.kind);
+    if (recovered) onRecovered?.(recovered);
     const run = await HarnessRun.open(config);
-    run.beginTest({ titlePath: ['proxy', name], fullTitle: `proxy ${name}`, onWire, checkRequests: true });
+    run.beginTest({ titlePath: ['proxy', name], fullTitle: `proxy ${name}`, onWire, checkRequests: true, journal: true });
     return new ProxySession(run, name);
   }
 

@@ -5,6 +5,8 @@ import FetchAdapter from '@pollyjs/adapter-fetch';
 import type { ModeSpec } from '../config';
 import type { HttpRequest, HttpResponse } from '../contract/exchange';
 import { forgetPollyLoggers, withFrozenReplay } from './frozen-replay';
+import { harEntryOf } from './har-entry';
+import { Journal, journalOf, recoverJournal } from './journal';
 import { HarnessPersister, NOT_THIS_TEST, type RecordingContext, type SaveOutcome } from './harness-persister';
 import { RecordedInputs } from './inputs';
 import { type PrincipalOf, matchRequestsBy } from './matching';
@@ -43,6 +45,8 @@ export interface RecordingOptions {
    * ended). A marked request is neither reported to onWire nor written to this test's recording.
    */
   admit?: (request: HttpRequest) => boolean;
+  /** Journal each exchange to disk as it happens (journal.ts): a long session that is killed loses none. */
+  journal?: boolean;
 }
 
 export interface RecordingSession {
@@ -93,6 +97,13 @@ export function startRecording(options: RecordingOptions): RecordingSession {
   const persister = polly.persister as unknown as HarnessPersister;
   const file = persister.filenameFor(polly.recordingId);
   watchWire(polly, options);
+  const journal =
+    options.journal && options.mode.writes !== 'nothing' ? new Journal(journalOf(file), () => ({ principalOf: options.principalOf, origin: options.origin, metadata: context.metadata() })) : undefined;
+  if (journal) {
+    polly.server.any().on('response', (req: PollyRequest) => {
+      if (!(req as PollyRequest & { [NOT_THIS_TEST]?: true })[NOT_THIS_TEST]) journal.append(harEntryOf(req));
+    });
+  }
   const sentToTarget = { count: 0 };
   polly.server.any().on('response', (req: PollyRequest) => {
     if ((req as PollyRequest & { action?: string }).action !== 'replay') sentToTarget.count += 1;
@@ -111,6 +122,7 @@ export function startRecording(options: RecordingOptions): RecordingSession {
       context.discard = failed && options.mode.writes !== 'nothing';
       try {
         await polly.stop();
+        journal?.discard(); // the recording is written: the journal kept nothing more
       } finally {
         forgetPollyLoggers(polly.recordingName);
       }
@@ -173,4 +185,14 @@ export function mixedAdvice(mode: ModeSpec, session: RecordingSession, rerecordC
   const { recording: replayed, target } = session.answeredBy();
   if (mode.writes !== 'missing' || replayed === 0 || target === 0) return undefined;
   return `record-missing replayed ${replayed} request(s) of this test and sent ${target} new one(s) to a target that never saw the replayed ones, so what they set up does not exist there. Re-record the whole test: ${rerecordCommand}`;
+}
+
+/**
+ * Before a long session starts: a journal left by one that was killed becomes its recording. Resolves
+ * with the file and how many exchanges it got back, or undefined when nothing was left.
+ */
+export async function recoverInterrupted(name: string, recordingsDir: string, target: 'emulator' | 'live'): Promise<{ file: string; exchanges: number } | undefined> {
+  const file = await recordingFileFor(name, recordingsDir);
+  const exchanges = await recoverJournal(file, name, { provenance: provenance(target) as unknown as Record<string, unknown>, inputs: {} });
+  return exchanges === undefined ? undefined : { file: relative(process.cwd(), file), exchanges };
 }

@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs';
 import { mkdir, open, readFile, rename } from 'node:fs/promises';
 import { dirname, relative } from 'node:path';
 import { HarnessError, ERROR_CODES } from '../errors';
-import type { Har } from './har';
+import type { Har, HarEntry } from './har';
 import { type SanitizeOptions, sanitizeEntry, withoutThrottled } from './sanitize-har';
 
 /** Keys sorted at every level, so a recording diffs only where its content changed. */
@@ -36,18 +36,29 @@ export async function renderRecording(recorded: { log: { entries: unknown[] } },
     plain.push(JSON.parse(JSON.stringify(entry)));
     if ((i + 1) % CHUNK === 0) await yieldToLoop();
   }
-  const har = { log: { ...(JSON.parse(JSON.stringify({ ...recorded.log, entries: [] })) as Har['log']), entries: plain as Har['log']['entries'] } };
-  const kept = withoutThrottled(har.log.entries);
-  const entries: string[] = [];
+  const log = JSON.parse(JSON.stringify({ ...recorded.log, entries: [] })) as Har['log'];
+  const kept = withoutThrottled(plain as Har['log']['entries']);
+  const sanitized: HarEntry[] = [];
   for (let i = 0; i < kept.length; i += 1) {
+    sanitized.push(sanitizeEntry(kept[i], i, options));
+    if ((i + 1) % CHUNK === 0) await yieldToLoop();
+  }
+  return renderSanitized(log, sanitized, options.metadata);
+}
+
+/** A recording from entries already sanitized (a proxy's journal holds them so): the committed layout. */
+export async function renderSanitized(log: Omit<Har['log'], 'entries'>, sanitized: readonly HarEntry[], metadata: SanitizeOptions['metadata']): Promise<RenderedRecording> {
+  const entries: string[] = [];
+  for (let i = 0; i < sanitized.length; i += 1) {
     // Each entry as the whole file indents it (three levels deep), after the separator that precedes it.
-    const text = JSON.stringify(sortKeys(sanitizeEntry(kept[i], i, options)), null, 2).replace(/\n/g, '\n      ');
+    const text = JSON.stringify(sortKeys(sanitized[i]), null, 2).replace(/\n/g, '\n      ');
     entries.push(`${i === 0 ? '[' : ','}\n      ${text}`);
     if ((i + 1) % CHUNK === 0) await yieldToLoop();
   }
+  const har = { log };
   // The frame with a marker for the entries, found by its exact line: a string cannot hold a newline, and
   // only log's own keys sit four spaces deep.
-  const frame = JSON.stringify({ log: sortKeys({ ...har.log, entries: '__entries__', _harness: options.metadata }) }, null, 2);
+  const frame = JSON.stringify({ log: sortKeys({ ...har.log, entries: '__entries__', _harness: metadata }) }, null, 2);
   const marker = '\n    "entries": "__entries__"';
   const at = frame.indexOf(marker);
   const head = `${frame.slice(0, at)}\n    "entries": `;
