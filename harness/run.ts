@@ -1,10 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { type ClientFactory, clientFactory } from './client/load-client';
+import { type ClientFactory, THROTTLE_RETRIES, clientFactory } from './client/load-client';
 import { checkedClient } from './checks/checked-client';
 import { type HarnessConfig, MODES, type Principal } from './config';
 import { type RecordingSession, mixedAdvice, startRecording } from './recording/recording-session';
-import { type WireRecord, checkWireEvent, escapeError, firstBreak, tripwire } from './wire-checks';
+import { type WireRecord, checkWireEvent, escapeError, firstBreak, throttledInstead, tripwire } from './wire-checks';
 import type { SaveOutcome } from './recording/harness-persister';
 import { DriftCollector } from './drift/collector';
 import { writeDrift } from './drift/write';
@@ -21,9 +21,6 @@ import { CATALOGUE_RECORDINGS_DIR, isShippedCatalogue } from './layout';
 import type { RunReport, ScenarioContext, TestIdentity, TestRecord } from './run-types';
 
 export type { RunReport, ScenarioContext, TestIdentity, TestRecord } from './run-types';
-
-/** A throttled answer is retried this often, waiting up to this long each time (beyond that, the scenario sees it). */
-const THROTTLE_RETRIES = { attempts: 3, maxWaitMs: 5_000 };
 
 /** Everything that lives for one mocha run: the config, the target, and the current test. */
 export class HarnessRun {
@@ -122,6 +119,9 @@ export class HarnessRun {
     await this.recording?.flush();
     return escapeError(this.escapesAtStart, this.config.mode) ?? firstBreak(this.current?.exchanges ?? []);
   }
+
+  /** Why the running test's failure is the target's load, not the contract (wire-checks.ts), if it is. */
+  throttledInstead = (): string | undefined => throttledInstead(this.current?.exchanges ?? []);
 
   /**
    * End the running test's wire inside the test itself: wait for requests in flight, then persist (or,

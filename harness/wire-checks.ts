@@ -54,3 +54,14 @@ export function escapeError(start: number, mode: string): Error | undefined {
   if (!escaped) return undefined;
   return new HarnessError(ERROR_CODES.NETWORK_ESCAPE, `this test reached for the network in MPSD_MODE=${mode}: ${escaped}. Route the request through the harness's client, or record the test.`);
 }
+
+/**
+ * Why a failed test is not a contract result: the target throttled it (429/503 with Retry-After) past
+ * what its client retried (a third-party SDK retries nothing; the harness's own client gives up after
+ * its retries); undefined when the wire saw a real break, or no throttling.
+ */
+export function throttledInstead(records: readonly WireRecord[]): string | undefined {
+  const throttled = records.filter((r) => r.throttled).length;
+  if (throttled === 0 || firstBreak(records)) return undefined;
+  return `the target throttled this test (${throttled} answer(s) 429/503 with Retry-After) past what its client retried: a result about the target's load, not the contract; run it again later`;
+}

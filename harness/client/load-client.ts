@@ -1,6 +1,9 @@
 import { HarnessError, ERROR_CODES } from '../errors';
 import { type ClientSettings, HttpMpsdClient, type MpsdClient } from './mpsd-client';
 
+/** A throttled answer is retried this often, waiting up to this long each time (beyond that, the scenario sees it). */
+export const THROTTLE_RETRIES = { attempts: 3, maxWaitMs: 5_000 };
+
 export type ClientFactory = (settings: ClientSettings) => MpsdClient;
 
 /** The client under test: the harness's own, or the createClient of the module MPSD_CLIENT names. */

@@ -39,4 +39,23 @@ describe('a throttling target', function () {
     expect(readFileSync(join(dir, 'drift.md'), 'utf8')).to.match(/\d+ answer\(s\) were throttled/);
     expect(stdout).to.include('[throttled]');
   });
+
+  it('[19.5] a third-party SDK that sees 429 itself is reported as throttled (skipped, with the reason), never as a failed test or breaking drift', async () => {
+    const { code, stdout } = await runConformance(['specs/sdk-client.spec.ts'], { ...THROTTLED, MPSD_MODE: 'verify', MPSD_RECORDINGS_DIR: join(dir, 'recordings'), MPSD_REPORTS_DIR: dir });
+    expect(stdout).to.match(/0 passed, 0 failed, 1 skipped/);
+    expect(stdout).to.include('[throttled] the target throttled this test');
+    expect(code, stdout).to.equal(0);
+    expect(JSON.parse(readFileSync(join(dir, 'drift.json'), 'utf8')).summary.breaking).to.equal(0);
+  });
+
+  it("[19.5] an answer still 503 past the harness client's retries is throttling too, never a contract failure", async () => {
+    const { code, stdout } = await runConformance(
+      ['specs/handle-read.spec.ts'],
+      { MPSD_EMULATOR_FAULTS: '503-with-retry-after', MPSD_MODE: 'live', MPSD_REPORTS_DIR: dir },
+      'an activity handle reads the session',
+    );
+    expect(stdout).to.match(/0 passed, 0 failed, 1 skipped/);
+    expect(stdout).to.include('[throttled]');
+    expect(code).to.equal(0);
+  });
 });
