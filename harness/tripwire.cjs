@@ -7,7 +7,10 @@
  * intercepted requests before any socket exists, so at the socket level every outbound connection is
  * an escape. This file refuses them:
  *   - net.Socket#connect (covers net.connect, tls.connect, http, https, http2, undici and global fetch)
- *   - dgram sockets (send, connect) and dns lookups and resolves
+ *   - dgram sockets (send, connect); DNS: lookup, lookupService and every resolve* and reverse, on the
+ *     module and on every Resolver (dns.setServers re-binds the module's methods from the Resolver's)
+ *   - a custom `lookup` given to a connection: the address it answers is checked, not only the name
+ *   - process.binding of the raw socket and resolver bindings (tcp_wrap, udp_wrap, cares_wrap)
  *   - child processes inherit it through NODE_OPTIONS; worker threads through their execArgv
  * Loopback stays open (the embedded emulator, the harness's own tests): it is not the network. In
  * modes that talk to a target (MPSD_MODE other than replay), MPSD_TARGET's host is open too.
@@ -60,6 +63,21 @@ function refuse(what, host) {
   return Object.assign(new Error(message), { code: 'NETWORK_ESCAPE' });
 }
 
+/** A caller's `lookup` whose answers are checked: an address off this machine (or not the target) is refused. */
+function checkedLookup(lookup) {
+  return function tripwireLookup(host, options, callback) {
+    const done = typeof options === 'function' ? options : callback;
+    const answer = (error, address, family) => {
+      if (error) return done(error, address, family);
+      const addresses = Array.isArray(address) ? address.map((a) => a.address) : [address];
+      const outside = addresses.find((a) => !allowed(a));
+      if (outside !== undefined) return done(refuse(`a connection to ${host} through a custom lookup`, outside));
+      return done(null, address, family);
+    };
+    return typeof options === 'function' ? lookup(host, answer) : lookup(host, options, answer);
+  };
+}
+
 /** Patch the process once; requiring this file twice (NODE_OPTIONS and --require) installs it once. */
 function install() {
   globalThis.__mpsdTripwire = state;
@@ -69,6 +87,8 @@ function install() {
     const first = Array.isArray(args[0]) ? args[0][0] : args[0];
     const options = typeof first === 'object' && first !== null ? first : { port: first, host: typeof args[1] === 'string' ? args[1] : undefined };
     if (!options.path && !allowed(options.host)) throw refuse('a connection', `${options.host}:${options.port}`);
+    // A name that looks local may be looked up by a function of the caller's: check where it leads.
+    if (!options.path && typeof options.lookup === 'function') options.lookup = checkedLookup(options.lookup);
     return connect.apply(this, args);
   };
 
@@ -81,8 +101,11 @@ function install() {
     };
   }
 
-  for (const target of [dns, dns.promises]) {
-    for (const name of ['lookup', 'resolve', 'resolve4', 'resolve6', 'resolveAny', 'resolveTxt', 'resolveSrv', 'resolveCname', 'reverse']) {
+  // Every resolver method, on the prototypes (instances, and the module's methods, which setServers
+  // binds from them again) and on the modules themselves (bound before this file ran).
+  const isDnsCall = (name) => name === 'lookup' || name === 'lookupService' || name === 'reverse' || name.startsWith('resolve');
+  for (const target of [dns, dns.promises, dns.Resolver.prototype, dns.promises.Resolver.prototype]) {
+    for (const name of Object.getOwnPropertyNames(target).filter(isDnsCall)) {
       const original = target[name];
       if (typeof original !== 'function') continue;
       target[name] = function tripwireDns(host, ...rest) {
@@ -91,6 +114,13 @@ function install() {
       };
     }
   }
+
+  // The raw bindings under net, dgram and dns: reaching for them from userland is an escape in itself.
+  const binding = process.binding;
+  process.binding = function tripwireBinding(name) {
+    if (name === 'tcp_wrap' || name === 'udp_wrap' || name === 'cares_wrap') throw refuse(`process.binding('${name}')`, 'a raw socket');
+    return binding.call(this, name);
+  };
 
   // Children inherit the tripwire: every node process started from here requires this file first.
   const require_ = `--require ${JSON.stringify(SELF)}`;

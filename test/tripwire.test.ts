@@ -20,6 +20,15 @@ const PATHS: Record<string, string> = {
   'http2.connect': `require('node:http2').connect('https://${NOWHERE}').on('error', () => {});`,
   'a UDP datagram (dgram)': `require('node:dgram').createSocket('udp4').send(Buffer.from('x'), 53, '${NOWHERE}');`,
   'a DNS lookup': `require('node:dns').lookup('sessiondirectory.xboxlive.com', () => {});`,
+  // 19.12: the paths that passed unnoticed before
+  'DNS after dns.setServers (19.12)': `const dns = require('node:dns'); dns.setServers(['${NOWHERE}']); dns.resolve4('sessiondirectory.xboxlive.com', () => {});`,
+  'resolveMx, resolveNs, resolveSoa, resolvePtr, resolveNaptr, resolveCaa and lookupService (19.12)': `const dns = require('node:dns'); let refused = 0;
+    for (const call of [() => dns.resolveMx('x.example', () => {}), () => dns.resolveNs('x.example', () => {}), () => dns.resolveSoa('x.example', () => {}), () => dns.resolvePtr('x.example', () => {}), () => dns.resolveNaptr('x.example', () => {}), () => dns.resolveCaa('x.example', () => {}), () => dns.lookupService('${NOWHERE}', 80, () => {})])
+      try { call(); } catch (e) { refused += 1; console.error(e.message); }
+    if (refused !== 7) { console.error('only ' + refused + ' of 7 refused'); process.exit(0); }`,
+  'a dns.Resolver instance (19.12)': `const { Resolver } = require('node:dns'); const r = new Resolver(); r.setServers(['${NOWHERE}']); r.resolve4('sessiondirectory.xboxlive.com', () => {});`,
+  'a custom lookup that answers an outside address (19.12)': `require('node:net').connect({ host: 'localhost', port: 80, lookup: (h, o, cb) => cb(null, '${NOWHERE}', 4) }).on('error', (e) => { console.error(e.message); process.exitCode = 1; });`,
+  "process.binding('tcp_wrap') (19.12)": `process.binding('tcp_wrap');`,
   'a child process': `require('node:child_process').execFileSync(process.execPath, ['-e', "require('node:net').connect(80, '${NOWHERE}')"], { stdio: 'inherit' });`,
   'a worker thread': `const { Worker } = require('node:worker_threads'); new Worker("require('node:net').connect(80, '${NOWHERE}')", { eval: true }).on('error', (e) => { console.error(e.message); process.exitCode = 1; });`,
 };
