@@ -8,8 +8,11 @@ import { cli } from './support/cli';
 
 const ROOT = join(__dirname, '..');
 
+/** This process's environment without the tripwire it hands its children: the seal alone is under test. */
+const { NODE_OPTIONS: _tripwire, ...WITHOUT_TRIPWIRE } = process.env;
+
 /** Run `command` behind the replay seal, as the command line runs a replayed mocha. */
-function sealed(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<{ code: number; out: string }> {
+function sealed(command: string, args: string[], env: NodeJS.ProcessEnv = WITHOUT_TRIPWIRE): Promise<{ code: number; out: string }> {
   const [first, ...rest] = [...replaySeal().prefix, command, ...args];
   return new Promise((resolve) =>
     execFile(first, rest, { env, timeout: 20_000 }, (error, stdout, stderr) => resolve({ code: typeof error?.code === 'number' ? error.code : error ? 1 : 0, out: stdout + stderr })),
