@@ -51,6 +51,8 @@ export interface TestIdentity {
   file?: string;
   /** Told of each exchange as soon as it is checked (the proxy prints violations as they happen). */
   onWire?: (record: WireRecord) => void;
+  /** Keep the target's state: a suite's before() hook set it up for this test (no emulator reset). */
+  keepTarget?: boolean;
   /** Journal every exchange to disk as it happens (the proxy's one long test). */
   journal?: boolean;
   /** Check request bodies at the wire too (the proxy: no spec says which are invalid on purpose). */

@@ -55,7 +55,8 @@ export class HarnessRun {
     const { config, target } = this;
     const mode = MODES[config.mode];
     const name = test.titlePath.map((t) => t.replace(/\//g, '-')).join('/');
-    target.emulator?.reset(name); // each test starts from an empty emulator with its own id sequence
+    // An empty emulator with its own id sequence per test, unless a suite's before() set it up for this one.
+    if (!test.keepTarget) target.emulator?.reset(name);
     const principals = Object.values(config.principals) as Principal[];
     const exchanges: WireRecord[] = [];
     this.escapesAtStart = tripwire()?.blocked.length ?? 0;

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import type Mocha from 'mocha';
 import type { Context, Func, Suite, Test } from 'mocha';
 import { loadConfig } from '../config';
 import { EMBEDDED_PROFILE } from '../target';
@@ -49,6 +51,52 @@ function failOnWireBreaks(test: Test, harness: HarnessRun, scope: TestScope): vo
   marked[WRAPPED] = true;
 }
 
+type Hook = Mocha.Hook & { [WRAPPED]?: true };
+/** A suite's own hooks (mocha keeps them in fields its types call private). */
+const hooksOf = (suite: Suite) => suite as unknown as { _beforeAll: Hook[]; _afterAll: Hook[] };
+
+/**
+ * A suite's before()/after() hooks get a recording of their own, as Polly's mocha helper gives them:
+ * what they send is recorded, replayed and checked like a test's, and scenario() works in them. The
+ * tests of a suite whose before() set the target up keep its state (no emulator reset between them).
+ */
+function recordSuiteHooks(suite: Suite, harness: () => HarnessRun): void {
+  const hooked = hooksOf(suite);
+  for (const hook of [...hooked._beforeAll, ...hooked._afterAll]) {
+    // Hooks outside any describe() sit on the root suite, with no file: every one but the harness's own.
+    if (hook[WRAPPED] || !hook.fn || OWN_HOOKS.has(hook.fn) || !(suite.root || isSpecFile(hook.file ?? suite.file))) continue;
+    const body = hook.fn;
+    const title = hook.title; // mocha later adds 'for "<first test>"', which --grep would change
+    hook.fn = async function (this: Context) {
+      const run = harness();
+      // A hook outside any describe() runs once for the whole run: its code names its recording.
+      const titlePath = suite.root ? ['root hooks', `${title} ${createHash('sha256').update(String(body)).digest('hex').slice(0, 8)}`] : [...suite.titlePath(), title];
+      const context = run.beginTest({ titlePath, fullTitle: titlePath.join(' '), file: hook.file ?? suite.file });
+      setScenario(context);
+      let failed = true;
+      try {
+        await runInScope(context.scope, () => (body as () => unknown).call(this));
+        const verdict = await run.settle(false);
+        if (verdict) throw scrubError(verdict);
+        failed = false;
+      } catch (error) {
+        throw scrubError(error);
+      } finally {
+        setScenario(undefined);
+        await run.endTest({ failed });
+      }
+    };
+    hook[WRAPPED] = true;
+  }
+  for (const child of suite.suites) recordSuiteHooks(child, harness);
+}
+
+/** Whether a test's suite, or one around it, has a before() hook of its own (the root hooks are the harness's). */
+function setUpByBeforeHook(test: Test): boolean {
+  for (let suite = test.parent; suite && !suite.root; suite = suite.parent) if (hooksOf(suite)._beforeAll.length > 0) return true;
+  return false;
+}
+
 /** Whether a suite (the root one: the whole run) holds any test of specs/. */
 function holdsSpecs(suite: Suite): boolean {
   return suite.tests.some((t) => isSpecFile(t.file)) || suite.suites.some(holdsSpecs);
@@ -59,12 +107,13 @@ export const mochaHooks = {
   async beforeAll(this: Context) {
     const root = this.test?.parent;
     if (!run && root && holdsSpecs(root)) run = await HarnessRun.open(loadConfig(process.env, EMBEDDED_PROFILE));
+    if (run && root) recordSuiteHooks(root, () => run as HarnessRun);
   },
   async beforeEach(this: Context) {
     const test = this.currentTest;
     if (!test || !isSpecFile(test.file)) return;
     run ??= await HarnessRun.open(loadConfig(process.env, EMBEDDED_PROFILE)); // opened lazily: unit-test-only runs never start a target
-    const context = run.beginTest({ titlePath: test.titlePath(), fullTitle: test.fullTitle(), file: test.file });
+    const context = run.beginTest({ titlePath: test.titlePath(), fullTitle: test.fullTitle(), file: test.file, keepTarget: setUpByBeforeHook(test) });
     setScenario(context);
     failOnWireBreaks(test, run, context.scope);
   },
@@ -84,3 +133,6 @@ export const mochaHooks = {
     if (root) attachRunReport(root, report);
   },
 };
+
+/** The harness's own root hooks: never wrapped as a spec's. */
+const OWN_HOOKS = new Set<unknown>(Object.values(mochaHooks));
