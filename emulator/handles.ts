@@ -40,6 +40,7 @@ export function parseHandleRequest(body: Json, principal: Principal, id: string,
   }
   if (type === 'search') {
     if (body.searchAttributes !== undefined && !isObject(body.searchAttributes)) throw new MpsdError(400, "'searchAttributes' must be an object.");
+    checkAttributeNames(body.searchAttributes as Json | undefined);
     handle.searchAttributes = clone((body.searchAttributes as Json | undefined) ?? {});
   }
   if (type === 'transfer') handle.originSessionRef = sessionRefFrom(body.originSessionRef, 'originSessionRef');
@@ -65,4 +66,20 @@ export function renderHandle(handle: Handle): Json {
     createTime: isoTime(handle.createTime),
     ...(handle.expiration !== undefined ? { expiration: isoTime(handle.expiration) } : {}),
   };
+}
+
+/** A search attribute's name starts with a letter, has no space and is under 100 characters (live-session-browse; DECISIONS N2). */
+const ATTRIBUTE_NAME = /^[A-Za-z][^\s]{0,98}$/;
+
+function checkAttributeNames(attributes: Json | undefined): void {
+  if (!attributes) return;
+  const names = [
+    ...(Array.isArray(attributes.tags) ? attributes.tags.map((t) => ['tags', t] as const) : []),
+    ...(isObject(attributes.strings) ? Object.keys(attributes.strings).map((k) => ['strings', k] as const) : []),
+    ...(isObject(attributes.numbers) ? Object.keys(attributes.numbers).map((k) => ['numbers', k] as const) : []),
+  ];
+  const bad = names.find(([, name]) => typeof name !== 'string' || !ATTRIBUTE_NAME.test(name));
+  if (bad) {
+    throw new MpsdError(400, `searchAttributes.${bad[0]}: ${JSON.stringify(bad[1])} is not a valid name: it must start with a letter, contain no spaces and be under 100 characters.`);
+  }
 }

@@ -25,7 +25,8 @@ export const RESTRICTED = "The user must be a member of the session if the sessi
 function satisfies(session: Session, principal: Principal, key: 'joinRestriction' | 'readRestriction'): boolean {
   const rule = restriction(session, key);
   if (rule === 'none') return true;
-  return rule === 'followed' && session.members.some((m) => principal.followers?.has(m.xuid));
+  // "an existing (not reserved) member" follows the caller (docs/protocol.md 5.3; DECISIONS N7).
+  return rule === 'followed' && session.members.some((m) => !m.reserved && principal.followers?.has(m.xuid));
 }
 
 /** An invite handle stands in for a reservation of the invited user (section 2.1). */

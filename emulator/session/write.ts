@@ -10,6 +10,7 @@ import { advanceInitialization, evaluate, startInitialization } from './initiali
 import { applyMembers, isActive, isReady } from './members';
 import { etag, keepsNull, newSession } from './new-session';
 import { updateRoleTypes } from './roles';
+import { assertSessionShape } from './shape-rules';
 
 export interface WriteRequest {
   ref: SessionRef;
@@ -55,6 +56,7 @@ export function writeSession(existing: Session | undefined, template: Template, 
     delete session.properties.system.initializationSucceeded; // point in time: consumed, never stored (section 4)
   }
   applyServers(session, request.servers, principal);
+  assertSessionShape(session, existing ? undefined : { creator: principal.server ? undefined : principal.xuid });
   if (!existing) startInitialization(session, now);
   const verdict = request.properties?.system?.initializationSucceeded;
   if (typeof verdict === 'boolean') evaluate(session, verdict, now);

@@ -73,6 +73,13 @@ export const BEHAVIOURS = {
   'query.unsupported-filter': { section: '3.7', text: 'a search filter construct MPSD does not support is 400 naming it' },
   'flow.publish-and-join': { section: '2.1, 4, 5.3', text: 'a lobby is published, found, joined by a follower, republished with 64-bit ids intact and left until gone' },
   'large.only-me': { section: '4, 5.4', text: 'a large session shows only "me" in members' },
+  'rules.private-keywords': { section: '5.3', text: 'keywords on a private session are refused (400)' },
+  'rules.initiators-include-creator': { section: '5.2', text: "initiators must include the creator's xuid (400)" },
+  'rules.large-restrictions': { section: '4, 5.3', text: 'a large session refuses turn and any restriction but none (400)' },
+  'rules.capability-pairings': { section: '5.2.1', text: 'the documented capability pairings are enforced (400)' },
+  'rules.followed-needs-existing-member': { section: '5.3', text: 'followed is satisfied by an existing member, never a reserved one' },
+  'rules.search-attribute-names': { section: '2.1', text: 'search attribute names start with a letter, have no space, and are under 100 characters (400)' },
+  'rules.subscription-without-id': { section: '5.4', text: 'a member subscription without an id is accepted' },
 } as const;
 
 export type BehaviourId = keyof typeof BEHAVIOURS;

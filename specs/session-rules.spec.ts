@@ -1,0 +1,74 @@
+import { expect } from 'chai';
+import { covers, createSession, expectStatus, handleBody, meBody, memberXuids, newSessionRef, scenario, skipUnlessFollows, xuidOf } from '../harness';
+
+const join = { ...meBody({ active: true }) };
+
+describe('Rules between session fields (5.2, 5.3)', () => {
+  it('keywords on a private session are 400 and create nothing', async () => {
+    covers('rules.private-keywords');
+    const { client } = scenario();
+    const ref = newSessionRef('private');
+    const refused = expectStatus(await client.putSession(ref, { ...join, properties: { system: { keywords: ['ctf'] } } }), 400);
+    expect(refused.response.text).to.include('keywords');
+    expectStatus(await client.getSession(ref), 204); // no such session
+  });
+
+  it("initiators without the creator's xuid are 400", async () => {
+    covers('rules.initiators-include-creator');
+    const { client } = scenario();
+    const refused = expectStatus(await client.putSession(newSessionRef(), { ...join, constants: { system: { initiators: [xuidOf('bob')] } } }), 400);
+    expect(refused.response.text).to.include('initiators');
+    expectStatus(await client.putSession(newSessionRef('lobby', 'with-creator'), { ...join, constants: { system: { initiators: [xuidOf('alice'), xuidOf('bob')] } } }), 201);
+  });
+
+  it('a large session refuses turn and a followed join restriction', async () => {
+    covers('rules.large-restrictions');
+    const { client } = scenario();
+    expectStatus(await client.putSession(newSessionRef('large', 'followed'), { ...join, properties: { system: { joinRestriction: 'followed' } } }), 400);
+    const ref = newSessionRef('large', 'turn');
+    await createSession(ref, ['alice']);
+    expectStatus(await client.putSession(ref, { properties: { system: { turn: [0] } } }), 400);
+  });
+
+  it('capability pairings are enforced: metrics and ownerManaged roles', async () => {
+    covers('rules.capability-pairings');
+    const { client } = scenario();
+    const metrics = expectStatus(await client.putSession(newSessionRef('private', 'metrics'), { ...join, constants: { system: { metrics: { latency: true } } } }), 400);
+    expect(metrics.response.text).to.include('connectivity');
+    const roles = { captain: { ownerManaged: true, roles: { captain: { max: 1 } } } };
+    const owned = expectStatus(await client.putSession(newSessionRef('lobby', 'roles'), { ...join, roleTypes: roles }), 400);
+    expect(owned.response.text).to.include('hasOwners');
+  });
+
+  it('followed is satisfied by an existing member, never by a reserved one', async function () {
+    covers('rules.followed-needs-existing-member');
+    skipUnlessFollows(this, 'alice', 'bob');
+    const { client } = scenario();
+    const ref = newSessionRef();
+    const reservation = { reserve_0: { constants: { system: { xuid: xuidOf('alice'), initialize: false } } } };
+    expectStatus(await client.putSession(ref, { members: { ...join.members, ...reservation }, properties: { system: { joinRestriction: 'followed' } } }, { as: 'carol' }), 201);
+
+    expectStatus(await client.putSession(ref, join, { as: 'bob' }), 403); // alice, who follows bob, is only reserved
+    expectStatus(await client.putSession(ref, join, { as: 'alice' }), 200);
+    const joined = expectStatus(await client.putSession(ref, join, { as: 'bob' }), 200);
+
+    expect(memberXuids(joined.body)).to.include(xuidOf('bob'));
+  });
+
+  it('a search attribute name that starts with a digit or holds a space is 400', async () => {
+    covers('rules.search-attribute-names');
+    const { client } = scenario();
+    const ref = newSessionRef();
+    await createSession(ref, ['alice']);
+    const bad = { ...handleBody('search', ref), searchAttributes: { tags: ['1 bad tag'] } };
+    const refused = expectStatus(await client.createHandle(bad, { invalidOnPurpose: true }), 400);
+    expect(refused.response.text).to.include('1 bad tag');
+  });
+
+  it('a member subscription without an id is accepted', async () => {
+    covers('rules.subscription-without-id');
+    const { client } = scenario();
+    const created = expectStatus(await client.putSession(newSessionRef(), meBody({ active: true, subscription: { changeTypes: ['everything'] } })), 201);
+    expect(JSON.stringify(created.body)).to.include('"changeTypes":["everything"]');
+  });
+});
