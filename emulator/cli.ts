@@ -3,11 +3,15 @@ import { createEmulator, FAULTS, TOKEN_FORMAT_HELP } from './index';
 
 const HELP = `Reference MPSD emulator: the handle and session endpoints of the Multiplayer Session Directory.
 
-Usage: npm run emulator -- [--port 8080] [--host 127.0.0.1] [--templates file.json] [--deterministic] [--fault name ...]
+Usage: npm run emulator -- [--port 8080] [--host 127.0.0.1] [--templates file.json] [--social-graph file.json]
+                           [--deterministic] [--fault name ...]
 
   --port           port to listen on (default 8080; 0 picks a free one)
   --host           address to bind (default 127.0.0.1)
-  --templates      session templates file (default emulator/templates.json)
+  --templates      session templates file (default emulator/templates.json): {"serviceConfigs": [scid, ...],
+                   "templates": {name: {"constants": {"system": {...}, "custom": {...}}}}}
+  --social-graph   who follows whom (default emulator/social-graph.json): {"follows": {xuid: [xuid, ...]}};
+                   what followed restrictions and people queries read
   --deterministic  seeded ids and a clock fixed at 2026-01-01T00:00:00Z (default: real time, random ids)
   --fault          plant a contract break (repeatable): ${Object.keys(FAULTS).join(', ')}
 
@@ -26,6 +30,7 @@ function parseOptions() {
       port: { type: 'string', default: '8080' },
       host: { type: 'string', default: '127.0.0.1' },
       templates: { type: 'string' },
+      'social-graph': { type: 'string' },
       deterministic: { type: 'boolean', default: false },
       fault: { type: 'string', multiple: true, default: [] },
       help: { type: 'boolean', short: 'h', default: false },
@@ -52,7 +57,13 @@ function main(): void {
   }
   let emulator: ReturnType<typeof createEmulator>;
   try {
-    emulator = createEmulator({ deterministic: values.deterministic, templatesFile: values.templates, faults: values.fault, log: (line) => console.log(line) });
+    emulator = createEmulator({
+      deterministic: values.deterministic,
+      templatesFile: values.templates,
+      socialGraphFile: values['social-graph'],
+      faults: values.fault,
+      log: (line) => console.log(line),
+    });
   } catch (error) {
     console.error((error as Error).message);
     process.exit(2);

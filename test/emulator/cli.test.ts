@@ -1,5 +1,7 @@
 import { expect } from 'chai';
 import { spawn, execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const ROOT = join(__dirname, '..', '..');
@@ -46,5 +48,59 @@ describe('emulator: standalone command', () => {
     } finally {
       child.kill('SIGTERM');
     }
+  });
+
+  /** Start the standalone emulator with `args`; resolves with its URL and a stop function. */
+  async function standalone(args: string[]): Promise<{ url: string; stop: () => void }> {
+    const child = spawn(process.execPath, [...CLI, '--port', '0', ...args], { cwd: ROOT });
+    let out = '';
+    const url = await new Promise<string>((resolve, reject) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        out += chunk.toString();
+        const m = /listening on (http:\/\/\S+)/.exec(out);
+        if (m) resolve(m[1]);
+      });
+      child.on('exit', (code) => reject(new Error(`exited ${code}: ${out}`)));
+    });
+    return { url, stop: () => child.kill('SIGTERM') };
+  }
+
+  it('--social-graph replaces who follows whom: a followed lobby then refuses bob, whom nobody follows', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mpsd-graph-'));
+    writeFileSync(join(dir, 'graph.json'), JSON.stringify({ follows: {} }));
+    const session = '/serviceconfigs/d1a9f3c0-5e5d-4c8e-9a7b-3f2e00000107/sessiontemplates/standard-lobby/sessions/followed';
+    const as = (who: string, xuid: string) => ({ 'x-xbl-contract-version': '107', authorization: `XBL3.0 x=${who};xuid=${xuid}`, 'content-type': 'application/json' });
+    const me = JSON.stringify({ members: { me: { properties: { system: { active: true } } } } });
+    const tryBob = async (args: string[]) => {
+      const emulator = await standalone(args);
+      try {
+        const created = await fetch(`${emulator.url}${session}`, {
+          method: 'PUT',
+          headers: as('alice', '2533274800000001'),
+          body: JSON.stringify({ ...JSON.parse(me), properties: { system: { joinRestriction: 'followed' } } }),
+        });
+        expect(created.status).to.equal(201);
+        return (await fetch(`${emulator.url}${session}`, { method: 'PUT', headers: as('bob', '2533274800000002'), body: me })).status;
+      } finally {
+        emulator.stop();
+      }
+    };
+    try {
+      expect(await tryBob([]), 'the default graph: alice follows bob').to.equal(200);
+      expect(await tryBob(['--social-graph', join(dir, 'graph.json')])).to.equal(403);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('--help names --templates and --social-graph, and a bad social graph stops it with exit 2 naming the flag', (done) => {
+    execFile(process.execPath, [...CLI, '--help'], { cwd: ROOT }, (_error, stdout) => {
+      expect(stdout).to.include('--templates').and.include('--social-graph');
+      execFile(process.execPath, [...CLI, '--social-graph', '/no/such/graph.json'], { cwd: ROOT }, (error, _out, stderr) => {
+        expect(error?.code).to.equal(2);
+        expect(stderr).to.include('--social-graph');
+        done();
+      });
+    });
   });
 });
