@@ -54,6 +54,8 @@ export interface Session {
   initializing?: { stage: 'joining' | 'measuring' | 'evaluating' | 'failed'; stageStartTime: number; episode: number };
   /** When the last member left a session whose sessionEmptyTimeout is not 0. */
   emptySince?: number;
+  /** Members who left: a `locked` session lets them, and only them, come back (DECISIONS N13). Never rendered. */
+  departed?: string[];
 }
 
 export const HANDLE_TYPES = ['activity', 'invite', 'search', 'transfer'] as const;

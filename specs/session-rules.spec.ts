@@ -71,4 +71,19 @@ describe('Rules between session fields (5.2, 5.3)', () => {
     const created = expectStatus(await client.putSession(newSessionRef(), meBody({ active: true, subscription: { changeTypes: ['everything'] } })), 201);
     expect(JSON.stringify(created.body)).to.include('"changeTypes":["everything"]');
   });
+
+  it('a locked session lets a member who left come back, and nobody else in', async () => {
+    covers('rules.locked-keeps-places');
+    const { client } = scenario();
+    const ref = newSessionRef();
+    await createSession(ref, ['alice', 'bob']);
+    expectStatus(await client.putSession(ref, { properties: { system: { locked: true } } }), 400); // locked needs closed
+    expectStatus(await client.putSession(ref, { properties: { system: { closed: true, locked: true } } }), 200);
+    expectStatus(await client.putSession(ref, { members: { me: null } }, { as: 'bob' }), 200);
+
+    expectStatus(await client.putSession(ref, join, { as: 'carol' }), 403);
+    const back = expectStatus(await client.putSession(ref, join, { as: 'bob' }), 200);
+
+    expect(memberXuids(back.body)).to.deep.equal([xuidOf('alice'), xuidOf('bob')]);
+  });
 });

@@ -17,6 +17,7 @@ const restriction = (s: Session, key: 'joinRestriction' | 'readRestriction') => 
   return hasCapability(s, 'userAuthorizationStyle') ? 'local' : 'none';
 };
 export const isClosed = (s: Session) => s.properties.system.closed === true;
+export const isLocked = (s: Session) => s.properties.system.locked === true;
 
 /** The MPSD text for a caller a restriction keeps out (quoted by live clients). */
 export const RESTRICTED = "The user must be a member of the session if the session either isn't open or has a join restriction on it that the user doesn't satisfy.";
@@ -60,6 +61,11 @@ export function assertCanWrite(session: Session, principal: Principal, grant: Gr
   const member = memberOf(session, principal.xuid);
   if (member) return;
   if (!joining) throw new MpsdError(403, 'Only members of the session can write it; join with members.me first.');
+  // A locked session keeps its places for the members who left: they come back, nobody else takes one (N13).
+  if (isLocked(session)) {
+    if (principal.xuid !== undefined && session.departed?.includes(principal.xuid)) return;
+    throw new MpsdError(403, 'The session is locked: only members who left it can come back.');
+  }
   if (isClosed(session)) throw new MpsdError(403, 'The session is closed to joining.');
   if (invited(principal, grant) || (grant.via === 'handle' && grant.handle.type === 'transfer')) return;
   if (visibility(session) !== 'open') throw new MpsdError(403, `The session is ${visibility(session)}: only reserved users can join it.`);

@@ -42,6 +42,8 @@ const CHECKS: readonly Check[] = [
   },
   // N10: keywords make a session findable; a private one must not be.
   (s) => (String(s.constants.system.visibility ?? 'open').toLowerCase() === 'private' && listed(s.properties.system.keywords) ? 'keywords are not allowed on a private session' : undefined),
+  // N13: a locked session must also be closed (XSAPI's documentation of locked).
+  (s) => (s.properties.system.locked === true && s.properties.system.closed !== true ? 'locked needs closed: a locked session must also be closed' : undefined),
   // N8: large sessions take no turn order and no restriction but none.
   (s) => (has(s, 'large') && listed(s.properties.system.turn) ? 'turn is not available on large sessions' : undefined),
   (s) =>

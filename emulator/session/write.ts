@@ -49,6 +49,7 @@ export function writeSession(existing: Session | undefined, template: Template, 
   }
   const activeBefore = new Set(session.members.filter((m) => isActive(m) || isReady(m)).map((m) => m.xuid));
   const left = applyMembers(session, request, principal, now);
+  if (left.length > 0) session.departed = [...new Set([...(session.departed ?? []), ...left])];
   if (request.properties) {
     // On a create the writer is not a member yet: an empty create is simply not made (below).
     if (existing && !principal.server && !memberOf(session, principal.xuid)) throw new MpsdError(403, 'Only members of the session can write its properties.');
