@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { covers, createSession, expectStatus, handleBody, meBody, memberXuids, newSessionRef, scenario, skipUnlessFollows, xuidOf } from '../harness';
+import { covers, createSession, expectStatus, handleBody, makeHandle, meBody, memberXuids, newSessionRef, scenario, skipUnlessFollows, xuidOf } from '../harness';
 
 const join = { ...meBody({ active: true }) };
 
@@ -85,5 +85,18 @@ describe('Rules between session fields (5.2, 5.3)', () => {
     const back = expectStatus(await client.putSession(ref, join, { as: 'bob' }), 200);
 
     expect(memberXuids(back.body)).to.deep.equal([xuidOf('alice'), xuidOf('bob')]);
+  });
+
+  it("a join through a handle that names another user's xuid in its constants makes the caller a member", async () => {
+    covers('rules.member-is-the-caller');
+    const { client } = scenario();
+    const ref = newSessionRef();
+    await createSession(ref, ['alice']);
+    const handleId = await makeHandle('activity', ref);
+    const claimed = { members: { me: { constants: { system: { xuid: xuidOf('alice'), initialize: true } }, properties: { system: { active: true } } } } };
+
+    const joined = expectStatus(await client.putSessionByHandle(handleId, claimed, { as: 'bob' }), 200);
+
+    expect(memberXuids(joined.body)).to.deep.equal([xuidOf('alice'), xuidOf('bob')]);
   });
 });

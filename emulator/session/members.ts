@@ -42,12 +42,20 @@ function assertNotFull(session: Session): void {
   if (session.members.length >= max) throw new MpsdError(403, `The session is full (maxMembersCount ${max}).`);
 }
 
-/** A new member's constants: what the request sets, with its xuid (section 5.4.1). */
+/**
+ * A member is who the token says: the xuid a request writes in members.me.constants.system is not the
+ * member's identity and never an error (live sub-account joins send another user's; DECISIONS N16).
+ */
+function withoutClaimedXuid(delta: NonNullable<CheckedRequest['me']>['constants']) {
+  if (!delta?.system || !Object.hasOwn(delta.system, 'xuid')) return delta;
+  const { xuid: _claimed, ...system } = delta.system;
+  return { ...delta, system };
+}
+
+/** A new member's constants: what the request sets, with the caller's xuid (section 5.4.1). */
 function newConstants(xuid: string, delta: NonNullable<CheckedRequest['me']>['constants']) {
   const constants = emptyBag();
-  mergeBag(constants, delta);
-  if (constants.system.xuid !== undefined && constants.system.xuid !== xuid)
-    throw new MpsdError(409, `members.me.constants.system.xuid ${String(constants.system.xuid)} is not the caller's xuid ${xuid}.`);
+  mergeBag(constants, withoutClaimedXuid(delta));
   setKey(constants.system, 'xuid', xuid);
   return constants;
 }
@@ -99,7 +107,7 @@ function withSubscriptionsMerged(member: Member, delta: NonNullable<CheckedReque
 function assertConstantsUnchanged(member: Member, delta: NonNullable<CheckedRequest['me']>['constants']): void {
   if (!delta) return;
   const merged = clone(member.constants);
-  mergeBag(merged, delta);
+  mergeBag(merged, withoutClaimedXuid(delta));
   if (!deepEqual(merged, member.constants)) throw new MpsdError(409, 'Member constants are set when the member joins and cannot change afterwards.');
 }
 

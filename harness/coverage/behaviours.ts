@@ -80,6 +80,7 @@ export const BEHAVIOURS = {
   'rules.followed-needs-existing-member': { section: '5.3', text: 'followed is satisfied by an existing member, never a reserved one' },
   'rules.search-attribute-names': { section: '2.1', text: 'search attribute names start with a letter, have no space, and are under 100 characters (400)' },
   'rules.locked-keeps-places': { section: '5.3', text: 'a locked session lets members who left come back and nobody else join; locked needs closed' },
+  'rules.member-is-the-caller': { section: '5.4', text: "a join's members.me.constants.system.xuid naming another user is no error: the member is the caller" },
   'rules.subscription-without-id': { section: '5.4', text: 'a member subscription without an id is accepted' },
 } as const;
 

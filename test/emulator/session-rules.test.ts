@@ -5,12 +5,15 @@ import { XUID, doc, me, ref, status, useEmulator } from './use-emulator';
 describe('emulator: idempotent writes, point-in-time fields and rendering', () => {
   const e = useEmulator();
 
-  it('restating member constants with their stored values is 200 and no change; another xuid is 409', async () => {
+  it('restating member constants with their stored values is 200 and no change; another xuid is ignored (N16), another initialize is 409', async () => {
     const created = doc(await e.client.putSession(ref('s'), me({ active: true }, { constants: { system: { initialize: false } } })));
     const restated = await e.client.putSession(ref('s'), me({ active: true }, { constants: { system: { xuid: XUID.alice, initialize: false } } }));
     expect(status(restated)).to.equal(200);
     expect(doc(restated).changeNumber).to.equal(created.changeNumber);
-    expect(status(await e.client.putSession(ref('s'), me({ active: true }, { constants: { system: { xuid: XUID.bob } } })))).to.equal(409);
+    const claimed = await e.client.putSession(ref('s'), me({ active: true }, { constants: { system: { xuid: XUID.bob } } }));
+    expect(status(claimed)).to.equal(200);
+    expect(doc(claimed).changeNumber, 'a claimed xuid changes nothing').to.equal(created.changeNumber);
+    expect(status(await e.client.putSession(ref('s'), me({ active: true }, { constants: { system: { initialize: true } } })))).to.equal(409);
   });
 
   it('a second "me": null from a non-member is a no-op', async () => {
