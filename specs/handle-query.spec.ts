@@ -51,6 +51,20 @@ describe('Querying handles (3.7)', () => {
     expect((miss.body as Results).results).to.deep.equal([]);
   });
 
+  it('the documented filter grammar finds the search handle', async () => {
+    covers('query.filter-grammar');
+    const ref = newSessionRef();
+    await createSession(ref, ['alice']);
+    const handleId = await makeHandle('search', ref);
+    const ids = async (filter: string) =>
+      (expectStatus(await scenario().client.queryHandles({ type: 'search', scid: ref.scid, templateName: ref.templateName, filter }, { as: 'bob' }), 200).body as Results).results.map((h) => h.id);
+
+    expect(await ids("tolower(strings/mode) eq 'survival'")).to.deep.equal([handleId]);
+    expect(await ids("tags/any(d:tolower(d) eq 'coop')")).to.deep.equal([handleId]);
+    expect(await ids("strings/mode eq 'ctf' or (numbers/level ge 3 and not session/closed eq true)")).to.deep.equal([handleId]);
+    expect(await ids("session/membersCount ge 2 or tags/any(t:t eq 'elite')")).to.deep.equal([]);
+  });
+
   it('a filter construct MPSD does not support is 400 naming it', async () => {
     covers('query.unsupported-filter');
     const ref = newSessionRef();

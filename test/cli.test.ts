@@ -45,7 +45,7 @@ describe('the command line (mpsd-harness)', function () {
   it('--spec runs only that file, not the whole catalogue beside it', async () => {
     const { code, out } = await cli(['conformance', '--spec', 'specs/handle-query.spec.ts', '--reports', reports]);
     expect(code, out).to.equal(0);
-    expect(out.trim().split('\n').pop()).to.equal('5 passed, 0 failed');
+    expect(out.trim().split('\n').pop()).to.equal('6 passed, 0 failed');
   });
 
   it('a flag overrides the MPSD_* variable it names', async () => {

@@ -1,42 +1,31 @@
 import { MpsdError } from '../errors';
 import { renderHandle } from '../handles';
-import { type Handle, type Json, isGuid, isObject, clone } from '../model';
+import { type Handle, type Json, type Session, clone, isGuid, isObject } from '../model';
 import type { Reply } from '../reply';
-import { ownValue } from '../session/bags';
 import { isClosed } from '../session/access';
 import { renderRoleTypes } from '../session/roles';
 import { type EmulatorState, loadSession } from '../state';
 import { findTemplate } from '../templates';
 import { type Call, jsonBody } from './call';
+import { parseSearchFilter } from './search-filter';
 
 /** At most this many handles come back (docs/protocol.md 3.7). */
 export const MAX_QUERY_RESULTS = 100;
 const INCLUDES = ['relatedInfo', 'customProperties', 'roleInfo'];
 
-/** One comparison of the supported filter subset: strings/<name> or numbers/<name>, an operator, a literal. */
-const CLAUSE = /^\s*(strings|numbers)\/([A-Za-z][\w]{0,98})\s+(eq|ne|gt|ge|lt|le)\s+('(?:[^']|'')*'|-?\d+(?:\.\d+)?)\s*$/i;
+/** What a query's relatedInfo says of a handle's session, and what a filter may name as session/<name>. */
+const SESSION_FIELDS = ['visibility', 'joinRestriction', 'closed', 'maxMembersCount', 'membersCount'] as const;
 
-/**
- * A search filter (OData in the docs): the emulator reads comparisons of strings/<name> and
- * numbers/<name> joined by `and`; anything else is refused with 400 naming it (DECISIONS H15).
- */
-function parseFilter(filter: string): (attributes: Json) => boolean {
-  const clauses = filter.split(/\s+and\s+/i).map((text) => {
-    const m = CLAUSE.exec(text);
-    if (!m) throw new MpsdError(400, `The filter construct '${text.trim().slice(0, 100)}' is not supported: use strings/<name> or numbers/<name> with eq, ne, gt, ge, lt or le, joined by and.`);
-    const [, kind, name, op, literal] = m;
-    const value = literal.startsWith("'") ? literal.slice(1, -1).replace(/''/g, "'").toLowerCase() : Number(literal);
-    return { kind: kind.toLowerCase(), name, op: op.toLowerCase(), value };
-  });
-  return (attributes) =>
-    clauses.every(({ kind, name, op, value }) => {
-      const bag = ownValue(attributes, kind);
-      const raw = isObject(bag) ? ownValue(bag, name) : undefined;
-      if (raw === undefined) return op === 'ne';
-      const actual = typeof raw === 'string' ? raw.toLowerCase() : raw; // strings are queried in lower case (section 2.2)
-      const order = (actual as number | string) < (value as number | string) ? -1 : actual === value ? 0 : 1;
-      return { eq: order === 0, ne: order !== 0, gt: order > 0, ge: order >= 0, lt: order < 0, le: order <= 0 }[op] ?? false;
-    });
+function relatedInfoOf(session: Session): Record<(typeof SESSION_FIELDS)[number], string | number | boolean> {
+  const system = session.constants.system;
+  const max = Number(system.maxMembersCount ?? 100);
+  return {
+    visibility: session.members.length >= max ? 'full' : String(system.visibility ?? 'open'),
+    joinRestriction: String(session.properties.system.joinRestriction ?? 'none'),
+    closed: isClosed(session),
+    maxMembersCount: max,
+    membersCount: session.members.length,
+  };
 }
 
 function matcher(state: EmulatorState, body: Json): (handle: Handle) => boolean {
@@ -59,9 +48,13 @@ function matcher(state: EmulatorState, body: Json): (handle: Handle) => boolean 
     if (!isGuid(body.scid) || typeof body.templateName !== 'string') throw new MpsdError(400, "A search query needs 'scid' (a GUID) and 'templateName'.");
     if (!findTemplate(state.catalog, body.scid, body.templateName)) throw new MpsdError(404, 'The requested service config is either invalid or not configured for sessions.');
     if (body.filter !== undefined && typeof body.filter !== 'string') throw new MpsdError(400, "'filter' must be a string.");
-    const filter = body.filter ? parseFilter(body.filter) : () => true;
+    const filter = body.filter ? parseSearchFilter(body.filter, SESSION_FIELDS) : () => true;
     const template = body.templateName.toLowerCase();
-    return (h) => h.type === 'search' && h.sessionRef.templateName.toLowerCase() === template && filter(h.searchAttributes ?? {});
+    const facts = (h: Handle) => {
+      const { session } = loadSession(state, h.sessionRef);
+      return { attributes: h.searchAttributes ?? {}, session: session ? relatedInfoOf(session) : undefined };
+    };
+    return (h) => h.type === 'search' && h.sessionRef.templateName.toLowerCase() === template && filter(facts(h));
   }
   throw new MpsdError(400, "'type' must be activity or search.");
 }
@@ -71,17 +64,7 @@ function withIncludes(state: EmulatorState, handle: Handle, include: string[]): 
   const rendered = renderHandle(handle);
   const { session } = loadSession(state, handle.sessionRef);
   if (!session) return rendered;
-  const system = session.constants.system;
-  if (include.includes('relatedInfo')) {
-    const max = Number(system.maxMembersCount ?? 100);
-    rendered.relatedInfo = {
-      visibility: session.members.length >= max ? 'full' : (system.visibility ?? 'open'),
-      joinRestriction: session.properties.system.joinRestriction ?? 'none',
-      closed: isClosed(session),
-      maxMembersCount: max,
-      membersCount: session.members.length,
-    };
-  }
+  if (include.includes('relatedInfo')) rendered.relatedInfo = relatedInfoOf(session);
   if (include.includes('customProperties')) rendered.customProperties = clone(session.properties.custom);
   if (include.includes('roleInfo') && session.roleTypes) rendered.roleInfo = { roleTypes: renderRoleTypes(session) };
   return rendered;

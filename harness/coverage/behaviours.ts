@@ -81,6 +81,7 @@ export const BEHAVIOURS = {
   'rules.search-attribute-names': { section: '2.1', text: 'search attribute names start with a letter, have no space, and are under 100 characters (400)' },
   'rules.locked-keeps-places': { section: '5.3', text: 'a locked session lets members who left come back and nobody else join; locked needs closed' },
   'rules.member-is-the-caller': { section: '5.4', text: "a join's members.me.constants.system.xuid naming another user is no error: the member is the caller" },
+  'query.filter-grammar': { section: '2.2, 3.7', text: 'the documented filter grammar works: tolower(), tags/any(), or, not, parentheses and session/<field>' },
   'rules.subscription-without-id': { section: '5.4', text: 'a member subscription without an id is accepted' },
 } as const;
 

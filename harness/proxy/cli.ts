@@ -121,7 +121,8 @@ async function main(): Promise<void> {
     : await startPlainListener(Number(flags.port), flags.host, Number(flags['max-body']), handle);
   const target = config.target.kind === 'live' ? config.target.baseUrl : 'the embedded emulator';
   const how = flags.https ? `as an HTTPS-intercepting proxy (set HTTPS_PROXY=${listener.url} and trust ${flags.ca}/ca.pem)` : 'for clients whose base URL points here';
-  console.log(`MPSD proxy listening on ${listener.url} ${how} (mode ${config.mode}, target ${target}, recording proxy/${flags.recording})`);
+  // Announced only once a signal would be handled: whoever waits for this line may stop the proxy at once.
+  const announce = () => console.log(`MPSD proxy listening on ${listener.url} ${how} (mode ${config.mode}, target ${target}, recording proxy/${flags.recording})`);
 
   let stopping: Promise<void> | undefined;
   const stop = (commandCode?: number) => {
@@ -149,8 +150,10 @@ async function main(): Promise<void> {
   if (command.length === 0) {
     process.on('SIGINT', () => void stop());
     process.on('SIGTERM', () => void stop());
+    announce();
     return;
   }
+  announce();
   const child = spawn(command[0], command.slice(1), {
     stdio: 'inherit',
     env: { ...process.env, [PROXY_URL_VARIABLE]: listener.url, ...(flags.https ? { HTTPS_PROXY: listener.url } : {}) },

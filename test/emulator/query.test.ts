@@ -30,9 +30,12 @@ describe('emulator: POST /handles/query (protocol 3.7)', () => {
     const both = await query({ type: 'activity', owners: { xuids: [XUID.alice], people: { moniker: 'people', monikerXuid: XUID.bob } } });
     expect([both.status, both.text]).to.deep.equal([400, "'owners' takes xuids or people, not both."]);
     expect((await query({ type: 'activity', owners: { xuids: [XUID.alice] } }, 'everything')).text).to.include('include=everything is not supported');
-    const filter = await query({ type: 'search', scid: SCID, templateName: 'standard-lobby', filter: "tags/any(t: t eq 'coop')" });
+    const filter = await query({ type: 'search', scid: SCID, templateName: 'standard-lobby', filter: "contains(strings/mode, 'ctf')" });
     expect(filter.status).to.equal(400);
-    expect(filter.text).to.include("The filter construct 'tags/any(t: t eq 'coop')' is not supported");
+    expect(filter.text).to.include("The filter construct 'contains' in \"contains(strings/mode, 'ctf')\" is not supported");
+    for (const bad of ['strings/mode eq', "session/owner eq 'x'", "tags/any(t:tolower(u) eq 'x')", "(strings/mode eq 'a'", "strings/mode eq 'a' xor numbers/n eq 1"]) {
+      expect((await query({ type: 'search', scid: SCID, templateName: 'standard-lobby', filter: bad })).status, bad).to.equal(400);
+    }
   });
 
   it('answers at most 100 handles', async () => {
