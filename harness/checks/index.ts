@@ -6,6 +6,7 @@ import { keysMatchDocumentedCase } from './keys-match-documented-case';
 import { memberBookkeeping } from './member-bookkeeping';
 import { responseCarriesNoCredential } from './response-carries-no-credential';
 import { responseMatchesSchema } from './response-matches-schema';
+import { sessionFieldsAgree } from './session-fields-agree';
 import { sessionResponseHasEtag } from './session-response-has-etag';
 import { statusIsDocumented } from './status-is-documented';
 import { throttleHasRetryAfter } from './throttle-has-retry-after';
@@ -19,6 +20,7 @@ export const RESPONSE_CHECKS: readonly Check[] = [
   contentTypeMatchesBody,
   responseMatchesSchema,
   memberBookkeeping,
+  sessionFieldsAgree,
   keysMatchDocumentedCase,
   sessionResponseHasEtag,
   handleResponseNamesSession,
