@@ -30,7 +30,7 @@ describe('[19.13] suite-level before() hooks get a recording of their own', func
 describe('A lobby set up once', () => {
   let ref;
   before(async () => {
-    ref = newSessionRef('lobby', 'shared');
+    ref = newSessionRef('lobby', 'set-up-once');
     await createSession(ref, ['alice', 'bob']);
   });
   it('is read by the first test', async () => {
