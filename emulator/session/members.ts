@@ -3,6 +3,7 @@ import { MESSAGES, MpsdError } from '../errors';
 import { type Member, type Session, clone } from '../model';
 import { deepEqual, emptyBag, hasCapability, mergeBag, setKey } from './bags';
 import type { CheckedRequest } from './check-request';
+import { actsAsOwner, assertMayRemoveMembers, assertMayTakeRole, isOwned } from './ownership';
 import { assertRolesAllowed } from './roles';
 
 export const isLarge = (s: Session) => hasCapability(s, 'large');
@@ -10,13 +11,13 @@ export const isActive = (m: Member) => m.properties.system.active === true;
 export const isReady = (m: Member) => m.properties.system.ready === true;
 
 /** Apply the member keys of a checked PUT (section 4, "Member keys"). Returns the xuids that left. */
-export function applyMembers(session: Session, request: CheckedRequest, principal: Principal, now: number): string[] {
+export function applyMembers(session: Session, request: CheckedRequest, principal: Principal, now: number, existing?: Session): string[] {
   const left: string[] = [];
   if (request.me !== undefined) {
     if (!principal.xuid) throw new MpsdError(400, 'members.me needs a user principal with a xuid claim.');
     if (request.me === null) {
       if (removeMember(session, (m) => m.xuid === principal.xuid)) left.push(principal.xuid);
-    } else upsertCaller(session, request.me, principal, now);
+    } else upsertCaller(session, request.me, principal, now, existing ? actsAsOwner(existing, principal) : isOwned(session));
   }
   for (const reservation of request.reservations) {
     if (isLarge(session)) throw new MpsdError(409, 'Large sessions accept no reservations: only members.me can be written.');
@@ -24,7 +25,8 @@ export function applyMembers(session: Session, request: CheckedRequest, principa
   }
   for (const index of request.deletions) {
     if (isLarge(session)) throw new MpsdError(409, 'Large sessions do not allow removing other members.');
-    if (!principal.server) throw new MpsdError(403, MESSAGES.serverOnlyMembers);
+    // A server, or an owner of an owned session, removes members (DECISIONS N3).
+    assertMayRemoveMembers(existing, principal, MESSAGES.serverOnlyMembers);
     const gone = session.members.find((m) => m.index === index);
     if (gone && removeMember(session, (m) => m === gone)) left.push(gone.xuid);
   }
@@ -60,7 +62,7 @@ function newConstants(xuid: string, delta: NonNullable<CheckedRequest['me']>['co
   return constants;
 }
 
-function upsertCaller(session: Session, me: NonNullable<CheckedRequest['me']>, principal: Principal, now: number): void {
+function upsertCaller(session: Session, me: NonNullable<CheckedRequest['me']>, principal: Principal, now: number, byOwner: boolean): void {
   const xuid = principal.xuid as string;
   let member = session.members.find((m) => m.xuid === xuid);
   if (!member) {
@@ -81,7 +83,10 @@ function upsertCaller(session: Session, me: NonNullable<CheckedRequest['me']>, p
   delete member.properties.system.encounters;
   if (me.roles) {
     const roles = { ...(member.roles ?? {}) };
-    for (const [type, name] of Object.entries(me.roles)) setKey(roles, type, name);
+    for (const [type, name] of Object.entries(me.roles)) {
+      if (roles[type] !== name) assertMayTakeRole(session, type, byOwner);
+      setKey(roles, type, name);
+    }
     assertRolesAllowed(session, member, roles);
     member.roles = roles;
   }

@@ -10,6 +10,7 @@ import { advanceInitialization, evaluate, startInitialization } from './initiali
 import { applyMembers, isActive, isReady } from './members';
 import { etag, keepsNull, newSession } from './new-session';
 import { updateRoleTypes } from './roles';
+import { assertMayWriteProperties, ownerIndices, settleOwners } from './ownership';
 import { assertSessionShape } from './shape-rules';
 
 export interface WriteRequest {
@@ -48,7 +49,8 @@ export function writeSession(existing: Session | undefined, template: Template, 
     if (request.roleTypes) updateRoleTypes(session, request.roleTypes);
   }
   const activeBefore = new Set(session.members.filter((m) => isActive(m) || isReady(m)).map((m) => m.xuid));
-  const left = applyMembers(session, request, principal, now);
+  if (existing) assertMayWriteProperties(existing, request.properties?.system, principal);
+  const left = applyMembers(session, request, principal, now, existing);
   if (left.length > 0) session.departed = [...new Set([...(session.departed ?? []), ...left])];
   if (request.properties) {
     // On a create the writer is not a member yet: an empty create is simply not made (below).
@@ -57,6 +59,7 @@ export function writeSession(existing: Session | undefined, template: Template, 
     delete session.properties.system.initializationSucceeded; // point in time: consumed, never stored (section 4)
   }
   applyServers(session, request.servers, principal);
+  left.push(...settleOwners(session, existing ? undefined : principal.xuid, existing !== undefined && ownerIndices(existing).length > 0));
   assertSessionShape(session, existing ? undefined : { creator: principal.server ? undefined : principal.xuid });
   if (!existing) startInitialization(session, now);
   const verdict = request.properties?.system?.initializationSucceeded;

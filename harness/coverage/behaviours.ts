@@ -83,6 +83,12 @@ export const BEHAVIOURS = {
   'rules.member-is-the-caller': { section: '5.4', text: "a join's members.me.constants.system.xuid naming another user is no error: the member is the caller" },
   'query.filter-grammar': { section: '2.2, 3.7', text: 'the documented filter grammar works: tolower(), tags/any(), or, not, parentheses and session/<field>' },
   'rules.subscription-without-id': { section: '5.4', text: 'a member subscription without an id is accepted' },
+  'owners.creator-owns': { section: '5.2.1, 5.3', text: 'the creator of a session with hasOwners is its first owner' },
+  'owners.remove-member': { section: '4, 5.3', text: 'an owner removes a member by index; a non-owner cannot (403)' },
+  'owners.non-owner-properties': { section: '5.3', text: 'a non-owner cannot rewrite owners or joinRestriction, unless nonOwnerModifiableSystemProperties lists it (403)' },
+  'owners.migration-endsession': { section: '5.2', text: 'the last owner leaving ends the session under migration endsession (the default)' },
+  'owners.migration-oldest': { section: '5.2', text: 'under migration oldest, the member who joined first becomes the owner' },
+  'owners.owner-managed-roles': { section: '5.6', text: 'a non-owner cannot take an ownerManaged role (403)' },
 } as const;
 
 export type BehaviourId = keyof typeof BEHAVIOURS;
