@@ -28,6 +28,10 @@ export interface Member {
   /** The initialization episode this member takes part in (section 5.4); removed when it ends. */
   initializationEpisode?: number;
   initializationFailure?: 'timeout' | 'episode';
+  /** When the member last went from active or ready to inactive: the inactiveRemovalTimeout counts from here. */
+  inactiveSince?: number;
+  /** When the member became ready: the readyRemovalTimeout counts from here. */
+  readySince?: number;
 }
 
 export interface ServerEntry {

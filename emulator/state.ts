@@ -25,13 +25,13 @@ export function loadSession(state: EmulatorState, ref: SessionRef): { session?: 
   const stored = state.store.getSession(ref);
   if (!stored) return {};
   const now = state.clock.now();
-  const { session, nextTimer, removed, changed } = expireTimers(stored, now);
+  const { session, nextTimer, removed, wentInactive, changed } = expireTimers(stored, now);
   if (!session) {
     state.store.deleteSession(ref);
     return {};
   }
   if (changed) newVersion(session, state.ids);
-  removeActivityHandles(state, session.ref, removed);
+  removeActivityHandles(state, session.ref, [...removed, ...wentInactive]);
   return { session, nextTimer };
 }
 

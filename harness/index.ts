@@ -7,6 +7,7 @@ export { expectStatus } from './scenarios/expect-status';
 export { newSessionRef, xuidOf, sessionPathOf, meBody, createSession, follows, skipUnlessFollows } from './scenarios/sessions';
 export { makeHandle, handleBody, readThroughHandle, sessionWithHandle, handleToNewSession, type HandleType } from './scenarios/handles';
 export { expectMembersConsistent, memberXuids } from './scenarios/members';
+export { elapse } from './scenarios/clock';
 export type { Exchange } from './contract/exchange';
 /** Parse a response's text keeping every number as written (64-bit ids), as clients that republish must. */
 export { parseLossless } from './contract/lossless';

@@ -99,4 +99,25 @@ describe('Rules between session fields (5.2, 5.3)', () => {
 
     expect(memberXuids(joined.body)).to.deep.equal([xuidOf('alice'), xuidOf('bob')]);
   });
+
+  it("a host that names no member's device token is deleted", async () => {
+    covers('rules.host-needs-device-token');
+    const { client } = scenario();
+    const ref = newSessionRef();
+    const created = await createSession(ref, ['alice'], { properties: { system: {} } });
+    const withAddress = expectStatus(await client.putSession(ref, meBody({ active: true, secureDeviceAddress: 'AQIDBAUGBwgJCgsMDQ4PEA==' })), 200);
+    const token = (withAddress.body as { members: Record<string, { deviceToken?: string }> }).members['0']?.deviceToken;
+    expect(token, "alice's device token, set once she uploaded a secure device address").to.be.a('string');
+
+    const named = expectStatus(await client.putSession(ref, { properties: { system: { host: token } } }), 200);
+    const orphan = expectStatus(await client.putSession(ref, { properties: { system: { host: 'no-such-device' } } }), 200);
+
+    expect(hostOf(created.body)).to.equal(undefined);
+    expect(hostOf(named.body)).to.equal(token);
+    expect(hostOf(orphan.body)).to.equal(undefined);
+  });
 });
+
+function hostOf(body: unknown): unknown {
+  return (body as { properties: { system: { host?: unknown } } }).properties.system.host;
+}

@@ -3,6 +3,7 @@ import { type Json, type Member, type Session, clone } from '../model';
 import { documentIn104, isLegacy } from './legacy';
 import { isActive, isLarge } from './members';
 import { renderRoleTypes } from './roles';
+import { deviceTokenOf } from './host';
 
 export interface RenderOptions {
   /** The request's x-xbl-contract-version; the document's contractVersion follows it (section 5.1). */
@@ -62,6 +63,11 @@ function largeMembers(all: Json, session: Session, callerXuid: string | undefine
   return me ? { me: all[String(me.index)] } : {};
 }
 
+function deviceTokenField(member: Member): Json {
+  const token = deviceTokenOf(member);
+  return token === undefined ? {} : { deviceToken: token };
+}
+
 function renderMember(session: Session, member: Member, next: number): Json {
   const turn = session.properties.system.turn;
   return {
@@ -71,6 +77,7 @@ function renderMember(session: Session, member: Member, next: number): Json {
     ...(member.roles ? { roles: { ...member.roles } } : {}),
     ...(member.gamertag && !member.reserved ? { gamertag: member.gamertag } : {}),
     ...(member.reserved ? { reserved: true } : {}),
+    ...deviceTokenField(member),
     ...(isActive(member) && member.titleId ? { activeTitleId: member.titleId } : {}),
     joinTime: isoTime(member.joinTime),
     ...(Array.isArray(turn) && turn.includes(member.index) ? { turn: true } : {}),

@@ -10,6 +10,8 @@ import { advanceInitialization, evaluate, startInitialization } from './initiali
 import { applyMembers, isActive, isReady } from './members';
 import { etag, keepsNull, newSession } from './new-session';
 import { updateRoleTypes } from './roles';
+import { stampStatusChanges } from './timers';
+import { dropOrphanHost } from './host';
 import { assertMayWriteProperties, ownerIndices, settleOwners } from './ownership';
 import { assertSessionShape } from './shape-rules';
 
@@ -61,6 +63,8 @@ export function writeSession(existing: Session | undefined, template: Template, 
   applyServers(session, request.servers, principal);
   left.push(...settleOwners(session, existing ? undefined : principal.xuid, existing !== undefined && ownerIndices(existing).length > 0));
   assertSessionShape(session, existing ? undefined : { creator: principal.server ? undefined : principal.xuid });
+  stampStatusChanges(existing, session, now);
+  dropOrphanHost(session);
   if (!existing) startInitialization(session, now);
   const verdict = request.properties?.system?.initializationSucceeded;
   if (typeof verdict === 'boolean') evaluate(session, verdict, now);

@@ -3,6 +3,7 @@ import type { Check } from './failure';
 
 /** The parts of a session document the documented cross-field rules read. */
 interface MemberView {
+  deviceToken?: unknown;
   constants?: { system?: { deviceToken?: unknown } };
   properties?: { system?: Record<string, unknown> };
   initializationEpisode?: unknown;
@@ -43,7 +44,8 @@ export function crossFieldProblems(session: SessionView): string[] {
   if (lower(session.constants?.system?.visibility) === 'private' && listed(system.keywords)) problems.push('keywords are set on a private session');
   if (large && listed(system.turn)) problems.push('turn is set on a large session');
   if (large && [system.joinRestriction, system.readRestriction].some((r) => r !== undefined && lower(r) !== 'none')) problems.push('a large session has a restriction other than none');
-  const tokens = members.map(([, m]) => lower(m.constants?.system?.deviceToken)).filter((t) => typeof t === 'string');
+  // The documented place is the member's own read-only deviceToken; some dumps show it in its constants.
+  const tokens = members.map(([, m]) => lower(m.deviceToken ?? m.constants?.system?.deviceToken)).filter((t) => typeof t === 'string');
   // Only where members carry device tokens at all: a target that renders none cannot be held to them.
   if (typeof system.host === 'string' && !large && tokens.length > 0 && !tokens.includes(system.host.toLowerCase()))
     problems.push(`host ${system.host} matches no member's deviceToken; MPSD deletes such a host`);

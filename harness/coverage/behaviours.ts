@@ -89,6 +89,11 @@ export const BEHAVIOURS = {
   'owners.migration-endsession': { section: '5.2', text: 'the last owner leaving ends the session under migration endsession (the default)' },
   'owners.migration-oldest': { section: '5.2', text: 'under migration oldest, the member who joined first becomes the owner' },
   'owners.owner-managed-roles': { section: '5.6', text: 'a non-owner cannot take an ownerManaged role (403)' },
+  'rules.host-needs-device-token': { section: '5.3, 5.4', text: "a host that names no member's deviceToken is deleted" },
+  'timers.reserved': { section: '7', text: 'a reservation nobody accepts is removed after reservedRemovalTimeout' },
+  'timers.inactive': { section: '7', text: 'a member who goes inactive is removed after inactiveRemovalTimeout' },
+  'timers.ready': { section: '7', text: 'a ready member turns inactive after readyRemovalTimeout, then goes as an inactive one' },
+  'timers.session-empty': { section: '7', text: 'an empty session is deleted sessionEmptyTimeout after it became empty' },
 } as const;
 
 export type BehaviourId = keyof typeof BEHAVIOURS;

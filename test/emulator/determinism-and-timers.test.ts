@@ -42,4 +42,26 @@ describe('emulator: deterministic mode and timers (protocol 4, 7)', () => {
     e.emulator.clock.advance(1);
     expect(status(await e.client.getSession(ref('l', 'lingering-lobby')))).to.equal(204);
   });
+
+  it('the inactive clock starts when a member leaves active or ready, never at a join (107 default 0)', async () => {
+    await e.client.putSession(ref('s'), me());
+    await e.client.putSession(ref('s'), me({}), { as: 'bob' }); // joined inactive, as XSAPI's Join(false) does
+    e.emulator.clock.advance(60_000);
+    expect(doc(await e.client.getSession(ref('s'))).membersInfo.count).to.equal(2);
+    await e.client.putSession(ref('s'), me({ active: true }), { as: 'bob' });
+    await e.client.putSession(ref('s'), me({ active: false }), { as: 'bob' });
+    expect(doc(await e.client.getSession(ref('s'))).membersInfo.count).to.equal(1);
+  });
+
+  it('a ready member turns inactive at readyRemovalTimeout, kept while inactiveRemovalTimeout is null', async () => {
+    const s = ref('s');
+    await e.client.putSession(s, { constants: { system: { inactiveRemovalTimeout: null } }, ...me() });
+    await e.client.putSession(s, me({ ready: true }), { as: 'bob' });
+    e.emulator.clock.advance(179_999);
+    expect(doc(await e.client.getSession(s)).members['1'].properties.system.ready).to.equal(true);
+    e.emulator.clock.advance(1);
+    const later = doc(await e.client.getSession(s));
+    expect(later.members['1'].properties.system.ready).to.equal(undefined);
+    expect(later.membersInfo.count).to.equal(2); // inactiveRemovalTimeout null: kept, inactive
+  });
 });

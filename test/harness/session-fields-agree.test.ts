@@ -31,7 +31,7 @@ describe('session-fields-agree (the documented cross-field rules)', () => {
     ['keywords on a private session', (s) => Object.assign(constants(s), { visibility: 'private' }) && Object.assign(system(s), { keywords: ['ctf'] }), /keywords are set on a private session/],
     ['turn on a large session', (s) => Object.assign(constants(s).capabilities, { large: true }) && Object.assign(system(s), { turn: [0] }), /turn is set on a large session/],
     ['followed on a large session', (s) => Object.assign(constants(s).capabilities, { large: true }) && Object.assign(system(s), { joinRestriction: 'followed' }), /restriction other than none/],
-    ['a host no device token names', (s) => Object.assign(member(s).constants.system, { deviceToken: 'tok-1' }) && Object.assign(system(s), { host: 'tok-2' }), /matches no member's deviceToken/],
+    ['a host no device token names', (s) => Object.assign(member(s), { deviceToken: 'tok-1' }) && Object.assign(system(s), { host: 'tok-2' }), /matches no member's deviceToken/],
   ];
   for (const [name, change, message] of CASES) {
     it(`catches ${name}`, () => {
