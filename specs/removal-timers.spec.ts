@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { covers, createSession, elapse, expectStatus, meBody, memberXuids, newSessionRef, scenario, xuidOf } from '../harness';
+import { type SessionRef, covers, createSession, elapse, expectStatus, meBody, memberXuids, newSessionRef, scenario, xuidOf } from '../harness';
 
 /** Short timeouts, so that a live endpoint is waited for in seconds; the emulator's clock just jumps. */
 const SECONDS = 1000;
@@ -13,6 +13,14 @@ async function lobbyWithTimeouts(timeouts: Record<string, number | null>) {
   return ref;
 }
 
+/** The members half-way to a deadline `ms` away, and at it. */
+async function membersAroundDeadline(ref: SessionRef, ms: number) {
+  await elapse(ms / 2);
+  const before = memberXuids(expectStatus(await scenario().client.getSession(ref), 200).body);
+  await elapse(ms / 2);
+  return { before, after: memberXuids(expectStatus(await scenario().client.getSession(ref), 200).body) };
+}
+
 describe('Removal timers (7)', () => {
   it('a reservation nobody accepts is removed after reservedRemovalTimeout', async () => {
     covers('timers.reserved');
@@ -21,13 +29,10 @@ describe('Removal timers (7)', () => {
     const reserveBob = { reserve_0: { constants: { system: { xuid: xuidOf('bob') } } }, me: meBody({ active: true }).members.me };
     expectStatus(await client.putSession(ref, { constants: { system: { reservedRemovalTimeout: 2 * SECONDS } }, members: reserveBob }), 201);
 
-    await elapse(1 * SECONDS);
-    const before = expectStatus(await client.getSession(ref), 200);
-    await elapse(1 * SECONDS);
-    const after = expectStatus(await client.getSession(ref), 200);
+    const { before, after } = await membersAroundDeadline(ref, 2 * SECONDS);
 
-    expect(memberXuids(before.body)).to.deep.equal([xuidOf('alice'), xuidOf('bob')]);
-    expect(memberXuids(after.body)).to.deep.equal([xuidOf('alice')]);
+    expect(before).to.deep.equal([xuidOf('alice'), xuidOf('bob')]);
+    expect(after).to.deep.equal([xuidOf('alice')]);
   });
 
   it('a member who goes inactive is removed after inactiveRemovalTimeout', async () => {
@@ -36,13 +41,10 @@ describe('Removal timers (7)', () => {
     const ref = await lobbyWithTimeouts({ inactiveRemovalTimeout: 2 * SECONDS });
     expectStatus(await client.putSession(ref, meBody({ active: false }), { as: 'bob' }), 200);
 
-    await elapse(1 * SECONDS);
-    const before = expectStatus(await client.getSession(ref), 200);
-    await elapse(1 * SECONDS);
-    const after = expectStatus(await client.getSession(ref), 200);
+    const { before, after } = await membersAroundDeadline(ref, 2 * SECONDS);
 
-    expect(memberXuids(before.body)).to.deep.equal([xuidOf('alice'), xuidOf('bob')]);
-    expect(memberXuids(after.body)).to.deep.equal([xuidOf('alice')]);
+    expect(before).to.deep.equal([xuidOf('alice'), xuidOf('bob')]);
+    expect(after).to.deep.equal([xuidOf('alice')]);
   });
 
   it('a ready member turns inactive after readyRemovalTimeout, then goes', async () => {
