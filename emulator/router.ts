@@ -6,6 +6,9 @@ import { createHandle, deleteHandle, readHandle, sessionByHandle } from './handl
 import { queryHandles } from './handlers/query';
 import { getSession, putSession } from './handlers/sessions';
 import { openApiReply } from './openapi';
+import { deleteMember, deleteServer, putProperties } from './handlers/session-parts';
+import { batchQuerySessions, querySessions } from './handlers/session-query';
+import { getTemplate, listTemplates } from './handlers/templates';
 
 type Handler = (state: EmulatorState, call: Call, params: string[]) => Reply;
 
@@ -18,6 +21,8 @@ interface Route {
 }
 
 const SEGMENT = '([^/]+)';
+const SESSION = `^/serviceconfigs/${SEGMENT}/sessiontemplates/${SEGMENT}/sessions/${SEGMENT}`;
+const refOf = ([scid, templateName, name]: string[]) => ({ scid, templateName, name });
 
 /** Every endpoint the emulator serves; anything else is 404, a known path with another verb 405. */
 export const ROUTES: Route[] = [
@@ -33,11 +38,22 @@ export const ROUTES: Route[] = [
     methods: { GET: (s, _c, [id]) => readHandle(s, id), DELETE: (s, c, [id]) => deleteHandle(s, c, id) },
   },
   {
-    pattern: new RegExp(`^/serviceconfigs/${SEGMENT}/sessiontemplates/${SEGMENT}/sessions/${SEGMENT}$`, 'i'),
+    pattern: new RegExp(`${SESSION}$`, 'i'),
     methods: {
-      GET: (s, c, [scid, templateName, name]) => getSession(s, c, { ref: { scid, templateName, name }, grant: { via: 'direct' } }),
-      PUT: (s, c, [scid, templateName, name]) => putSession(s, c, { ref: { scid, templateName, name }, grant: { via: 'direct' } }),
+      GET: (s, c, p) => getSession(s, c, { ref: refOf(p), grant: { via: 'direct' } }),
+      PUT: (s, c, p) => putSession(s, c, { ref: refOf(p), grant: { via: 'direct' } }),
     },
+  },
+  { pattern: new RegExp(`${SESSION}/properties$`, 'i'), methods: { PUT: (s, c, p) => putProperties(s, c, refOf(p)) } },
+  { pattern: new RegExp(`${SESSION}/members/${SEGMENT}$`, 'i'), methods: { DELETE: (s, c, p) => deleteMember(s, c, refOf(p), p[3]) } },
+  { pattern: new RegExp(`${SESSION}/servers/${SEGMENT}$`, 'i'), methods: { DELETE: (s, c, p) => deleteServer(s, c, refOf(p), p[3]) } },
+  { pattern: new RegExp(`^/serviceconfigs/${SEGMENT}/sessions$`, 'i'), methods: { GET: (s, c, [scid]) => querySessions(s, c, scid) } },
+  { pattern: new RegExp(`^/serviceconfigs/${SEGMENT}/batch$`, 'i'), methods: { POST: (s, c, [scid]) => batchQuerySessions(s, c, scid) } },
+  { pattern: new RegExp(`^/serviceconfigs/${SEGMENT}/sessiontemplates$`, 'i'), methods: { GET: (s, _c, [scid]) => listTemplates(s, scid) } },
+  { pattern: new RegExp(`^/serviceconfigs/${SEGMENT}/sessiontemplates/${SEGMENT}$`, 'i'), methods: { GET: (s, _c, [scid, t]) => getTemplate(s, scid, t) } },
+  {
+    pattern: new RegExp(`^/serviceconfigs/${SEGMENT}/sessiontemplates/${SEGMENT}/sessions$`, 'i'),
+    methods: { GET: (s, c, [scid, t]) => querySessions(s, c, scid, t) },
   },
 ];
 

@@ -25,6 +25,11 @@ export class Store {
     this.sessions.delete(refKey(ref));
   }
 
+  /** Every stored session, timers not applied: a query loads each through state.loadSession. */
+  allSessions(): Session[] {
+    return [...this.sessions.values()];
+  }
+
   retiredCorrelation(ref: SessionRef): string | undefined {
     return this.retired.get(refKey(ref));
   }

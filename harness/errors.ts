@@ -8,6 +8,8 @@ export const ERROR_CODES = {
   CONFIG_INVALID: 'CONFIG_INVALID',
   /** MPSD_CLIENT names a file that does not exist or exports no createClient(settings). */
   CLIENT_MODULE_INVALID: 'CLIENT_MODULE_INVALID',
+  /** The client under test (MPSD_CLIENT) has no method for an operation a scenario calls. */
+  CLIENT_LACKS_OPERATION: 'CLIENT_LACKS_OPERATION',
   /** A scenario acts as a principal the run has no token or xuid for. */
   PRINCIPAL_MISSING: 'PRINCIPAL_MISSING',
   /** Replay found no recorded response for a request. */

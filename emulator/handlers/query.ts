@@ -16,7 +16,7 @@ const INCLUDES = ['relatedInfo', 'customProperties', 'roleInfo'];
 /** What a query's relatedInfo says of a handle's session, and what a filter may name as session/<name>. */
 const SESSION_FIELDS = ['visibility', 'joinRestriction', 'closed', 'maxMembersCount', 'membersCount'] as const;
 
-function relatedInfoOf(session: Session): Record<(typeof SESSION_FIELDS)[number], string | number | boolean> {
+export function relatedInfoOf(session: Session): Record<(typeof SESSION_FIELDS)[number], string | number | boolean> {
   const system = session.constants.system;
   const max = Number(system.maxMembersCount ?? 100);
   return {

@@ -1,6 +1,6 @@
 import type { Exchange } from '../contract/exchange';
 import { OPERATIONS, OPERATION_NAMES, type OperationName } from '../contract/operations';
-import type { MpsdClient, RequestOptions } from '../client/mpsd-client';
+import { type MpsdClient, type RequestOptions, argumentPositions } from '../client/mpsd-client';
 import { HarnessError, ERROR_CODES } from '../errors';
 import { redactExchange, scrubText } from '../secrets';
 import type { Failure } from './failure';
@@ -23,13 +23,6 @@ export class ContractViolation extends HarnessError {
   }
 }
 
-/** Where a client method takes its body and its options: after its path parameter, if any (the table's `params`). */
-function argumentPositions(operation: OperationName): { body?: number; options: number } {
-  const spec = OPERATIONS[operation];
-  const first = spec.params === 'none' ? 0 : 1;
-  return spec.request ? { body: first, options: first + 1 } : { options: first };
-}
-
 /**
  * Wrap any MpsdClient so every outgoing body and every response is checked at the call, without the
  * spec asking: a broken outgoing body throws before anything is sent, a broken response throws
@@ -47,7 +40,15 @@ export function checkedClient(inner: MpsdClient): MpsdClient {
         const failure = requestMatchesSchema(operation, JSON.stringify(args[at.body as number]));
         if (failure) throw new HarnessError(ERROR_CODES.REQUEST_INVALID, `${failure.message}\n  Fix the body, or pass { invalidOnPurpose: true } if the scenario sends it on purpose.`);
       }
-      const exchange = await (inner[operation] as (...a: unknown[]) => Promise<Exchange>)(...args);
+      const method = inner[operation] as ((...a: unknown[]) => Promise<Exchange>) | undefined;
+      if (typeof method !== 'function') {
+        const { label } = OPERATIONS[operation];
+        throw new HarnessError(
+          ERROR_CODES.CLIENT_LACKS_OPERATION,
+          `the client under test has no ${operation}() method (${label}); implement it (MpsdClient lists every method) or leave out the scenarios that need it with --grep`,
+        );
+      }
+      const exchange = await method.apply(inner, args);
       if (checkBody) {
         // What the client really sent: another client (an SDK) may change the body on its way out.
         const sent = requestMatchesSchema(operation, exchange.request.body);

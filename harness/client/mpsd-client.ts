@@ -2,14 +2,11 @@ import type { PrincipalName } from '../config';
 import { HarnessError, ERROR_CODES } from '../errors';
 import { type Exchange, type HttpRequest, type HttpResponse, isThrottled, retryAfterMs, toExchange } from '../contract/exchange';
 import { stringifyLossless } from '../contract/lossless';
-import { OPERATIONS, type OperationName, pathFor } from '../contract/operations';
-import { send } from './http-transport';
+import { OPERATION_NAMES, OPERATIONS, type OperationName, type OperationRows, pathFor } from '../contract/operations';
+import { PATH_PARAMETERS, type PathArguments, type SessionRef } from '../contract/operation-spec';
 
-export interface SessionRef {
-  scid: string;
-  templateName: string;
-  name: string;
-}
+export type { SessionRef, TemplateRef, MemberRef, ServerRef } from '../contract/operation-spec';
+import { send } from './http-transport';
 
 export interface RequestOptions {
   /** Who sends it (default: the client's default principal); null sends no Authorization at all. */
@@ -25,21 +22,23 @@ export interface RequestOptions {
   invalidOnPurpose?: boolean;
 }
 
+/** The client method of an operation, derived from its row: the path argument (unless none), the body (if the row has a request schema), then the options. */
+export type ClientMethod<K extends OperationName> = OperationRows[K] extends { params: infer P extends keyof PathArguments; request: string }
+  ? P extends 'none'
+    ? (body: unknown, options?: RequestOptions) => Promise<Exchange>
+    : (argument: PathArguments[P], body: unknown, options?: RequestOptions) => Promise<Exchange>
+  : OperationRows[K] extends { params: infer P extends keyof PathArguments }
+    ? P extends 'none'
+      ? (options?: RequestOptions) => Promise<Exchange>
+      : (argument: PathArguments[P], options?: RequestOptions) => Promise<Exchange>
+    : never;
+
 /**
- * The handle surface as a client sees it. Scenarios talk only to this interface, so another client
- * (a team's own SDK wrapper) can run the same catalogue.
+ * The MPSD surface as a client sees it: one method per row of the operations table, named as the row.
+ * Scenarios talk only to this interface, so another client (a team's own SDK wrapper) can run the same
+ * catalogue; a wrapper may leave methods out, and the scenarios that need them then say so.
  */
-export interface MpsdClient {
-  createHandle(body: unknown, options?: RequestOptions): Promise<Exchange>;
-  /** POST /handles/query; `options.query` carries include=relatedInfo,customProperties,roleInfo. */
-  queryHandles(body: unknown, options?: RequestOptions): Promise<Exchange>;
-  getHandle(handleId: string, options?: RequestOptions): Promise<Exchange>;
-  deleteHandle(handleId: string, options?: RequestOptions): Promise<Exchange>;
-  getSessionByHandle(handleId: string, options?: RequestOptions): Promise<Exchange>;
-  putSessionByHandle(handleId: string, body: unknown, options?: RequestOptions): Promise<Exchange>;
-  getSession(ref: SessionRef, options?: RequestOptions): Promise<Exchange>;
-  putSession(ref: SessionRef, body: unknown, options?: RequestOptions): Promise<Exchange>;
-}
+export type MpsdClient = { [K in OperationName]: ClientMethod<K> };
 
 export interface ClientSettings {
   baseUrl: string;
@@ -55,45 +54,42 @@ export interface ClientSettings {
 
 /** The direct session path, as Content-Location names it. */
 export function sessionPath(ref: SessionRef): string {
-  return pathFor('getSession', refParams(ref));
+  return pathFor('getSession', PATH_PARAMETERS.sessionRef(ref));
 }
 
 /** How a request reaches the wire; the default is node:http(s) (http-transport.ts). */
 export type Transport = (baseUrl: string, request: HttpRequest, timeoutMs?: number) => Promise<HttpResponse>;
 
+/** Where an operation's method takes its path argument, body and options (the row's `params` and `request`). */
+export function argumentPositions(operation: OperationName): { path?: number; body?: number; options: number } {
+  const spec = OPERATIONS[operation];
+  const first = spec.params === 'none' ? 0 : 1;
+  return { ...(first ? { path: 0 } : {}), ...(spec.request ? { body: first } : {}), options: first + (spec.request ? 1 : 0) };
+}
+
 /**
  * The harness's own client: the headers XSAPI sends, nothing else, over a transport. The default
- * transport is node:http(s), which Polly's node-http adapter sees; examples/ plugs in fetch.
+ * transport is node:http(s), which Polly's node-http adapter sees; examples/ plugs in fetch. Its methods
+ * are made from the operations table, one per row.
  */
-export class HttpMpsdClient implements MpsdClient {
+// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the constructor defines every method of MpsdClient, one per row.
+export interface HttpMpsdClient extends MpsdClient {}
+// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: see the interface above.
+export class HttpMpsdClient {
   constructor(
     private readonly settings: ClientSettings,
     private readonly transport: Transport = send,
-  ) {}
+  ) {
+    for (const operation of OPERATION_NAMES) {
+      Object.defineProperty(this, operation, { value: (...args: unknown[]) => this.invoke(operation, args), enumerable: true });
+    }
+  }
 
-  createHandle(body: unknown, options?: RequestOptions) {
-    return this.call('createHandle', {}, options, body);
-  }
-  queryHandles(body: unknown, options?: RequestOptions) {
-    return this.call('queryHandles', {}, options, body);
-  }
-  getHandle(handleId: string, options?: RequestOptions) {
-    return this.call('getHandle', { handleId }, options);
-  }
-  deleteHandle(handleId: string, options?: RequestOptions) {
-    return this.call('deleteHandle', { handleId }, options);
-  }
-  getSessionByHandle(handleId: string, options?: RequestOptions) {
-    return this.call('getSessionByHandle', { handleId }, options);
-  }
-  putSessionByHandle(handleId: string, body: unknown, options?: RequestOptions) {
-    return this.call('putSessionByHandle', { handleId }, options, body);
-  }
-  getSession(ref: SessionRef, options?: RequestOptions) {
-    return this.call('getSession', refParams(ref), options);
-  }
-  putSession(ref: SessionRef, body: unknown, options?: RequestOptions) {
-    return this.call('putSession', refParams(ref), options, body);
+  private invoke(operation: OperationName, args: unknown[]): Promise<Exchange> {
+    const at = argumentPositions(operation);
+    const toParams = PATH_PARAMETERS[OPERATIONS[operation].params] as (argument: unknown) => Record<string, string>;
+    const params = at.path === undefined ? {} : toParams(args[at.path]);
+    return this.call(operation, params, args[at.options] as RequestOptions | undefined, at.body === undefined ? undefined : args[at.body]);
   }
 
   private async call(operation: OperationName, params: Record<string, string>, options: RequestOptions = {}, body?: unknown): Promise<Exchange> {
@@ -131,5 +127,3 @@ export class HttpMpsdClient implements MpsdClient {
     return { method, path: path + query, headers, ...(text !== undefined ? { body: text } : {}) };
   }
 }
-
-const refParams = (ref: SessionRef) => ({ scid: ref.scid, templateName: ref.templateName, sessionName: ref.name });

@@ -28,6 +28,8 @@ const PARAMETER_DESCRIPTIONS: Record<string, string> = {
   scid: 'The service config id (GUID).',
   templateName: 'The session template name.',
   sessionName: 'The session name.',
+  index: "A member's index (constants.system.index).",
+  serverName: 'The name of a server entry (the key under servers).',
 };
 
 function operationObject(name: string, spec: OperationSpec): Json {
@@ -59,8 +61,10 @@ function operationObject(name: string, spec: OperationSpec): Json {
     description: `docs/protocol.md sections ${spec.sections}.`,
     parameters: [
       ...pathParameters,
+      ...(spec.query ?? []).map((name) => ({ name, in: 'query', required: false, schema: { type: 'string' } })),
       { $ref: '#/components/parameters/ContractVersion' },
-      ...(spec.method === 'PUT' ? [{ $ref: '#/components/parameters/IfMatch' }, { $ref: '#/components/parameters/IfNoneMatch' }] : []),
+      ...(spec.method === 'PUT' || (spec.method === 'DELETE' && spec.path.includes('/sessions/')) ? [{ $ref: '#/components/parameters/IfMatch' }] : []),
+      ...(spec.method === 'PUT' ? [{ $ref: '#/components/parameters/IfNoneMatch' }] : []),
     ],
     ...(spec.request ? { requestBody: { required: true, content: { 'application/json': { schema: { $ref: `#/components/schemas/${spec.request}` } } } } } : {}),
     responses,

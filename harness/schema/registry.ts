@@ -7,7 +7,19 @@ import { HarnessError, ERROR_CODES } from '../errors';
 import { PRECOMPILED_VALIDATORS_FILE, SCHEMAS_DIR } from '../layout';
 
 /** The JSON documents of the contract, by the file name (and title) of their schema. */
-export const SCHEMA_NAMES = ['MultiplayerSession', 'MultiplayerSessionRequest', 'Handle', 'HandleCreateRequest', 'HandleQueryRequest', 'HandleQueryResponse'] as const;
+export const SCHEMA_NAMES = [
+  'MultiplayerSession',
+  'MultiplayerSessionRequest',
+  'Handle',
+  'HandleCreateRequest',
+  'HandleQueryRequest',
+  'HandleQueryResponse',
+  'SessionPropertiesRequest',
+  'SessionBatchRequest',
+  'SessionQueryResponse',
+  'TemplateList',
+  'SessionTemplate',
+] as const;
 export type SchemaName = (typeof SCHEMA_NAMES)[number];
 
 export { SCHEMAS_DIR } from '../layout';

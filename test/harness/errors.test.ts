@@ -48,6 +48,7 @@ async function replayRun() {
 const TRIGGERS: Record<ErrorCode, () => unknown> = {
   CONFIG_INVALID: () => loadConfig({ MPSD_MODE: 'constructor' }, EMBEDDED_PROFILE),
   CLIENT_MODULE_INVALID: () => loadConfig({ MPSD_CLIENT: './nope.ts' }, EMBEDDED_PROFILE),
+  CLIENT_LACKS_OPERATION: () => checkedClient(answering()).leaveSession(REF),
   PRINCIPAL_MISSING: () => new HttpMpsdClient(settings('http://127.0.0.1:1')).getHandle('x', { as: 'bob' }),
   REPLAY_MISS: async () => {
     const recording = startRecording({ name: 'errors/miss', mode: MODES.replay, recordingsDir: tmp, target: 'emulator', principalOf: principalResolver([]), rerecordCommand: '-' });
