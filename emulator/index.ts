@@ -6,6 +6,8 @@ import { type RequestLog, createEmulatorServer } from './server';
 import type { EmulatorState } from './state';
 import { loadSocialGraph } from './social';
 import { Store } from './store';
+import { RtaHub } from './rta/hub';
+import { serveRta } from './rta/socket';
 import { DEFAULT_TEMPLATES_FILE, loadTemplates } from './templates';
 
 export { FAULTS, type FaultName } from './faults';
@@ -33,8 +35,10 @@ export interface Emulator {
   stop(): Promise<void>;
   /** Make `follower` follow `followee` until the next reset (the per-test social graph API). */
   follow(follower: string, followee: string): void;
-  /** Forget every session and handle and restart ids and clock (from `seed` when given). */
+  /** Forget every session and handle, close every RTA connection and restart ids and clock (from `seed` when given). */
   reset(seed?: string): void;
+  /** Resolves once the emulator has handled the close of this RTA connection (its members are inactive by then). */
+  rtaClosed(connectionId: string): Promise<void>;
 }
 
 export function createEmulator(options: EmulatorOptions = {}): Emulator {
@@ -42,16 +46,15 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const catalog = loadTemplates(options.templatesFile ?? DEFAULT_TEMPLATES_FILE);
   const faults = new Faults();
   faults.set(options.faults ?? []);
-  const fresh = (seed: string): EmulatorState => ({
-    store: new Store(),
-    catalog,
-    faults,
-    clock: deterministic ? fixedClock() : systemClock(),
-    ids: deterministic ? seededIds(seed) : (randomIds() as IdSource),
-    social: loadSocialGraph(options.socialGraphFile), // each reset starts from the file again
-  });
+  const fresh = (seed: string): EmulatorState => {
+    const clock = deterministic ? fixedClock() : systemClock();
+    const ids = deterministic ? seededIds(seed) : (randomIds() as IdSource);
+    const social = loadSocialGraph(options.socialGraphFile); // each reset starts from the file again
+    return { store: new Store(), catalog, faults, clock, ids, social, rta: new RtaHub(ids, () => clock.now()) };
+  };
   let state = fresh(options.seed ?? 'mpsd-emulator');
   const server = createEmulatorServer(() => state, options.log);
+  const sockets = serveRta(server, () => state);
   let url = '';
 
   return {
@@ -73,6 +76,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     },
     stop() {
       return new Promise((resolve) => {
+        for (const socket of sockets.clients) socket.terminate();
         server.closeAllConnections();
         server.close(() => resolve());
       });
@@ -81,7 +85,11 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       state.social.follow(follower, followee);
     },
     reset(seed) {
+      state.rta.closeAll();
       state = fresh(seed ?? options.seed ?? 'mpsd-emulator');
+    },
+    rtaClosed(connectionId) {
+      return state.rta.whenClosed(connectionId);
     },
   };
 }

@@ -2,8 +2,9 @@ import type { Clock } from './clock';
 import type { Faults } from './faults';
 import type { SocialGraph } from './social';
 import type { IdSource } from './ids';
-import { type Session, type SessionRef, refKey } from './model';
-import { expireTimers } from './session/timers';
+import { type Session, type SessionRef, clone, refKey } from './model';
+import { expireTimers, nextTimerOf } from './session/timers';
+import type { RtaHub } from './rta/hub';
 import { newVersion } from './session/write';
 import type { Store } from './store';
 import type { TemplateCatalog } from './templates';
@@ -16,6 +17,8 @@ export interface EmulatorState {
   ids: IdSource;
   faults: Faults;
   social: SocialGraph;
+  /** Real-time activity: connections and shoulder taps (rta/). */
+  rta: RtaHub;
   /** Requests served since the last reset (the throttle-every-other fault counts them). */
   requests?: number;
 }
@@ -25,12 +28,17 @@ export function loadSession(state: EmulatorState, ref: SessionRef): { session?: 
   const stored = state.store.getSession(ref);
   if (!stored) return {};
   const now = state.clock.now();
+  const due = nextTimerOf(stored, now);
+  const before = due !== undefined && due <= now ? clone(stored) : undefined; // only when a timer fires: the taps compare
   const { session, nextTimer, removed, wentInactive, changed } = expireTimers(stored, now);
   if (!session) {
     state.store.deleteSession(ref);
     return {};
   }
-  if (changed) newVersion(session, state.ids);
+  if (changed) {
+    newVersion(session, state.ids);
+    state.rta.changed(before, session);
+  }
   removeActivityHandles(state, session.ref, [...removed, ...wentInactive]);
   return { session, nextTimer };
 }

@@ -32,6 +32,8 @@ export const TEMPLATE_KINDS = {
   owned: 'MPSD_TEMPLATE_OWNED',
   /** An open lobby for two (maxMembersCount 2): a session that is full with alice and bob. */
   duo: 'MPSD_TEMPLATE_DUO',
+  /** capability connectionRequiredForActiveMembers: a member whose RTA connection drops becomes inactive. */
+  connected: 'MPSD_TEMPLATE_CONNECTED',
 } as const;
 export type TemplateKind = keyof typeof TEMPLATE_KINDS;
 

@@ -10,6 +10,8 @@ export const ERROR_CODES = {
   CLIENT_MODULE_INVALID: 'CLIENT_MODULE_INVALID',
   /** The client under test (MPSD_CLIENT) has no method for an operation a scenario calls. */
   CLIENT_LACKS_OPERATION: 'CLIENT_LACKS_OPERATION',
+  /** An RTA websocket answered with frames the protocol does not have, or replay met a frame the recording does not hold. */
+  RTA_PROTOCOL: 'RTA_PROTOCOL',
   /** A scenario acts as a principal the run has no token or xuid for. */
   PRINCIPAL_MISSING: 'PRINCIPAL_MISSING',
   /** Replay found no recorded response for a request. */

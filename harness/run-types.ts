@@ -6,6 +6,7 @@ import type { DriftReport } from './drift/collector';
 import type { SaveOutcome } from './recording/harness-persister';
 import type { RecordingSession } from './recording/recording-session';
 import type { RunTarget } from './target';
+import type { RtaConnector } from './rta/rta-client';
 import type { TestScope } from './test-scope';
 import type { WireRecord } from './wire-checks';
 
@@ -19,6 +20,8 @@ export interface ScenarioContext {
   /** Every request of this test, from any client in the process, checked, in order. */
   exchanges: WireRecord[];
   target: RunTarget;
+  /** Opens the test's RTA websockets: real, recorded or replayed as the mode says (scenarios/rta.ts uses it). */
+  rta: RtaConnector;
   /** The scope the test's body runs in: requests it fires later are still its own. */
   scope: TestScope;
   /** Declare the documented behaviours this scenario proves (see coverage/behaviours.ts). */

@@ -16,6 +16,7 @@ import { writeCoverage } from './coverage/write';
 import { rerecordCommand } from './spec-files';
 import { currentScope } from './test-scope';
 import { assertReachable } from './client/reachable';
+import { websocketConnector } from './rta/websocket-connector';
 import { HarnessError, ERROR_CODES } from './errors';
 import { CATALOGUE_RECORDINGS_DIR, isShippedCatalogue } from './layout';
 import type { RunReport, ScenarioContext, TestIdentity, TestRecord } from './run-types';
@@ -105,6 +106,7 @@ export class HarnessRun {
         }
       },
       inputs: this.recording.inputs,
+      rta: this.recording.rta(websocketConnector),
       exchanges,
       scope: { title: test.fullTitle, ended: false, late: [] },
       fullTitle: test.fullTitle,
@@ -163,12 +165,8 @@ export class HarnessRun {
       }
     }
     // A skipped scenario sent nothing on purpose (say, no MPSD_FOLLOWS): nothing to compare, never drift.
-    if (mode.compares && !outcome.skipped)
-      this.drift.compare(
-        current.fullTitle,
-        resolve(recording.file),
-        current.exchanges.filter((r) => !r.error && !r.throttled).map((r) => r.exchange),
-      );
+    const answered = current.exchanges.filter((r) => !r.error && !r.throttled).map((r) => r.exchange);
+    if (mode.compares && !outcome.skipped) this.drift.compare(current.fullTitle, resolve(recording.file), answered);
     return { exchanges: current.exchanges, late: current.scope.late, file: recording.file, ...(current.saved ? { saved: current.saved } : {}) };
   }
 

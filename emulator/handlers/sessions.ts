@@ -69,7 +69,10 @@ export function putSession(state: EmulatorState, call: Call, target: Target): Re
       : { status: 204 }; // the PUT deleted the session, or created none
   if (commit) {
     if (outcome.kind === 'deleted') state.store.deleteSession(target.ref);
-    if (outcome.kind === 'created' || outcome.kind === 'updated') state.store.putSession(outcome.session);
+    if (outcome.kind === 'created' || outcome.kind === 'updated') {
+      state.store.putSession(outcome.session);
+      state.rta.changed(existing, outcome.session);
+    }
     removeActivityHandles(state, target.ref, [...outcome.left, ...outcome.wentInactive]);
   }
   return reply;

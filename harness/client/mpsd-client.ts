@@ -72,9 +72,8 @@ export function argumentPositions(operation: OperationName): { path?: number; bo
  * transport is node:http(s), which Polly's node-http adapter sees; examples/ plugs in fetch. Its methods
  * are made from the operations table, one per row.
  */
-// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the constructor defines every method of MpsdClient, one per row.
 export interface HttpMpsdClient extends MpsdClient {}
-// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: see the interface above.
+// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the constructor defines every method of MpsdClient (the interface), one per row.
 export class HttpMpsdClient {
   constructor(
     private readonly settings: ClientSettings,

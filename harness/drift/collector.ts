@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import type { Exchange } from '../contract/exchange';
 import { readHar } from '../recording/har';
 import { type DriftItem, type DriftKind, DRIFT_KINDS, classifyExchange } from './classify';
+import { isWebSocketEntry } from '../recording/websocket-frames';
 
 export interface ScenarioDrift {
   scenario: string;
@@ -30,7 +31,8 @@ export class DriftCollector {
       this.unrecorded.push(scenario);
       return;
     }
-    const entries = readHar(recordingFile).log.entries;
+    // HTTP against HTTP: the fresh exchanges hold no websocket (RTA frames are checked as they arrive).
+    const entries = readHar(recordingFile).log.entries.filter((entry) => !isWebSocketEntry(entry));
     const items: DriftItem[] = [];
     exchanges.forEach((fresh, i) => {
       const recorded = entries[i];

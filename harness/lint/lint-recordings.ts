@@ -5,6 +5,8 @@ import { isHarnessError } from '../errors';
 import { type Har, exchangeOf, readHar } from '../recording/har';
 import type { Finding } from './finding';
 import { scanEntry } from './scan-secrets';
+import { isWebSocketEntry } from '../recording/websocket-frames';
+import { rtaFrameProblem } from '../checks/rta-frame-is-documented';
 
 export interface AllowEntry {
   file: string;
@@ -62,6 +64,17 @@ export function lintRecordings(input: LintInput): Finding[] {
     if (!proxySession && !input.expectedFiles.has(path)) findings.push({ rule: 'orphan', file, message: `no scenario records to this file (recording name "${har.log._recordingName}")` });
     const used = usage?.[path];
     har.log.entries.forEach((entry, i) => {
+      if (used && !used.includes(i))
+        findings.push({ rule: 'unused-entry', file, entry: i + 1, message: `${entry.request.method} ${new URL(entry.request.url).pathname} is never requested by its scenario` });
+      findings.push(...scanEntry(entry, file, i, input.knownSecrets));
+      if (isWebSocketEntry(entry)) {
+        // What the RTA client checks as frames arrive, checked again on what was recorded.
+        for (const message of (entry._webSocketMessages ?? []) as { type: string; data: string }[]) {
+          const problem = message.type === 'receive' ? rtaFrameProblem(message.data) : undefined;
+          if (problem) findings.push({ rule: 'check', file, entry: i + 1, message: `a recorded RTA frame fails rta-frame-is-documented: ${problem}` });
+        }
+        return;
+      }
       const exchange = exchangeOf(entry);
       const what = `${exchange.request.method} ${exchange.request.path.split('?')[0]}`;
       // Every response check the wire runs, run again on what was recorded.
@@ -76,8 +89,6 @@ export function lintRecordings(input: LintInput): Finding[] {
           });
         }
       }
-      if (used && !used.includes(i)) findings.push({ rule: 'unused-entry', file, entry: i + 1, message: `${what} is never requested by its scenario` });
-      findings.push(...scanEntry(entry, file, i, input.knownSecrets));
     });
   }
   return applyAllowList(findings, input.allowList);

@@ -29,6 +29,8 @@ export interface RecordingContext {
   /** Called with each recorded entry a replay answered from (the lint reports entries never used). */
   onEntryUsed?: (entry: HarEntry) => void;
   onSaved?: (outcome: SaveOutcome) => void;
+  /** The test's websocket entries (websocket-frames.ts): Polly never sees them, so they join its entries here. */
+  webSockets?: () => HarEntry[];
 }
 
 interface Options {
@@ -55,6 +57,7 @@ export class HarnessPersister extends Persister {
   private readonly replayed = new Set<string>();
   /** Requests to persist, by recording id (the base class keeps its own list private). */
   private readonly toPersist = new Map<string, { name: string; requests: Request[] }>();
+  private socketsPersisted = false;
 
   static get id() {
     return 'harness-fs';
@@ -113,7 +116,7 @@ export class HarnessPersister extends Persister {
 
   // @ts-expect-error Polly's types declare a field; at run time it is a getter, overridden here
   get hasPending(): boolean {
-    return this.toPersist.size > 0;
+    return this.toPersist.size > 0 || (!this.socketsPersisted && (this.context.webSockets?.().length ?? 0) > 0);
   }
 
   /**
@@ -124,6 +127,9 @@ export class HarnessPersister extends Persister {
   async persist(): Promise<void> {
     const pending = [...this.toPersist];
     this.toPersist.clear();
+    // A test that only opened websockets still has a recording: Polly saw no request to name it.
+    if (pending.length === 0 && this.hasPending) pending.push([this.polly.recordingId, { name: this.polly.recordingName, requests: [] }]);
+    this.socketsPersisted = true;
     if (this.context.discard) return;
     for (const [recordingId, { name, requests }] of pending) {
       const fresh: HarEntry[] = [];
@@ -131,6 +137,7 @@ export class HarnessPersister extends Persister {
         if (i > 0 && i % CHUNK === 0) await new Promise<void>((resolve) => setImmediate(resolve));
         fresh.push(harEntryOf(request));
       }
+      fresh.push(...(this.context.webSockets?.() ?? []));
       const stored = this.load(recordingId)?.har;
       const used = new Set([...this.replayed, ...fresh.map((e) => `${e._id}#${e._order}`)]);
       const seen = new Set<string>();

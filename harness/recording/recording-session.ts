@@ -6,12 +6,14 @@ import type { ModeSpec } from '../config';
 import type { HttpRequest, HttpResponse } from '../contract/exchange';
 import { forgetPollyLoggers, withFrozenReplay } from './frozen-replay';
 import { harEntryOf } from './har-entry';
-import { Journal, journalOf, recoverJournal } from './journal';
+import { Journal, journalOf } from './journal';
 import { HarnessPersister, NOT_THIS_TEST, type RecordingContext, type SaveOutcome } from './harness-persister';
 import { RecordedInputs } from './inputs';
 import { type PrincipalOf, matchRequestsBy } from './matching';
 import { provenance } from './provenance';
 import { redactHeaders } from '../secrets';
+import type { RtaConnector } from '../rta/rta-client';
+import { WebSocketRecorder, replayConnector } from './websocket-frames';
 
 const ADAPTERS = ['harness-node-http', 'harness-fetch'];
 Polly.register(withFrozenReplay(NodeHttpAdapter, ADAPTERS[0]));
@@ -61,6 +63,8 @@ export interface RecordingSession {
   usedEntries(): number[];
   /** How many requests were answered from the recording and how many went to the target (record-missing mixes them). */
   answeredBy(): { recording: number; target: number };
+  /** The test's websockets (RTA): the real connector recorded, or the recording replayed, as the mode says. */
+  rta(real: RtaConnector): RtaConnector;
 }
 
 /** What Polly does in each mode: answer from recordings, record, or pass through while still watching the wire. */
@@ -72,7 +76,9 @@ function pollyMode(mode: ModeSpec): 'replay' | 'record' | 'passthrough' {
 /** One Polly instance for one test: it holds every request it sees, so never share one. */
 export function startRecording(options: RecordingOptions): RecordingSession {
   const used = new Set<unknown>();
+  const sockets = new WebSocketRecorder(options.principalOf);
   const context: RecordingContext = {
+    webSockets: () => sockets.recorded(),
     principalOf: options.principalOf,
     origin: options.origin,
     rerecordCommand: options.rerecordCommand,
@@ -118,6 +124,10 @@ export function startRecording(options: RecordingOptions): RecordingSession {
     flush: () => polly.flush(),
     usedEntries: () => (recording?.log.entries ?? []).flatMap((entry, i) => (used.has(entry) ? [i] : [])),
     answeredBy: () => ({ recording: used.size, target: sentToTarget.count }),
+    rta(real) {
+      if (options.mode.answers === 'recordings') return replayConnector(recording?.log.entries ?? [], options.principalOf, relative(process.cwd(), file), (entry) => used.add(entry));
+      return options.mode.writes === 'nothing' ? real : sockets.connector(real);
+    },
     async stop({ failed }) {
       context.discard = failed && options.mode.writes !== 'nothing';
       try {
@@ -163,20 +173,6 @@ function flatten(headers: Record<string, string | string[] | undefined>): Record
   return out;
 }
 
-/** The recording file Polly uses for a recording name ("<suite>/<test>"), without recording anything. */
-export async function recordingFileFor(name: string, recordingsDir: string): Promise<string> {
-  const polly = new Polly(name, {
-    mode: 'passthrough',
-    adapters: [],
-    persister: 'harness-fs',
-    logLevel: 'silent',
-    persisterOptions: { 'harness-fs': { recordingsDir, context: {} } as never },
-  });
-  const file = (polly.persister as unknown as HarnessPersister).filenameFor(polly.recordingId);
-  await polly.stop();
-  return file;
-}
-
 /**
  * record-missing sends only the missing requests to the target, which never saw the replayed ones that
  * set the session up: a stateful test then fails with a baffling 404. Say so, and what to do.
@@ -187,12 +183,4 @@ export function mixedAdvice(mode: ModeSpec, session: RecordingSession, rerecordC
   return `record-missing replayed ${replayed} request(s) of this test and sent ${target} new one(s) to a target that never saw the replayed ones, so what they set up does not exist there. Re-record the whole test: ${rerecordCommand}`;
 }
 
-/**
- * Before a long session starts: a journal left by one that was killed becomes its recording. Resolves
- * with the file and how many exchanges it got back, or undefined when nothing was left.
- */
-export async function recoverInterrupted(name: string, recordingsDir: string, target: 'emulator' | 'live'): Promise<{ file: string; exchanges: number } | undefined> {
-  const file = await recordingFileFor(name, recordingsDir);
-  const exchanges = await recoverJournal(file, name, { provenance: provenance(target) as unknown as Record<string, unknown>, inputs: {} });
-  return exchanges === undefined ? undefined : { file: relative(process.cwd(), file), exchanges };
-}
+export { recordingFileFor, recoverInterrupted } from './recording-files';

@@ -57,7 +57,13 @@ export function sanitizeEntry(entry: HarEntry, index: number, options: SanitizeO
       cookies: [],
       content: { ...entry.response.content, ...(entry.response.content.text !== undefined ? { text: scrubText(entry.response.content.text) } : {}) },
     },
+    ...(Array.isArray(entry._webSocketMessages) ? { _webSocketMessages: entry._webSocketMessages.map((m, i) => sanitizeFrame(m, index, i)) } : {}),
   };
+}
+
+/** A websocket frame: its text scrubbed like a body, its time synthetic (the entry's second, a millisecond per frame). */
+function sanitizeFrame(message: { data?: unknown }, entryIndex: number, frameIndex: number) {
+  return { ...message, time: (SYNTHETIC_START + entryIndex * 1000 + frameIndex) / 1000, data: scrubText(String(message.data ?? '')) };
 }
 
 function redactHeader(h: HarHeader, principalOf: PrincipalOf): HarHeader {

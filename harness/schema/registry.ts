@@ -19,6 +19,7 @@ export const SCHEMA_NAMES = [
   'SessionQueryResponse',
   'TemplateList',
   'SessionTemplate',
+  'RtaShoulderTaps',
 ] as const;
 export type SchemaName = (typeof SCHEMA_NAMES)[number];
 

@@ -18,6 +18,7 @@ import { readHar } from '../../harness/recording/har';
 import { principalResolver } from '../../harness/recording/matching';
 import { startRecording } from '../../harness/recording/recording-session';
 import { HarnessRun } from '../../harness/run';
+import { RtaClient } from '../../harness/rta/rta-client';
 import { scenario } from '../../harness/scenario';
 import { SchemaRegistry, schemaRegistry } from '../../harness/schema/registry';
 import { EMBEDDED_PROFILE } from '../../harness/target';
@@ -49,6 +50,17 @@ const TRIGGERS: Record<ErrorCode, () => unknown> = {
   CONFIG_INVALID: () => loadConfig({ MPSD_MODE: 'constructor' }, EMBEDDED_PROFILE),
   CLIENT_MODULE_INVALID: () => loadConfig({ MPSD_CLIENT: './nope.ts' }, EMBEDDED_PROFILE),
   CLIENT_LACKS_OPERATION: () => checkedClient(answering()).leaveSession(REF),
+  RTA_PROTOCOL: async () => {
+    // An RTA service that refuses the connections subscription (status 1: unknown resource).
+    const refusing = async () => {
+      let listener = (_text: string) => {};
+      const onMessage = (l: (text: string) => void) => {
+        listener = l;
+      };
+      return { send: (text: string) => setImmediate(() => listener(`[1,${JSON.parse(text)[1]},1]`)), onMessage, close: async () => {} };
+    };
+    return (await RtaClient.open(refusing, 'ws://rta.invalid/connect', ALICE)).subscribeToConnection();
+  },
   PRINCIPAL_MISSING: () => new HttpMpsdClient(settings('http://127.0.0.1:1')).getHandle('x', { as: 'bob' }),
   REPLAY_MISS: async () => {
     const recording = startRecording({ name: 'errors/miss', mode: MODES.replay, recordingsDir: tmp, target: 'emulator', principalOf: principalResolver([]), rerecordCommand: '-' });

@@ -1,0 +1,32 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { rtaFrameProblem } from '../checks/rta-frame-is-documented';
+import type { PrincipalName } from '../config';
+import { HarnessError, ERROR_CODES } from '../errors';
+import { RtaClient } from '../rta/rta-client';
+import { scenario } from '../scenario';
+
+/** How long a live service is given to notice a closed connection (the docs give no figure). */
+const LIVE_DISCONNECT_WAIT_MS = 5000;
+
+/** The RTA websocket of a target: MPSD's own host for the real service, /connect on the target's origin otherwise (the emulator). */
+export function rtaUrlOf(baseUrl: string): string {
+  const url = new URL(baseUrl);
+  if (url.hostname.toLowerCase() === 'sessiondirectory.xboxlive.com') return 'wss://rta.xboxlive.com/connect';
+  return `${url.protocol === 'https:' ? 'wss:' : 'ws:'}//${url.host}/connect`;
+}
+
+/** Open an RTA websocket as a principal; every frame it receives is checked against the protocol. */
+export async function openRta(as: PrincipalName = 'alice'): Promise<RtaClient> {
+  const { config, target, rta } = scenario();
+  const authorization = config.principals[as]?.authorization;
+  if (!authorization) throw new HarnessError(ERROR_CODES.PRINCIPAL_MISSING, `no credentials for principal '${as}'; set its variables (README, "Live targets")`);
+  return RtaClient.open(rta, rtaUrlOf(target.baseUrl), authorization, rtaFrameProblem);
+}
+
+/** Close an RTA connection and wait until the service has handled it: the emulator says when; a live service is given a few seconds. */
+export async function dropRta(client: RtaClient, connectionId: string): Promise<void> {
+  await client.close();
+  const { target } = scenario();
+  if (target.emulator) await target.emulator.rtaClosed(connectionId);
+  else if (target.kind === 'live') await sleep(LIVE_DISCONNECT_WAIT_MS);
+}
