@@ -8,7 +8,8 @@ export { newSessionRef, xuidOf, sessionPathOf, meBody, createSession, follows, s
 export { makeHandle, handleBody, readThroughHandle, sessionWithHandle, handleToNewSession, type HandleType } from './scenarios/handles';
 export { expectMembersConsistent, memberXuids } from './scenarios/members';
 export { elapse } from './scenarios/clock';
-export { openRta, dropRta, rtaUrlOf } from './scenarios/rta';
+export { openRta, dropRta } from './scenarios/rta';
+export { rtaUrlOf } from './rta/rta-url';
 export type { RtaClient, ShoulderTap } from './rta/rta-client';
 export type { Exchange } from './contract/exchange';
 /** Parse a response's text keeping every number as written (64-bit ids), as clients that republish must. */

@@ -1,52 +1,17 @@
 import { expect } from 'chai';
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { harFiles, lintRecordings } from '../harness/lint/lint-recordings';
+import { startProxy } from './support/proxy-process';
 import { childEnv } from './support/run-specs';
 
 const ROOT = join(__dirname, '..');
 const SCID = 'd1a9f3c0-5e5d-4c8e-9a7b-3f2e00000107';
 const TOKEN = 'XBL3.0 x=9876;xuid=2533274800000001,gamertag=Alice';
-
-interface Proxy {
-  url: string;
-  pid: number;
-  stop(): Promise<{ code: number | null; out: string }>;
-}
-
-/** Start `npm run proxy` as a user would (through tsx), wait until it listens, and stop it with SIGINT. */
-function startProxy(args: string[], env: Record<string, string>): Promise<Proxy> {
-  const child: ChildProcess = spawn(process.execPath, ['--require', 'tsx/cjs', 'harness/proxy/cli.ts', '--port', '0', ...args], { cwd: ROOT, env: childEnv(env) });
-  let out = '';
-  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
-  return new Promise((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      out += chunk.toString();
-      const url = /listening on (https?:\/\/\S+)/.exec(out)?.[1];
-      if (url)
-        resolve({
-          url,
-          pid: child.pid as number,
-          stop: async () => {
-            child.kill('SIGINT');
-            const code = await exited;
-            return { code, out };
-          },
-        });
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    exited.then((code) => reject(new Error(`the proxy exited (${code}) before listening:\n${out}`)));
-    setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`the proxy did not listen within 20 s:\n${out}`));
-    }, 20000).unref();
-  });
-}
 
 /** The addresses a process listens on (Linux: its socket inodes looked up in /proc/net/tcp and tcp6). */
 function listeningAddresses(pid: number): string[] {

@@ -115,10 +115,11 @@ async function main(): Promise<void> {
     ({ file, exchanges }) => console.log(`[record] recovered ${exchanges} exchange(s) of an interrupted session into ${file} (this session's end writes its own)`),
   );
   const handle = (request: Parameters<ProxySession['handle']>[0]) => session.handle(request);
+  const rta = { upstream: (headers: Record<string, string>) => session.rta(headers), log: (line: string) => console.log(line) };
   const hosts = [MPSD_HOST, ...(config.target.kind === 'live' ? [new URL(config.target.baseUrl).hostname] : [])];
   const listener = flags.https
-    ? await startInterceptor(flags.ca, { port: Number(flags.port), host: flags.host, maxBody: Number(flags['max-body']) }, [...new Set(hosts)], handle)
-    : await startPlainListener(Number(flags.port), flags.host, Number(flags['max-body']), handle);
+    ? await startInterceptor(flags.ca, { port: Number(flags.port), host: flags.host, maxBody: Number(flags['max-body']) }, [...new Set(hosts)], handle, rta)
+    : await startPlainListener(Number(flags.port), flags.host, Number(flags['max-body']), handle, rta);
   const target = config.target.kind === 'live' ? config.target.baseUrl : 'the embedded emulator';
   const how = flags.https ? `as an HTTPS-intercepting proxy (set HTTPS_PROXY=${listener.url} and trust ${flags.ca}/ca.pem)` : 'for clients whose base URL points here';
   // Announced only once a signal would be handled: whoever waits for this line may stop the proxy at once.

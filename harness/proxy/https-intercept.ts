@@ -4,7 +4,9 @@ import { type AddressInfo, type Server as NetServer, createServer as createNetSe
 import { type Mockttp, generateCACertificate, getLocal } from 'mockttp';
 import type { HttpRequest, HttpResponse } from '../contract/exchange';
 import { HarnessError, ERROR_CODES } from '../errors';
-import { BodyTooLarge } from './plain-listener';
+import { BodyTooLarge, startPlainListener } from './plain-listener';
+import type { RtaUpstream } from './websocket-bridge';
+import { RTA_HOST } from '../rta/rta-url';
 
 /**
  * HTTPS interception for clients whose MPSD host is hard-coded: mockttp (a maintained intercepting
@@ -43,6 +45,7 @@ export async function startInterceptor(
   listen: { port: number; host: string; maxBody: number },
   hosts: readonly string[],
   handle: (request: HttpRequest) => Promise<HttpResponse>,
+  rta?: { upstream: RtaUpstream; log: (line: string) => void },
 ): Promise<Interceptor> {
   if (!existsSync(join(caDir, CA_CERT)) || !existsSync(join(caDir, CA_KEY))) {
     throw new HarnessError(
@@ -50,9 +53,10 @@ export async function startInterceptor(
       `--ca ${caDir} holds no ${CA_CERT} and ${CA_KEY}; generate them first with npm run proxy -- --generate-ca ${caDir}, then trust ${CA_CERT} in the client`,
     );
   }
+  const intercepted = rta ? [...hosts, RTA_HOST] : hosts;
   const server = getLocal({
     maxBodySize: listen.maxBody,
-    https: { cert: readFileSync(join(caDir, CA_CERT), 'utf8'), key: readFileSync(join(caDir, CA_KEY), 'utf8'), tlsInterceptOnly: hosts.map((hostname) => ({ hostname })) },
+    https: { cert: readFileSync(join(caDir, CA_CERT), 'utf8'), key: readFileSync(join(caDir, CA_KEY), 'utf8'), tlsInterceptOnly: intercepted.map((hostname) => ({ hostname })) },
   });
   const forMpsd = async (req: Parameters<Parameters<ReturnType<typeof server.forAnyRequest>['thenCallback']>[0]>[0]) => {
     const headers: Record<string, string> = {};
@@ -66,7 +70,12 @@ export async function startInterceptor(
   };
   for (const host of hosts) await server.forAnyRequest().forHostname(host).thenCallback(forMpsd);
   await server.forUnmatchedRequest().thenPassThrough(); // plain HTTP to another host: passed on untouched
-  return bindTo(server, listen);
+  // RTA: mockttp terminates wss://rta.xboxlive.com and forwards the websocket to the proxy's own bridge,
+  // on loopback, which records or replays its frames like the plain listener's.
+  const bridge = rta ? await startPlainListener(0, '127.0.0.1', listen.maxBody, () => Promise.reject(new Error('the RTA bridge serves websockets only')), rta) : undefined;
+  if (bridge) await server.forAnyWebSocket().forHostname(RTA_HOST).thenForwardTo(bridge.url.replace(/^http/, 'ws'));
+  const front = await bindTo(server, listen);
+  return { url: front.url, stop: async () => (await front.stop(), await bridge?.stop()) };
 }
 
 /**

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { HttpRequest, HttpResponse } from '../contract/exchange';
 import type { Interceptor } from './https-intercept';
+import { type RtaUpstream, bridgeWebSockets } from './websocket-bridge';
 
 /** A request body past the proxy's limit: answered 413, never forwarded, never recorded. */
 export class BodyTooLarge extends Error {
@@ -31,7 +32,13 @@ function readRequest(req: IncomingMessage, maxBody: number): Promise<HttpRequest
 }
 
 /** The proxy as a plain HTTP server: the client's MPSD base URL points at it. */
-export async function startPlainListener(port: number, host: string, maxBody: number, handle: (request: HttpRequest) => Promise<HttpResponse>): Promise<Interceptor> {
+export async function startPlainListener(
+  port: number,
+  host: string,
+  maxBody: number,
+  handle: (request: HttpRequest) => Promise<HttpResponse>,
+  rta?: { upstream: RtaUpstream; log: (line: string) => void },
+): Promise<Interceptor> {
   const server = createServer((req, res) => {
     readRequest(req, maxBody)
       .then(handle)
@@ -44,6 +51,7 @@ export async function startPlainListener(port: number, host: string, maxBody: nu
         res.end(`proxy error: ${error.message}\n`);
       });
   });
+  if (rta) bridgeWebSockets(server, rta.upstream, rta.log);
   await new Promise<void>((resolve) => server.listen(port, host, resolve));
   return {
     url: `http://${host}:${(server.address() as AddressInfo).port}`,

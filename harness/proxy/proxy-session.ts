@@ -5,6 +5,8 @@ import type { HttpRequest, HttpResponse } from '../contract/exchange';
 import { HarnessError, ERROR_CODES, isHarnessError } from '../errors';
 import { HarnessRun, type RunReport, type TestRecord } from '../run';
 import type { WireRecord } from '../wire-checks';
+import type { RtaConnector, RtaSocket } from '../rta/rta-client';
+import { rtaUrlOf } from '../rta/rta-url';
 
 /** What the proxy answers when replay has no recording for a request: a 4xx a client cannot mistake for MPSD's. */
 export const REPLAY_MISS_STATUS = 424;
@@ -28,14 +30,15 @@ export class ProxySession {
   private constructor(
     private readonly run: HarnessRun,
     readonly name: string,
+    private readonly rtaConnector: RtaConnector,
   ) {}
 
   static async open(config: HarnessConfig, name: string, onWire: (record: WireRecord) => void, onRecovered?: (recovered: { file: string; exchanges: number }) => void): Promise<ProxySession> {
     const recovered = MODES[config.mode].writes === 'nothing' ? undefined : await recoverInterrupted(`proxy/${name.replace(/\//g, '-')}`, config.recordingsDir, config.target.kind);
     if (recovered) onRecovered?.(recovered);
     const run = await HarnessRun.open(config);
-    run.beginTest({ titlePath: ['proxy', name], fullTitle: `proxy ${name}`, onWire, checkRequests: true, journal: true });
-    return new ProxySession(run, name);
+    const context = run.beginTest({ titlePath: ['proxy', name], fullTitle: `proxy ${name}`, onWire, checkRequests: true, journal: true });
+    return new ProxySession(run, name, context.rta);
   }
 
   get mode() {
@@ -57,6 +60,11 @@ export class ProxySession {
       const message = isHarnessError(error) ? error.message : new HarnessError(ERROR_CODES.TARGET_UNREACHABLE, (error as Error).message).message;
       return { status: 502, headers: { 'content-type': 'text/plain; charset=utf-8', 'x-mpsd-harness': 'target-failed' }, text: `${message}\n` };
     }
+  }
+
+  /** Open the target side of a client's RTA websocket, recorded or replayed into this session's recording. */
+  rta(headers: Record<string, string>): Promise<RtaSocket> {
+    return this.rtaConnector(rtaUrlOf(this.run.target.baseUrl), headers);
   }
 
   /** End the session: persist the recording (record modes), compare (verify), close the target. */

@@ -3,17 +3,11 @@ import { rtaFrameProblem } from '../checks/rta-frame-is-documented';
 import type { PrincipalName } from '../config';
 import { HarnessError, ERROR_CODES } from '../errors';
 import { RtaClient } from '../rta/rta-client';
+import { rtaUrlOf } from '../rta/rta-url';
 import { scenario } from '../scenario';
 
 /** How long a live service is given to notice a closed connection (the docs give no figure). */
 const LIVE_DISCONNECT_WAIT_MS = 5000;
-
-/** The RTA websocket of a target: MPSD's own host for the real service, /connect on the target's origin otherwise (the emulator). */
-export function rtaUrlOf(baseUrl: string): string {
-  const url = new URL(baseUrl);
-  if (url.hostname.toLowerCase() === 'sessiondirectory.xboxlive.com') return 'wss://rta.xboxlive.com/connect';
-  return `${url.protocol === 'https:' ? 'wss:' : 'ws:'}//${url.host}/connect`;
-}
 
 /** Open an RTA websocket as a principal; every frame it receives is checked against the protocol. */
 export async function openRta(as: PrincipalName = 'alice'): Promise<RtaClient> {
