@@ -17,7 +17,8 @@ Usage: npm run emulator -- [--port 8080] [--host 127.0.0.1] [--templates file.js
 
 ${TOKEN_FORMAT_HELP}
 
-Every request needs x-xbl-contract-version (104 or later; send 107).
+Every request needs x-xbl-contract-version (104 or later; send 107). Real-time activity (shoulder taps) is
+served at ws://<host>:<port>/connect with the same Authorization header.
 Example:
   curl -X PUT -H 'x-xbl-contract-version: 107' -H 'Authorization: XBL3.0 x=1;xuid=2533274800000001' \\
     -d '{"members":{"me":{}}}' \\

@@ -38,9 +38,14 @@ function initializationIn107(legacy: Json): Json {
   return out;
 }
 
-/** A rendered 107 document in the 104/105 shape: the legacy names, and the root fields the docs' 104 sample lacks. */
-export function documentIn104(document: Json): Json {
-  const { branch: _branch, changeNumber: _changeNumber, startTime: _startTime, ...rest } = document;
+/**
+ * A rendered 107 document in the 104/105 shape: the legacy names; at 104 also without the root fields
+ * the docs' 104 sample lacks (`branch`, `changeNumber`, `startTime`), which every 105 fixture of XSAPI
+ * carries, so a 105 document keeps them (DECISIONS S8).
+ */
+export function documentIn104(document: Json, contractVersion: number): Json {
+  const { branch, changeNumber, startTime, ...rest } = document;
+  const root = contractVersion >= 105 ? { branch, changeNumber, startTime } : {};
   const constants = rest.constants as { system: Json; custom: Json };
   const system: Json = {};
   const timeouts: Json = {};
@@ -52,7 +57,7 @@ export function documentIn104(document: Json): Json {
   }
   if (Object.keys(timeouts).length > 0) setKey(system, 'timeouts', timeouts);
   const { active: _active, ...membersInfo } = rest.membersInfo as Json; // membersInfo.active is a 107 field (XSAPI)
-  return { ...rest, constants: { ...constants, system }, membersInfo };
+  return { ...rest, ...root, constants: { ...constants, system }, membersInfo };
 }
 
 function initializationIn104(current: Json): Json {

@@ -48,7 +48,7 @@ export function renderSession(session: Session, options: RenderOptions): Json {
     },
     servers: clone(session.servers),
   };
-  return isLegacy(options.contractVersion) ? documentIn104(document) : document;
+  return isLegacy(options.contractVersion) ? documentIn104(document, options.contractVersion) : document;
 }
 
 /** properties as live renders them: `turn` is always there (an empty list when unset), except on large sessions. */

@@ -66,6 +66,14 @@ describe('schemas: the document follows its contract version (protocol 1.2, 5.2)
     (current.constants as { system: object }).system = { ...current.constants.system, timeouts: { reserved: 30000 } };
     expect(problems('MultiplayerSession', current).join('\n')).to.include('at /constants/system/timeouts: found {"reserved":30000} (object), expected no such property here');
   });
+
+  it('a document without contractVersion is reported once, as missing it, not as a 104/105 document', () => {
+    const { contractVersion: _v, ...unversioned } = sampleSession();
+    (unversioned.constants as { system: object }).system = { ...unversioned.constants.system, memberInitialization: { membersNeededToStart: 1 } };
+    const found = problems('MultiplayerSession', unversioned);
+    expect(found).to.have.length(1);
+    expect(found[0]).to.match(/contractVersion/);
+  });
 });
 
 describe('schemas: validators compiled ahead of time (issue 12.3)', () => {
