@@ -66,3 +66,15 @@ export function configuredTokens(env: Env = process.env): string[] {
     .map((v) => env[v.auth])
     .filter((v): v is string => !!v);
 }
+
+/** What a report's header says of the run: the settings, never a token (MPSD_NETWORK is set by the command line's seal). */
+export function runDescription(env: Record<string, string | undefined> = process.env): { mode: string; target: string; faults: string; client: string; network: string } {
+  const mode = env.MPSD_MODE || 'replay';
+  return {
+    mode,
+    target: env.MPSD_TARGET ? `live (${new URL(env.MPSD_TARGET).host})` : 'embedded emulator',
+    faults: env.MPSD_EMULATOR_FAULTS || 'none',
+    client: env.MPSD_CLIENT || 'the harness client',
+    network: env.MPSD_NETWORK || (mode === 'replay' ? 'in-process tripwire only' : 'the target only'),
+  };
+}

@@ -95,6 +95,8 @@ type Env = Record<string, string | undefined>;
  * Where reports go (JUnit, HTML, coverage, drift): MPSD_REPORTS_DIR, default reports/. Read on its
  * own because reporters must still write when the rest of the configuration is invalid.
  */
+export { runDescription } from './config-values';
+
 export function reportsDir(env: Env = process.env): string {
   return resolve(env.MPSD_REPORTS_DIR || 'reports');
 }

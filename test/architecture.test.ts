@@ -1,7 +1,8 @@
 import { expect } from 'chai';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, normalize, relative } from 'node:path';
+import { MODULE_RULES, moduleOf, renderMayImport } from './support/architecture-rules';
 
 const ROOT = join(__dirname, '..');
 
@@ -19,8 +20,48 @@ function importsOf(file: string): string[] {
 
 const resolvesInto = (file: string, spec: string, dir: string) => spec.startsWith('.') && relative(join(ROOT, dir), join(ROOT, file, '..', spec)).split('/')[0] !== '..';
 
+/** Where a relative import lands: the file, or the folder's index. */
+function targetOf(file: string, spec: string): string {
+  const base = normalize(join(dirname(file), spec));
+  for (const candidate of [`${base}.ts`, join(base, 'index.ts'), base]) {
+    try {
+      if (statSync(join(ROOT, candidate)).isFile()) return candidate;
+    } catch {
+      // not this one
+    }
+  }
+  return base;
+}
+
 /** The dependency rules of ARCHITECTURE.md, checked so the page stays true. */
 describe('architecture rules', () => {
+  it('every relative import stays within what its module may import (test/support/architecture-rules.ts)', () => {
+    const files = [...sources('harness'), ...sources('emulator'), ...sources('specs'), ...sources('examples')];
+    const offences = files.flatMap((file) => {
+      const from = moduleOf(file);
+      if (!from) return [`${file} belongs to no module of the rules`];
+      return importsOf(file)
+        .filter((spec) => spec.startsWith('.'))
+        .flatMap((spec) => {
+          const to = moduleOf(targetOf(file, spec));
+          return to && to !== from && !from.mayImport.includes(to.name) ? [`${file} (${from.name}) imports ${spec} (${to.name})`] : [];
+        });
+    });
+    expect(offences).to.deep.equal([]);
+  });
+
+  it("ARCHITECTURE.md's module table says, row by row, what the rules say", () => {
+    const rows = readFileSync(join(ROOT, 'ARCHITECTURE.md'), 'utf8')
+      .split('\n')
+      .filter((line) => line.startsWith('| `'))
+      .map((line) => line.split(/(?<!\\)\|/).map((cell) => cell.trim()));
+    const table = new Map(rows.map((cells) => [[...cells[1].matchAll(/`([^`]+)`/g)].map((m) => m[1]).join(' '), cells[3]]));
+    for (const rule of MODULE_RULES) {
+      expect(table.get(rule.paths.join(' ')), `the row of ${rule.paths.join(', ')}`).to.equal(renderMayImport(rule));
+    }
+    expect(rows.length, 'a row for each rule, and no other').to.equal(MODULE_RULES.length);
+  });
+
   it('only harness/recording imports @pollyjs', () => {
     const offenders = [...sources('harness'), ...sources('emulator'), ...sources('specs'), ...sources('examples')].filter(
       (f) => !f.startsWith('harness/recording/') && importsOf(f).some((i) => i.startsWith('@pollyjs')),

@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process';
+import { runDescription } from '../config';
 import type { RunHeader } from './html';
 
-/** The header of a report: read from the run's environment and the repository, never from a token. */
-export function runHeader(env: NodeJS.ProcessEnv = process.env, now: Date = new Date()): RunHeader {
+/** The header of a report: the run's settings (as the config reads them) and the repository, never a token. */
+export function runHeader(description = runDescription(), now: Date = new Date()): RunHeader {
   let commit = 'unknown';
   try {
     commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
@@ -10,12 +11,7 @@ export function runHeader(env: NodeJS.ProcessEnv = process.env, now: Date = new 
     // not a git checkout: the report says so
   }
   return {
-    mode: env.MPSD_MODE || 'replay',
-    target: env.MPSD_TARGET ? `live (${new URL(env.MPSD_TARGET).host})` : 'embedded emulator',
-    faults: env.MPSD_EMULATOR_FAULTS || 'none',
-    client: env.MPSD_CLIENT || 'the harness client',
-    // Set by the command line (cli/seal.ts); a bare mocha run has only the in-process tripwire.
-    network: env.MPSD_NETWORK || ((env.MPSD_MODE || 'replay') === 'replay' ? 'in-process tripwire only' : 'the target only'),
+    ...description,
     commit,
     date: now.toISOString(),
   };

@@ -20,7 +20,7 @@ export const websocketConnector: RtaConnector = (url, headers) =>
       for (const listener of listeners) listener(text);
     });
     ws.addEventListener('error', () =>
-      reject(new HarnessError(ERROR_CODES.TARGET_UNREACHABLE, `the RTA websocket ${url} could not be opened; check the target serves /connect (the emulator does) or set MPSD_RTA_URL`)),
+      reject(new HarnessError(ERROR_CODES.TARGET_UNREACHABLE, `the RTA websocket ${url} could not be opened; check that the target serves RTA at /connect (the emulator does)`)),
     );
     ws.addEventListener('open', () =>
       resolve({
