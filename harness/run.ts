@@ -4,7 +4,7 @@ import { type ClientFactory, THROTTLE_RETRIES, clientFactory } from './client/lo
 import { checkedClient } from './checks/checked-client';
 import { type HarnessConfig, MODES, type Principal } from './config';
 import { type RecordingSession, mixedAdvice, startRecording } from './recording/recording-session';
-import { type WireRecord, checkWireEvent, escapeError, firstBreak, throttledInstead, tripwire } from './wire-checks';
+import { type WireRecord, checkWireEvent, claimVerdict, escapeError, firstBreak, throttledInstead, tripwire } from './wire-checks';
 import type { SaveOutcome } from './recording/harness-persister';
 import { DriftCollector } from './drift/collector';
 import { writeDrift } from './drift/write';
@@ -98,7 +98,7 @@ export class HarnessRun {
     this.current = {
       config,
       target,
-      client: checkedClient(inner),
+      client: checkedClient(inner, (exchange) => claimVerdict(exchanges, exchange)),
       covers: (...ids) => {
         for (const id of ids) {
           if (!isBehaviourId(id)) throw new HarnessError(ERROR_CODES.BEHAVIOUR_UNKNOWN, `covers('${id}'): no such behaviour; add it to harness/coverage/behaviours.ts or fix the id`);

@@ -29,6 +29,29 @@ export function checkWireEvent(event: WireEvent, options: { requests?: boolean }
   return { exchange, failures: [...(sent ? [sent] : []), ...runResponseChecks(exchange)] };
 }
 
+const claimed = new WeakSet<WireRecord>();
+
+/**
+ * The wire's verdict on an exchange a client just got back: the failures of the first record not yet
+ * claimed with the same request and answer, so a checked client does not check it a second time.
+ * Undefined when the wire saw no such exchange (a client outside a run): the caller checks it itself.
+ */
+export function claimVerdict(records: readonly WireRecord[], exchange: Exchange): Failure[] | undefined {
+  const { request, response } = exchange;
+  const record = records.find(
+    (r) =>
+      !claimed.has(r) &&
+      r.error === undefined &&
+      r.exchange.request.method === request.method &&
+      r.exchange.request.path === request.path &&
+      r.exchange.response.status === response.status &&
+      r.exchange.response.text === response.text,
+  );
+  if (!record) return undefined;
+  claimed.add(record);
+  return record.failures;
+}
+
 /** The first contract break or failed request among a test's records, as the error that fails the test. */
 export function firstBreak(records: readonly WireRecord[]): Error | undefined {
   const broken = records.find((r) => r.error !== undefined || r.failures.length > 0);
