@@ -42,6 +42,13 @@ export function assertMayWriteProperties(existing: Session, system: Json | undef
   }
 }
 
+/** `owners` belongs to sessions with the hasOwners capability: anywhere else it is 400 (the harness's bookkeeping check agrees). */
+export function assertOwnersAllowed(session: Session): void {
+  if (ownValue(session.properties.system, 'owners') !== undefined && !isOwned(session)) {
+    throw new MpsdError(400, 'properties.system.owners needs the hasOwners capability in constants.system.capabilities.');
+  }
+}
+
 /** Who may remove another member by index: a server principal, or an owner of an owned session. */
 export function assertMayRemoveMembers(existing: Session | undefined, principal: Principal, message: string): void {
   if (principal.server) return;

@@ -12,7 +12,7 @@ import { etag, keepsNull, newSession } from './new-session';
 import { updateRoleTypes } from './roles';
 import { stampStatusChanges } from './timers';
 import { dropOrphanHost } from './host';
-import { assertMayWriteProperties, ownerIndices, settleOwners } from './ownership';
+import { assertMayWriteProperties, assertOwnersAllowed, ownerIndices, settleOwners } from './ownership';
 import { assertSessionShape } from './shape-rules';
 
 export interface WriteRequest {
@@ -61,6 +61,7 @@ export function writeSession(existing: Session | undefined, template: Template, 
     delete session.properties.system.initializationSucceeded; // point in time: consumed, never stored (section 4)
   }
   applyServers(session, request.servers, principal);
+  assertOwnersAllowed(session);
   left.push(...settleOwners(session, existing ? undefined : principal.xuid, existing !== undefined && ownerIndices(existing).length > 0));
   assertSessionShape(session, existing ? undefined : { creator: principal.server ? undefined : principal.xuid });
   stampStatusChanges(existing, session, now);
