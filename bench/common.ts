@@ -36,22 +36,27 @@ export interface ChildCost {
  * Run node with these arguments and measure it from inside: bench/probe.cjs, preloaded, writes the
  * process's own resource usage when it exits (portable, unlike /usr/bin/time).
  */
-export function measureNode(args: string[], env: NodeJS.ProcessEnv = {}): Promise<ChildCost> {
+export function measureNode(args: string[], env: NodeJS.ProcessEnv = {}, options: { tree?: boolean } = {}): Promise<ChildCost> {
   const dir = mkdtempSync(join(tmpdir(), 'mpsd-probe-'));
   const probeFile = join(dir, 'probe.jsonl');
   const started = Date.now();
+  const probe = join(__dirname, 'probe.cjs');
+  // A tree: every node process under this one loads the probe (through NODE_OPTIONS) and the costs add up.
+  const treeEnv = options.tree ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${probe}`.trim() } : {};
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--expose-gc', '--require', join(__dirname, 'probe.cjs'), ...args], { cwd: ROOT, env: { ...process.env, ...env, BENCH_PROBE_FILE: probeFile } });
+    const child = spawn(process.execPath, ['--expose-gc', '--require', probe, ...args], { cwd: ROOT, env: { ...process.env, ...env, ...treeEnv, BENCH_PROBE_FILE: probeFile } });
     let out = '';
     child.stdout.on('data', (chunk) => (out += chunk));
     child.stderr.on('data', (chunk) => (out += chunk));
     child.on('error', reject);
     child.on('exit', (code) => {
       try {
-        const [first] = readFileSync(probeFile, 'utf8')
+        const lines = readFileSync(probeFile, 'utf8')
           .trim()
           .split('\n')
-          .map((line) => JSON.parse(line) as { cpuMs: number; maxRssKb: number; heapUsedKb: number });
+          .map((line) => JSON.parse(line) as { pid: number; cpuMs: number; maxRssKb: number; heapUsedKb: number });
+        // The measured process writes its line last (it exits last); a tree's CPU is every line's.
+        const first = options.tree ? { ...lines[lines.length - 1], cpuMs: lines.reduce((sum, l) => sum + l.cpuMs, 0) } : lines[0];
         const mb = (kb: number) => Math.round(kb / 1024);
         resolve({
           code: code ?? 1,
