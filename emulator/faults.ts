@@ -17,6 +17,8 @@ export const FAULTS = {
   '404-instead-of-204': 'GET of a missing session answers 404',
   /** Answers echo the caller's Authorization header (a target that leaks tokens into logs). */
   'echo-token': "answers echo the caller's Authorization in x-echo-authorization and in error messages",
+  /** RTA shoulder taps leave out their changeNumber, which clients compare to drop taps they have seen. */
+  'tap-without-change-number': 'RTA shoulder taps carry no changeNumber',
   /** Every other request is answered 429 with Retry-After: 0 and the throttle body (fine-grained rate limiting). */
   'throttle-every-other': 'every second request answers 429 Too Many Requests with Retry-After: 0',
   /** Every request is answered 503 with Retry-After (an overloaded service). */

@@ -50,7 +50,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     const clock = deterministic ? fixedClock() : systemClock();
     const ids = deterministic ? seededIds(seed) : (randomIds() as IdSource);
     const social = loadSocialGraph(options.socialGraphFile); // each reset starts from the file again
-    return { store: new Store(), catalog, faults, clock, ids, social, rta: new RtaHub(ids, () => clock.now()) };
+    return { store: new Store(), catalog, faults, clock, ids, social, rta: new RtaHub(ids, () => clock.now(), faults) };
   };
   let state = fresh(options.seed ?? 'mpsd-emulator');
   const server = createEmulatorServer(() => state, options.log);

@@ -23,6 +23,11 @@ const CASES: Record<Exclude<FaultName, 'throttle-every-other' | '503-with-retry-
     message: 'handle-response-names-session: a 200 session response through a handle has no Content-Location header',
   },
   '404-instead-of-204': { spec: 'specs/handle-read.spec.ts', grep: 'emptied session reads 204', message: 'answered 404, expected 204' },
+  'tap-without-change-number': {
+    spec: 'specs/rta-shoulder-taps.spec.ts',
+    grep: 'one tap when a second member joins',
+    message: "an RTA event's data breaks the RtaShoulderTaps schema",
+  },
   'echo-token': {
     spec: 'specs/handle-read.spec.ts',
     grep: 'an activity handle reads the session',

@@ -69,4 +69,14 @@ describe('the recording proxy and RTA websockets', function () {
     expect(replayed).to.deep.equal(recorded);
     expect(ended.code, ended.out).to.equal(0);
   });
+
+  it('checks every frame the target sends: a planted tap without changeNumber fails the session', async () => {
+    const proxy = await startProxy(['--mode', 'live', '--fault', 'tap-without-change-number'], env());
+    await lobbyWithTaps(proxy.url);
+    const { code, out } = await proxy.stop();
+    expect(out).to.include('[rta] VIOLATION rta-frame-is-documented');
+    expect(out).to.include("expected required property 'changeNumber'");
+    expect(out, 'two exchanges pass, the two taps fail').to.include('2 passed, 2 failed');
+    expect(code).to.equal(1);
+  });
 });

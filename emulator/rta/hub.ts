@@ -1,5 +1,6 @@
 import type { Principal } from '../auth';
 import { isoTime } from '../clock';
+import type { Faults } from '../faults';
 import type { IdSource } from '../ids';
 import type { Session } from '../model';
 import { type ChangeType, changeTypesBetween, subscribedTo } from './changes';
@@ -37,6 +38,7 @@ export class RtaHub {
   constructor(
     private readonly ids: IdSource,
     private readonly now: () => number,
+    private readonly faults: Faults,
   ) {}
 
   open(principal: Principal, send: (text: string) => void, end: () => void): RtaConnection {
@@ -119,7 +121,7 @@ export class RtaHub {
         resourceType: 'mpsd/session',
         resource: `${session.ref.scid}~${session.ref.templateName}~${session.ref.name}`,
         branch: session.branch,
-        changeNumber: session.changeNumber,
+        ...(this.faults.on('tap-without-change-number') ? {} : { changeNumber: session.changeNumber }),
       };
       connection.send([3, connection.subscriptionId, { ncid: this.ids.guid(), shoulderTaps: [shoulderTap] }]);
     }

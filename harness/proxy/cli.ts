@@ -115,7 +115,7 @@ async function main(): Promise<void> {
     ({ file, exchanges }) => console.log(`[record] recovered ${exchanges} exchange(s) of an interrupted session into ${file} (this session's end writes its own)`),
   );
   const handle = (request: Parameters<ProxySession['handle']>[0]) => session.handle(request);
-  const rta = { upstream: (headers: Record<string, string>) => session.rta(headers), log: (line: string) => console.log(line) };
+  const rta = { upstream: (headers: Record<string, string>) => session.rta(headers), log: (line: string) => console.log(line), onBreak: (p: string) => session.rtaBreak(p) };
   const hosts = [MPSD_HOST, ...(config.target.kind === 'live' ? [new URL(config.target.baseUrl).hostname] : [])];
   const listener = flags.https
     ? await startInterceptor(flags.ca, { port: Number(flags.port), host: flags.host, maxBody: Number(flags['max-body']) }, [...new Set(hosts)], handle, rta)

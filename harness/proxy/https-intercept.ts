@@ -45,7 +45,7 @@ export async function startInterceptor(
   listen: { port: number; host: string; maxBody: number },
   hosts: readonly string[],
   handle: (request: HttpRequest) => Promise<HttpResponse>,
-  rta?: { upstream: RtaUpstream; log: (line: string) => void },
+  rta?: { upstream: RtaUpstream; log: (line: string) => void; onBreak: (problem: string) => void },
 ): Promise<Interceptor> {
   if (!existsSync(join(caDir, CA_CERT)) || !existsSync(join(caDir, CA_KEY))) {
     throw new HarnessError(

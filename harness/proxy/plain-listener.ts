@@ -37,7 +37,7 @@ export async function startPlainListener(
   host: string,
   maxBody: number,
   handle: (request: HttpRequest) => Promise<HttpResponse>,
-  rta?: { upstream: RtaUpstream; log: (line: string) => void },
+  rta?: { upstream: RtaUpstream; log: (line: string) => void; onBreak: (problem: string) => void },
 ): Promise<Interceptor> {
   const server = createServer((req, res) => {
     readRequest(req, maxBody)
@@ -51,7 +51,7 @@ export async function startPlainListener(
         res.end(`proxy error: ${error.message}\n`);
       });
   });
-  if (rta) bridgeWebSockets(server, rta.upstream, rta.log);
+  if (rta) bridgeWebSockets(server, rta.upstream, rta.log, rta.onBreak);
   await new Promise<void>((resolve) => server.listen(port, host, resolve));
   return {
     url: `http://${host}:${(server.address() as AddressInfo).port}`,

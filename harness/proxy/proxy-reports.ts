@@ -37,7 +37,12 @@ export function proxyResults(name: string, summary: ProxySummary): RunResults {
       lastExchange: redactExchange(record.exchange),
     };
   });
-  return { tests, coverage: summary.report.coverage };
+  const frames = summary.rtaBreaks.map((problem, i): TestResult => {
+    const title = `RTA frame break #${i + 1}`;
+    const failure = { check: 'rta-frame-is-documented', message: problem };
+    return { suite: `proxy ${name}`, title, fullTitle: `proxy ${name} ${title}`, state: 'failed', durationMs: 0, error: `${failure.check}: ${problem}`, failures: [failure] };
+  });
+  return { tests: [...tests, ...frames], coverage: summary.report.coverage };
 }
 
 /** Write junit.xml and conformance.html for the session (drift and coverage are written by the run). */

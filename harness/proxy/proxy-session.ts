@@ -17,6 +17,8 @@ export interface ProxySummary {
   record: TestRecord | undefined;
   report: RunReport;
   misses: number;
+  /** What was wrong with each RTA frame the target sent that broke the protocol. */
+  rtaBreaks: string[];
 }
 
 /**
@@ -26,6 +28,7 @@ export interface ProxySummary {
  */
 export class ProxySession {
   private misses = 0;
+  private readonly rtaBreaks: string[] = [];
 
   private constructor(
     private readonly run: HarnessRun,
@@ -62,6 +65,11 @@ export class ProxySession {
     }
   }
 
+  /** An RTA frame from the target that broke the protocol: a failed result of the session. */
+  rtaBreak(problem: string): void {
+    this.rtaBreaks.push(problem);
+  }
+
   /** Open the target side of a client's RTA websocket, recorded or replayed into this session's recording. */
   rta(headers: Record<string, string>): Promise<RtaSocket> {
     return this.rtaConnector(rtaUrlOf(this.run.target.baseUrl), headers);
@@ -71,6 +79,6 @@ export class ProxySession {
   async close(): Promise<ProxySummary> {
     const record = await this.run.endTest({ failed: false });
     const report = await this.run.close();
-    return { record, report, misses: this.misses };
+    return { record, report, misses: this.misses, rtaBreaks: this.rtaBreaks };
   }
 }

@@ -38,7 +38,7 @@ export const MODULE_RULES: readonly ModuleRule[] = [
     paths: ['harness/index.ts', 'harness/programmatic-run.ts', 'harness/start-emulator.ts'],
     mayImport: ['client', 'contract', 'coverage', 'emulator', 'layout', 'modes', 'reporters', 'rta', 'scenario', 'scenarios'],
   },
-  { name: 'proxy', paths: ['harness/proxy/'], mayImport: ['client', 'config', 'contract', 'errors', 'recording', 'reporters', 'rta', 'run', 'secrets', 'target'] },
+  { name: 'proxy', paths: ['harness/proxy/'], mayImport: ['checks', 'client', 'config', 'contract', 'errors', 'recording', 'reporters', 'rta', 'run', 'secrets', 'target'] },
   { name: 'scenarios', paths: ['harness/scenarios/'], mayImport: ['checks', 'client', 'config', 'contract', 'errors', 'rta', 'scenario'] },
   { name: 'coverage', paths: ['harness/coverage/'], mayImport: ['config', 'contract'] },
   { name: 'drift', paths: ['harness/drift/'], mayImport: ['config', 'contract', 'recording', 'schema', 'secrets'] },
