@@ -32,7 +32,8 @@ export function systemClock(): Clock {
 
 /** MPSD's own rendering: ISO-8601 UTC with 7 fractional digits (section 5). */
 export function isoTime(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.(\d{3})Z$/, '.$10000Z');
+  const iso = new Date(ms).toISOString(); // always ...ss.mmmZ: four more digits before the Z, without a regex
+  return `${iso.slice(0, -1)}0000Z`;
 }
 
 /** RFC 7231 date for the Date and Expires headers. */
