@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expandSpecs, filesOfShard, parseShard } from '../harness/cli/shard';
+import { declaredTests, expandSpecs, filesOfShard, parseShard } from '../harness/cli/shard';
 import { mergeCoverage } from '../harness/coverage/collector';
 import { mergeDrift } from '../harness/drift/collector';
 import { isHarnessError } from '../harness/errors';
@@ -21,15 +21,22 @@ const shard = (index: number, total: number, tests = [test(`t${index}`, `specs/$
 describe('sharding: --shard i/n and merge-reports (issue 12.5)', function () {
   this.timeout(120000);
 
-  it('splits the sorted spec files round-robin: every file in exactly one shard, the same on every run', () => {
+  it('splits the spec files by their declared tests: every file in one shard, shards within one file of each other, the same on every run', () => {
     const files = expandSpecs(['specs/**/*.spec.ts'], ROOT);
     expect(files)
       .to.deep.equal([...files].sort())
       .and.to.have.length.above(10);
-    const shards = [1, 2, 3, 4].map((i) => filesOfShard(files, { index: i, total: 4 }));
+    const tests = (file: string) => declaredTests(readFileSync(join(ROOT, file), 'utf8'));
+    const shards = [1, 2, 3, 4].map((i) => filesOfShard(files, { index: i, total: 4 }, tests));
     expect(shards.flat().sort()).to.deep.equal(files);
-    expect(shards[0]).to.deep.equal(files.filter((_, i) => i % 4 === 0));
-    expect(filesOfShard(files, parseShard('1/1'))).to.deep.equal(files);
+    const loads = shards.map((shard) => shard.reduce((sum, file) => sum + tests(file), 0));
+    expect(Math.max(...loads) - Math.min(...loads), `declared tests per shard: ${loads.join('/')}`).to.be.at.most(Math.max(...files.map(tests)));
+    expect(filesOfShard(files, { index: 2, total: 4 }, tests)).to.deep.equal(shards[1]);
+    expect(filesOfShard(files, parseShard('1/1'), tests)).to.deep.equal(files);
+  });
+
+  it('counts the tests a file declares, it.only included', () => {
+    expect(declaredTests("it('a', () => {});\n  it.only('b', async () => {});\n// split(x)\nsubmit('c')")).to.equal(2);
   });
 
   it('refuses a shard that is not i/n, and one that would select no file, saying why', () => {

@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { spawn } from 'node:child_process';
 import { constants as osConstants } from 'node:os';
 import { CATALOGUE_GLOB, COMPILED, TRIPWIRE_FILE, codeFile } from '../layout';
-import { expandSpecs, filesOfShard, parseShard } from './shard';
+import { declaredTests, expandSpecs, filesOfShard, parseShard } from './shard';
 
 const MOCHA = require.resolve('mocha/bin/mocha.js');
 
@@ -31,7 +33,8 @@ const isTypeScript = (path: string) => /\.[cm]?tsx?$|\{[^}]*\bts\b[^}]*\}$/.test
  */
 export function mochaArguments(selection: Selection, options: { grep?: string; reporter?: string }, env: NodeJS.ProcessEnv): string[] {
   const patterns = patternsOf(selection);
-  const specs = env.MPSD_SHARD ? filesOfShard(expandSpecs(patterns, process.cwd()), parseShard(env.MPSD_SHARD)) : patterns;
+  const weight = (file: string) => declaredTests(readFileSync(resolve(process.cwd(), file), 'utf8'));
+  const specs = env.MPSD_SHARD ? filesOfShard(expandSpecs(patterns, process.cwd()), parseShard(env.MPSD_SHARD), weight) : patterns;
   const needsTsx = !COMPILED || patterns.some(isTypeScript) || (env.MPSD_CLIENT !== undefined && isTypeScript(env.MPSD_CLIENT));
   return [
     '--no-config',

@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import { HarnessError, ERROR_CODES } from '../errors';
 
 /**
- * --shard i/n: one of n CI jobs runs every n-th spec file of the sorted catalogue, starting at the i-th.
- * Deterministic (the same files in every job of the matrix, whatever the machine), whole files only
- * (a scenario's recordings and its describe-level set-up stay together), and round-robin so that files
- * added at the end of the alphabet spread over the shards instead of piling onto the last one.
+ * --shard i/n: one of n CI jobs runs a share of the sorted catalogue's spec files, balanced by how many
+ * tests each file declares (its `it(` calls, read from the file: a cheap, stable proxy for its cost).
+ * Deterministic (the same files in every job of the matrix, whatever the machine) and whole files only
+ * (a scenario's recordings and its describe-level set-up stay together).
  */
 export interface Shard {
   index: number;
@@ -30,13 +30,30 @@ export function expandSpecs(patterns: string[], root: string): string[] {
   return [...files].sort();
 }
 
-/** The files of one shard. Pure. An empty shard is an error: the matrix is larger than the catalogue. */
-export function filesOfShard(files: string[], shard: Shard): string[] {
-  const mine = files.filter((_, i) => i % shard.total === shard.index - 1);
+/**
+ * The files of one shard. Pure. Largest first, each file goes to the shard with the fewest tests so far
+ * (the lower index on a tie): shards within one file's weight of each other. An empty shard is an error:
+ * the matrix is larger than the catalogue.
+ */
+export function filesOfShard(files: string[], shard: Shard, weightOf: (file: string) => number = () => 1): string[] {
+  const load = new Array<number>(shard.total).fill(0);
+  const owner = new Map<string, number>();
+  const heaviestFirst = files.map((file) => ({ file, weight: Math.max(1, weightOf(file)) })).sort((a, b) => b.weight - a.weight || a.file.localeCompare(b.file));
+  for (const { file, weight } of heaviestFirst) {
+    const lightest = load.indexOf(Math.min(...load));
+    owner.set(file, lightest);
+    load[lightest] += weight;
+  }
+  const mine = files.filter((file) => owner.get(file) === shard.index - 1);
   if (mine.length === 0) {
     throw new HarnessError(ERROR_CODES.CONFIG_INVALID, `--shard ${shard.index}/${shard.total} selects no spec file: the selection has ${files.length} file(s); use at most ${files.length} shard(s)`);
   }
   return mine;
+}
+
+/** How many tests a spec file declares: its `it(` and `it.only(` calls (one per loop body, so a floor). */
+export function declaredTests(text: string): number {
+  return (text.match(/\bit(?:\.only)?\(/g) ?? []).length;
 }
 
 /** Where a shard writes its reports unless --reports says otherwise: one directory per job, for merge-reports. */
