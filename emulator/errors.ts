@@ -12,6 +12,24 @@ export class MpsdError extends Error {
   }
 }
 
+/** Why the emulator could not start: a bad templates file, social graph or fault name. Not an HTTP answer. */
+export const SETUP_ERRORS = {
+  TEMPLATES_INVALID: 'TEMPLATES_INVALID',
+  SOCIAL_GRAPH_INVALID: 'SOCIAL_GRAPH_INVALID',
+  FAULT_UNKNOWN: 'FAULT_UNKNOWN',
+} as const;
+
+/** The emulator's set-up errors, each with its code (SETUP_ERRORS) and a message that names the fix. */
+export class EmulatorSetupError extends Error {
+  constructor(
+    readonly code: keyof typeof SETUP_ERRORS,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'EmulatorSetupError';
+  }
+}
+
 /** Messages quoted from the docs (section 1.5) where one exists, so clients see the real wording. */
 export const MESSAGES = {
   unknownScid: 'The requested service config is either invalid or not configured for sessions.',

@@ -1,3 +1,4 @@
+import { EmulatorSetupError } from './errors';
 /**
  * Planted faults: deliberate contract breaks, off by default, switched on by name. They exist to
  * prove the harness can fail; each one has a test asserting the exact failure the harness reports.
@@ -37,7 +38,7 @@ export class Faults {
   set(names: readonly string[]): void {
     const unknown = names.filter((n) => !isFaultName(n));
     if (unknown.length > 0) {
-      throw new Error(`unknown planted fault ${unknown.map((n) => `'${n}'`).join(', ')}; known: ${Object.keys(FAULTS).join(', ')}`);
+      throw new EmulatorSetupError('FAULT_UNKNOWN', `unknown planted fault ${unknown.map((n) => `'${n}'`).join(', ')}; known: ${Object.keys(FAULTS).join(', ')}`);
     }
     this.active.clear();
     for (const name of names) this.active.add(name as FaultName);

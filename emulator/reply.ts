@@ -11,5 +11,3 @@ export interface Reply {
   jsonText?: string;
   text?: string;
 }
-
-export const noContent = (headers?: Record<string, string>): Reply => ({ status: 204, headers });

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { packageFile } from './package-files';
+import { EmulatorSetupError } from './errors';
 
 /**
  * Who follows whom: what `followed` join and read restrictions and the `people` moniker of a handle
@@ -21,7 +22,7 @@ export function loadSocialGraph(file: string = DEFAULT_SOCIAL_GRAPH_FILE): Socia
   try {
     parsed = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new Error(`social graph ${file} cannot be read as JSON (${(error as Error).message}); fix it or pass another with --social-graph`);
+    throw new EmulatorSetupError('SOCIAL_GRAPH_INVALID', `social graph ${file} cannot be read as JSON (${(error as Error).message}); fix it or pass another with --social-graph`);
   }
   const follows = new Map<string, Set<string>>();
   const graph: SocialGraph = {
@@ -36,7 +37,8 @@ export function loadSocialGraph(file: string = DEFAULT_SOCIAL_GRAPH_FILE): Socia
     },
   };
   for (const [follower, followees] of Object.entries(parsed.follows ?? {})) {
-    if (!Array.isArray(followees) || !followees.every((x) => typeof x === 'string')) throw new Error(`social graph ${file}: follows.${follower} must be a list of xuid strings`);
+    if (!Array.isArray(followees) || !followees.every((x) => typeof x === 'string'))
+      throw new EmulatorSetupError('SOCIAL_GRAPH_INVALID', `social graph ${file}: follows.${follower} must be a list of xuid strings`);
     for (const followee of followees) graph.follow(follower, followee);
   }
   return graph;

@@ -1,3 +1,4 @@
+import { HarnessError, ERROR_CODES } from '../errors';
 import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { MODES, type Mode, reportsDir } from '../config';
@@ -173,7 +174,8 @@ async function main(argv: string[]): Promise<number> {
     );
     return 0;
   }
-  if (rest.length > 0 && !command.positional) throw new Error(`mpsd-harness ${name} takes no arguments besides flags; found ${rest.join(' ')} (did you mean --spec ${rest[0]}?)`);
+  if (rest.length > 0 && !command.positional)
+    throw new HarnessError(ERROR_CODES.CONFIG_INVALID, `mpsd-harness ${name} takes no arguments besides flags; found ${rest.join(' ')} (did you mean --spec ${rest[0]}?)`);
   return command.run(flags, rest);
 }
 

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { renderHtml } from '../reporters/html';
 import { runHeader } from '../reporters/run-header';
 import { renderJUnit } from '../reporters/junit';
-import { type RunResults, type TestResult, redactExchange } from '../reporters/results';
-import { scrubText } from '../secrets';
+import type { RunResults, TestResult } from '../reporters/results';
+import { redactExchange, scrubText } from '../secrets';
 import type { WireRecord } from '../wire-checks';
 import type { ProxySummary } from './proxy-session';
 

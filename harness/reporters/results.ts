@@ -28,8 +28,6 @@ export interface RunResults {
   coverage?: CoverageReport;
 }
 
-export { redactExchange };
-
 export function toResult(test: Mocha.Test): TestResult {
   const record = recordOf(test);
   const error = test.err;

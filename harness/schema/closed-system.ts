@@ -1,3 +1,4 @@
+import { HarnessError, ERROR_CODES } from '../errors';
 /**
  * The request side of the `system` objects, generated from the response schema. MPSD enforces a fixed
  * schema on every `system` object it is sent (docs/protocol.md 4, 5), so a request key it does not know
@@ -32,7 +33,7 @@ export function buildClosedSystemSchema(session: { definitions: Record<string, u
   const definitions: Schema = {};
   for (const name of SYSTEM_DEFINITIONS) {
     const definition = session.definitions[name];
-    if (definition === undefined) throw new Error(`MultiplayerSession.json has no definitions.${name}; closed-system.ts derives the request side from it`);
+    if (definition === undefined) throw new HarnessError(ERROR_CODES.SCHEMA_INVALID, `MultiplayerSession.json has no definitions.${name}; closed-system.ts derives the request side from it`);
     // Request bodies are all-optional (section 4): what a response must carry, a request need not send.
     const { required: _required, ...closed } = closeSchema(definition, 'MultiplayerSession.json') as Schema;
     definitions[name] = closed;
