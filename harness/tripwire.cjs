@@ -55,12 +55,24 @@ function callSite() {
   return outside ? outside.trim().replace(/^at /, '') : 'an asynchronous call whose caller Node no longer knows (global fetch or undici)';
 }
 
+/** What a refused connection throws: a class of its own, its code and the refused host and call site as fields. */
+class NetworkEscapeError extends Error {
+  constructor(message, what, host, site) {
+    super(message);
+    this.name = 'NetworkEscapeError';
+    this.code = 'NETWORK_ESCAPE';
+    this.what = what;
+    this.host = host;
+    this.site = site;
+  }
+}
+
 function refuse(what, host) {
   const site = callSite();
   const message = `[harness:NETWORK_ESCAPE] ${what} to ${host} was refused: MPSD_MODE=${mode} must not reach the network (called from ${site}). Record with MPSD_MODE=record, or route the request through the harness's client.`;
   state.blocked.push({ what, host, site });
   process.exitCode = 1;
-  return Object.assign(new Error(message), { code: 'NETWORK_ESCAPE' });
+  return new NetworkEscapeError(message, what, host, site);
 }
 
 /** A caller's `lookup` whose answers are checked: an address off this machine (or not the target) is refused. */

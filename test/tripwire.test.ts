@@ -62,6 +62,16 @@ describe('the network tripwire', function () {
     });
   }
 
+  it('throws a NetworkEscapeError that carries its code, the refused host and the call site as fields', async () => {
+    const script = join(dir, 'fields.js');
+    writeFileSync(
+      script,
+      `try { require('node:net').connect(443, 'example.com'); } catch (e) { console.log(JSON.stringify({ name: e.name, code: e.code, host: e.host, site: typeof e.site })); process.exitCode = 0; }\n`,
+    );
+    const { out } = await runNode(script, { MPSD_MODE: 'replay' });
+    expect(out).to.include(JSON.stringify({ name: 'NetworkEscapeError', code: 'NETWORK_ESCAPE', host: 'example.com:443', site: 'string' }));
+  });
+
   it('leaves loopback open (the embedded emulator) and the target host in modes that use one', async () => {
     const script = join(dir, 'allowed.js');
     writeFileSync(
