@@ -26,7 +26,7 @@ export const TOKEN_FORMAT_HELP = `Test tokens (Authorization header):
 
 export const DEFAULT_TITLE_ID = '1234567';
 
-/** Tokens already read: a client sends the same one on every request (issue 12.4: no re-parsing). */
+/** Tokens already read: a client sends the same one on every request (reading it once keeps token parsing out of the per-request cost). */
 const known = new Map<string, Readonly<Principal>>();
 const MAX_KNOWN_TOKENS = 1000;
 

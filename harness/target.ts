@@ -21,7 +21,7 @@ export interface RunTarget {
 export async function openTarget(config: HarnessConfig): Promise<RunTarget> {
   if (config.target.kind === 'live') return { baseUrl: config.target.baseUrl, kind: 'live', close: async () => {} };
   if (MODES[config.mode].answers === 'recordings') return { baseUrl: EMULATOR_ORIGIN_ALIAS, kind: 'emulator', close: async () => {} };
-  // Loaded only when a run starts one: a replay never needs the emulator's code (issue 12.3: start-up cost).
+  // Loaded only when a run starts one: a replay never needs the emulator's code (its modules are start-up cost a replay would pay for nothing).
   const { createEmulator } = require('../emulator') as typeof import('../emulator');
   const emulator = createEmulator({ deterministic: true, faults: config.target.faults });
   const baseUrl = await emulator.start(0, '127.0.0.1');

@@ -6,7 +6,7 @@ const LOBBY_CUSTOM = '{"netherNetId":2667261543315367301,"version":1.0}';
 const CONNECTION = '6f1c2d3e-4a5b-4c6d-8e7f-90a1b2c3d4e5';
 const SUBSCRIPTION = { id: '0a1b2c3d-4e5f-4a6b-8c7d-8e9f0a1b2c3d', changeTypes: ['everything'] };
 
-/** A game lobby the way community clients run one (issue 8.18): publish, find, join, republish, leave. */
+/** A game lobby the way community clients run one: publish, find, join, republish, leave. */
 describe('A published lobby (2.1, 4, 5.3)', () => {
   it('is published, joined by a follower, republished and left until gone', async function () {
     skipUnlessFollows(this, 'alice', 'bob');

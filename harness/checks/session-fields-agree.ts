@@ -24,7 +24,7 @@ const lower = (value: unknown) => (typeof value === 'string' ? value.toLowerCase
 
 /**
  * Every documented rule between fields of one session document that a JSON Schema cannot state, one
- * sentence each (issue 18 §3): consumed fields echoed back, a member both active and ready, hostCandidates
+ * sentence each: consumed fields echoed back, a member both active and ready, hostCandidates
  * beside host, an initialization episode outside initialization, keywords on a private session, turn or
  * followed on a large session, and a host that no member's device token names.
  */

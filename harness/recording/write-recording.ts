@@ -21,7 +21,7 @@ const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 /**
  * A recording as committed, in pieces whose concatenation is the file: the frame up to the entries, each
  * entry (with the separator before it), the frame after them. Neither joining 15 MB into one string nor
- * writing it in one call holds the event loop (issue 12.2).
+ * writing it in one call holds the event loop (a 15 MB recording would stall every other test in the process).
  */
 export type RenderedRecording = string[];
 
