@@ -36,9 +36,12 @@ export function loadTemplates(file: string = DEFAULT_TEMPLATES_FILE): TemplateCa
   return { serviceConfigs: catalog.serviceConfigs.map((s) => s.toLowerCase()), templates: catalog.templates as Record<string, Template> };
 }
 
+/** Whether the catalogue serves this service config (SCIDs compare case-insensitively). */
+export const servesConfig = (catalog: TemplateCatalog, scid: string) => catalog.serviceConfigs.includes(scid.toLowerCase());
+
 /** Template names are matched case-insensitively, like every part of a session reference (section 1.1). */
 export function findTemplate(catalog: TemplateCatalog, scid: string, name: string): Template | undefined {
-  if (!catalog.serviceConfigs.includes(scid.toLowerCase())) return undefined;
+  if (!servesConfig(catalog, scid)) return undefined;
   const key = Object.keys(catalog.templates).find((t) => t.toLowerCase() === name.toLowerCase());
   return key === undefined ? undefined : catalog.templates[key];
 }

@@ -1,11 +1,12 @@
 import { isoTime } from '../clock';
-import { MESSAGES, MpsdError } from '../errors';
+import { MpsdError } from '../errors';
 import { type Json, type Member, type Session, isObject } from '../model';
 import type { Reply } from '../reply';
-import { isActive, isReady } from '../session/members';
+import { memberStatus } from '../session/members';
 import { type EmulatorState, loadSession } from '../state';
 import { type Call, jsonBody } from './call';
 import { MAX_QUERY_RESULTS, relatedInfoOf } from './query';
+import { assertServiceConfig } from './templates';
 
 /**
  * The session queries (docs/protocol.md 3.7): GET /serviceconfigs/{scid}/sessions, the same under one
@@ -52,8 +53,8 @@ function readFilters(call: Call, xuids: string[]): Filters {
 
 /** A member's status as the queries name it; a ready member is there, so it is listed as active [I]. */
 function statusOf(member: Member): 'active' | 'reserved' | 'inactive' {
-  if (member.reserved) return 'reserved';
-  return isActive(member) || isReady(member) ? 'active' : 'inactive';
+  const status = memberStatus(member);
+  return status === 'ready' ? 'active' : status;
 }
 
 function resultsOf(session: Session, filters: Filters): Json[] {
@@ -83,7 +84,7 @@ function resultsOf(session: Session, filters: Filters): Json[] {
 }
 
 function answer(state: EmulatorState, scid: string, templateName: string | undefined, filters: Filters): Reply {
-  if (!state.catalog.serviceConfigs.includes(scid.toLowerCase())) throw new MpsdError(404, MESSAGES.unknownScid);
+  assertServiceConfig(state, scid);
   const sessions = state.store
     .allSessions()
     .filter((s) => s.ref.scid.toLowerCase() === scid.toLowerCase() && (templateName === undefined || s.ref.templateName.toLowerCase() === templateName.toLowerCase()))

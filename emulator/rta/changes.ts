@@ -1,5 +1,6 @@
 import type { Member, Session } from '../model';
 import { deepEqual } from '../session/bags';
+import { memberStatus } from '../session/members';
 
 /**
  * The kinds of change a member can subscribe to (`properties.system.subscription.changeTypes`, docs/protocol.md
@@ -7,7 +8,6 @@ import { deepEqual } from '../session/bags';
  */
 export type ChangeType = 'everything' | 'host' | 'initialization' | 'matchmakingStatus' | 'membersList' | 'membersStatus' | 'joinability' | 'customProperty' | 'membersCustomProperty';
 
-const statusOf = (m: Member) => (m.reserved ? 'reserved' : m.properties.system.active === true ? 'active' : m.properties.system.ready === true ? 'ready' : 'inactive');
 const byXuid = (s: Session) => new Map(s.members.map((m) => [m.xuid, m]));
 const systemValue = (s: Session, key: string) => s.properties.system[key];
 
@@ -23,7 +23,7 @@ export function changeTypesBetween(before: Session | undefined, after: Session):
   if (old.size !== now.size || [...now.keys()].some((x) => !old.has(x))) changes.add('membersList');
   for (const [xuid, member] of now) {
     const was = old.get(xuid);
-    if (!was || statusOf(was) !== statusOf(member)) changes.add('membersStatus');
+    if (!was || memberStatus(was) !== memberStatus(member)) changes.add('membersStatus');
     if (was && !deepEqual(was.properties.custom, member.properties.custom)) changes.add('membersCustomProperty');
     if (was?.initializationEpisode !== member.initializationEpisode) changes.add('initialization');
   }

@@ -10,6 +10,10 @@ export const isLarge = (s: Session) => hasCapability(s, 'large');
 export const isActive = (m: Member) => m.properties.system.active === true;
 export const isReady = (m: Member) => m.properties.system.ready === true;
 
+/** Where a member stands: reserved until its first write, then active, ready (the two exclude each other) or inactive. */
+export type MemberStatus = 'reserved' | 'active' | 'ready' | 'inactive';
+export const memberStatus = (m: Member): MemberStatus => (m.reserved ? 'reserved' : isActive(m) ? 'active' : isReady(m) ? 'ready' : 'inactive');
+
 /** Apply the member keys of a checked PUT (section 4, "Member keys"). Returns the xuids that left. */
 export function applyMembers(session: Session, request: CheckedRequest, principal: Principal, now: number, existing?: Session): string[] {
   const left: string[] = [];

@@ -1,5 +1,6 @@
 import type { Member, Session } from '../model';
 import { advanceInitialization, stageDeadline } from './initialization';
+import { memberStatus } from './members';
 
 /**
  * MPSD applies expired timers lazily, just before it serves a read or write (section 7), so the emulator
@@ -58,20 +59,16 @@ export function nextTimerOf(session: Session, now: number): number | undefined {
   return deadlines.length > 0 ? Math.min(...deadlines) : undefined;
 }
 
-type Status = 'reserved' | 'active' | 'ready' | 'inactive';
-
-const statusOf = (m: Member): Status => (m.reserved ? 'reserved' : m.properties.system.active === true ? 'active' : m.properties.system.ready === true ? 'ready' : 'inactive');
-
 /**
  * After a write: start the clocks of members whose status changed. The inactive clock starts only when a
  * member leaves active or ready (DECISIONS N14): a member who joined inactive and has not yet become
  * active is not removed, or XSAPI's join-then-activate would lose every member under the 107 default of 0.
  */
 export function stampStatusChanges(before: Session | undefined, after: Session, now: number): void {
-  const previous = new Map((before?.members ?? []).map((m) => [m.xuid, statusOf(m)]));
+  const previous = new Map((before?.members ?? []).map((m) => [m.xuid, memberStatus(m)]));
   for (const member of after.members) {
     const was = previous.get(member.xuid);
-    const is = statusOf(member);
+    const is = memberStatus(member);
     if (is === was) continue;
     if (is === 'ready') member.readySince = now;
     else delete member.readySince;

@@ -1,4 +1,5 @@
 import { HarnessError, ERROR_CODES } from '../errors';
+import { fanOut } from '../rta/fan-out';
 import type { RtaConnector, RtaSocket } from '../rta/rta-client';
 import { redactedAuthorization } from '../secrets';
 import type { HarEntry } from './har';
@@ -22,22 +23,6 @@ export const isWebSocketEntry = (entry: HarEntry): boolean => entry._resourceTyp
 const messagesOf = (entry: HarEntry) => (entry._webSocketMessages ?? []) as WebSocketMessage[];
 const httpUrl = (url: string) => url.replace(/^ws(s?):/i, 'http$1:'); // so the origin rewrite of HTTP entries applies
 const pathOf = (url: string) => new URL(url).pathname.toLowerCase();
-
-/** Hands a listener what arrived before it was there: the client registers after connect() resolves. */
-function fanOut() {
-  const listeners: ((text: string) => void)[] = [];
-  const early: string[] = [];
-  return {
-    emit(text: string) {
-      if (listeners.length === 0) early.push(text);
-      for (const listener of listeners) listener(text);
-    },
-    add(listener: (text: string) => void) {
-      listeners.push(listener);
-      for (const text of early.splice(0)) listener(text);
-    },
-  };
-}
 
 /** Record mode: the real connector, each frame written down as it passes. */
 export class WebSocketRecorder {

@@ -1,4 +1,5 @@
 import { HarnessError, ERROR_CODES } from '../errors';
+import { fanOut } from './fan-out';
 import type { RtaConnector, RtaSocket } from './rta-client';
 
 /**
@@ -12,23 +13,15 @@ export const websocketConnector: RtaConnector = (url, headers) =>
     const { WebSocket } = require('undici') as typeof import('undici');
     // undici takes headers in the init object, which the WHATWG WebSocket has no place for.
     const ws = new WebSocket(url, { headers } as unknown as string[]);
-    const listeners: ((text: string) => void)[] = [];
-    const pending: string[] = [];
-    ws.addEventListener('message', (event) => {
-      const text = typeof event.data === 'string' ? event.data : Buffer.from(event.data as ArrayBuffer).toString('utf8');
-      if (listeners.length === 0) pending.push(text);
-      for (const listener of listeners) listener(text);
-    });
+    const incoming = fanOut();
+    ws.addEventListener('message', (event) => incoming.emit(typeof event.data === 'string' ? event.data : Buffer.from(event.data as ArrayBuffer).toString('utf8')));
     ws.addEventListener('error', () =>
       reject(new HarnessError(ERROR_CODES.TARGET_UNREACHABLE, `the RTA websocket ${url} could not be opened; check that the target serves RTA at /connect (the emulator does)`)),
     );
     ws.addEventListener('open', () =>
       resolve({
         send: (text) => ws.send(text),
-        onMessage: (listener) => {
-          listeners.push(listener);
-          for (const text of pending.splice(0)) listener(text);
-        },
+        onMessage: incoming.add,
         close: () =>
           new Promise<void>((done) => {
             if (ws.readyState === WebSocket.CLOSED) return done();
