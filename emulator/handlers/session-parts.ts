@@ -1,7 +1,7 @@
 import { MpsdError } from '../errors';
 import type { SessionRef } from '../model';
 import type { Reply } from '../reply';
-import { loadSession, type EmulatorState } from '../state';
+import type { EmulatorState } from '../state';
 import { type Call, jsonBody } from './call';
 import { putSession } from './sessions';
 
@@ -11,8 +11,7 @@ import { putSession } from './sessions';
  * there is none (DECISIONS N15). If-Match, access, ownership and the answer are the session PUT's.
  */
 function writePart(state: EmulatorState, call: Call, ref: SessionRef, bodyText: string): Reply {
-  if (!loadSession(state, ref).session) throw new MpsdError(404, "The requested session wasn't found; these endpoints change an existing session and never create one.");
-  return putSession(state, { ...call, rawBody: bodyText }, { ref, grant: { via: 'direct' } });
+  return putSession(state, { ...call, rawBody: bodyText }, { ref, grant: { via: 'direct' }, existingOnly: true });
 }
 
 /** PUT …/properties with {system, custom}: the session PUT of {"properties": body}. */

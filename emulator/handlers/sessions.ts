@@ -15,6 +15,8 @@ import { type Call, header, jsonBody } from './call';
 export interface Target {
   ref: SessionRef;
   grant: Grant;
+  /** A part of the session (properties, a member, a server) is written: no session is created, 404 instead. */
+  existingOnly?: true;
 }
 
 function templateFor(state: EmulatorState, ref: SessionRef) {
@@ -47,6 +49,7 @@ export function putSession(state: EmulatorState, call: Call, target: Target): Re
   const template = templateFor(state, target.ref);
   const body = requestIn107(jsonBody(call), call.contractVersion);
   const { session: existing } = loadSession(state, target.ref);
+  if (!existing && target.existingOnly) throw new MpsdError(404, "The requested session wasn't found; this endpoint changes an existing session and never creates one.");
   const refused = checkPreconditions(state, call, target, existing);
   if (refused) return refused;
 
