@@ -18,7 +18,7 @@ export async function measureCatalogue() {
   writeFileSync(empty, "// the floor of a mocha + tsx run\nit('does nothing', () => {});\n");
   const emptyJs = join(ROOT, 'bench', '.empty.js');
   writeFileSync(emptyJs, "// the floor of a plain mocha run\nit('does nothing', () => {});\n");
-  const whole = mochaArguments({ catalogue: true, specs: [] }, {}, process.env);
+  const whole = mochaArguments({ catalogue: true, specs: [] }, {}, {});
   // What an installed package runs: the compiled harness and catalogue (built here), no transpiler.
   execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.build.json')], { cwd: ROOT });
   const dist = join(ROOT, 'dist', 'harness');

@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { mochaArguments } from '../harness/cli/mocha-run';
+import { runShard } from '../harness/config';
 import { shardDirectories, mergeReports } from '../harness/cli/merge-reports';
 import { shardReportsDir } from '../harness/cli/shard';
 import type { RunReport } from '../harness/reporters/write-reports';
@@ -23,7 +24,7 @@ export async function measureScale() {
   const env = (extra: Record<string, string>) => ({ MPSD_RECORDINGS_DIR: join(work, 'recordings'), MPSD_REPORTS_DIR: join(work, 'reports'), ...extra });
   const run = async (specs: string[], extra: Record<string, string>) => {
     const environment = env(extra);
-    const cost = await measureNode([MOCHA, ...mochaArguments({ catalogue: false, specs }, {}, environment)], environment);
+    const cost = await measureNode([MOCHA, ...mochaArguments({ catalogue: false, specs }, {}, { shard: runShard(environment) })], environment);
     if (cost.code !== 0) throw new Error(`a synthetic run failed (exit ${cost.code}):\n${cost.out.slice(-3000)}`);
     return {
       scenarios: Number(/(\d+) passed, 0 failed\s*$/.exec(cost.out)?.[1] ?? Number.NaN),

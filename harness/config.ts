@@ -1,8 +1,21 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { GUID, LIVE_PRINCIPAL_VARIABLES, clientModule, integer, invalid, parseFollows } from './config-values';
+import { GUID, LIVE_PRINCIPAL_VARIABLES, SETTING_VARIABLES as V, type Shard, TEMPLATE_KINDS, type TemplateKind, clientModule, integer, invalid, parseFollows, runShard } from './config-values';
 
-export { LIVE_PRINCIPAL_VARIABLES, configuredTokens, runShard } from './config-values';
+export {
+  LIVE_PRINCIPAL_VARIABLES,
+  SETTING_VARIABLES,
+  type Setting,
+  configuredTokens,
+  parseShard,
+  runShard,
+  type Shard,
+  TEMPLATE_KINDS,
+  type TemplateKind,
+  tokenCacheDir,
+  withSettings,
+  withoutSettings,
+} from './config-values';
 import { MODES, type Mode } from './modes';
 
 export { MODES, type Mode, type ModeSpec } from './modes';
@@ -14,28 +27,6 @@ export const DEFAULT_CONTRACT_VERSION = 107;
 export const MAX_CONTRACT_VERSION = 999;
 /** Default of MPSD_TIMEOUT_MS: shorter than mocha's 20 s test timeout, so a hanging target fails with its own message. */
 export const DEFAULT_TIMEOUT_MS = 15_000;
-
-/**
- * Scenarios ask for a kind of session, not a template name. Each kind maps to a template through its
- * own variable; the defaults come from the target profile (the embedded emulator's templates).
- */
-export const TEMPLATE_KINDS = {
-  /** An open lobby with the searchable capability. */
-  lobby: 'MPSD_TEMPLATE',
-  /** visibility private: only members and reserved users read or write. */
-  private: 'MPSD_TEMPLATE_PRIVATE',
-  /** A gameplay session. */
-  game: 'MPSD_TEMPLATE_GAME',
-  /** capability large: members holds only "me". */
-  large: 'MPSD_TEMPLATE_LARGE',
-  /** capability hasOwners, default ownershipPolicies: only owners create invite handles. */
-  owned: 'MPSD_TEMPLATE_OWNED',
-  /** An open lobby for two (maxMembersCount 2): a session that is full with alice and bob. */
-  duo: 'MPSD_TEMPLATE_DUO',
-  /** capability connectionRequiredForActiveMembers: a member whose RTA connection drops becomes inactive. */
-  connected: 'MPSD_TEMPLATE_CONNECTED',
-} as const;
-export type TemplateKind = keyof typeof TEMPLATE_KINDS;
 
 /**
  * What the config needs to know about the embedded target when MPSD_TARGET is not set: its service
@@ -85,6 +76,8 @@ export interface HarnessConfig {
   recordingsDir: string;
   /** MPSD_CLIENT: a module exporting createClient(settings): MpsdClient, run instead of the harness's own client. */
   clientModule?: string;
+  /** MPSD_SHARD (--shard i/n): this process's slice of the spec files. */
+  shard?: Shard;
   /** MPSD_USAGE_LOG: replay writes which recorded entries each test used to this file (the lint reads it). */
   usageLog?: string;
 }
@@ -98,7 +91,7 @@ type Env = Record<string, string | undefined>;
 export { runDescription } from './config-values';
 
 export function reportsDir(env: Env = process.env): string {
-  return resolve(env.MPSD_REPORTS_DIR || 'reports');
+  return resolve(env[V.reports] || 'reports');
 }
 
 /**
@@ -106,23 +99,27 @@ export function reportsDir(env: Env = process.env): string {
  * `tokensFromClients`: the proxy, whose clients send their own Authorization, needs no MPSD_AUTH.
  */
 export function loadConfig(env: Env, profile: TargetProfile, options: { tokensFromClients?: boolean } = {}): Readonly<HarnessConfig> {
-  const mode = (env.MPSD_MODE || 'replay') as Mode;
-  if (!Object.hasOwn(MODES, mode)) invalid('MPSD_MODE', mode, Object.keys(MODES).join(' | '));
+  const mode = (env[V.mode] || 'replay') as Mode;
+  if (!Object.hasOwn(MODES, mode)) invalid(V.mode, mode, Object.keys(MODES).join(' | '));
 
-  const contractVersion = integer(env, 'MPSD_CONTRACT_VERSION', DEFAULT_CONTRACT_VERSION, MIN_CONTRACT_VERSION, MAX_CONTRACT_VERSION, '104, 105 or 107; the value encodes 100 x major + minor');
-  const timeoutMs = integer(env, 'MPSD_TIMEOUT_MS', DEFAULT_TIMEOUT_MS, 100, 600_000, 'milliseconds to wait for an answer; keep it below the test timeout');
+  const contractVersion = integer(env, V.contractVersion, DEFAULT_CONTRACT_VERSION, MIN_CONTRACT_VERSION, MAX_CONTRACT_VERSION, '104, 105 or 107; the value encodes 100 x major + minor');
+  const timeoutMs = integer(env, V.timeoutMs, DEFAULT_TIMEOUT_MS, 100, 600_000, 'milliseconds to wait for an answer; keep it below the test timeout');
 
   let target: Target;
   const principals: HarnessConfig['principals'] = {};
-  if (env.MPSD_TARGET) {
+  const targetText = env[V.target];
+  const faultsText = env[V.faults] ?? '';
+  const recordingsText = env[V.recordings];
+  const clientText = env[V.client];
+  if (targetText) {
     let url: URL | undefined;
     try {
-      url = new URL(env.MPSD_TARGET);
+      url = new URL(targetText);
     } catch {
       url = undefined;
     }
-    if (!url || !/^https?:$/.test(url.protocol)) invalid('MPSD_TARGET', env.MPSD_TARGET, 'an http(s) base URL such as https://sessiondirectory.xboxlive.com');
-    if (env.MPSD_EMULATOR_FAULTS) invalid('MPSD_EMULATOR_FAULTS', env.MPSD_EMULATOR_FAULTS, 'nothing while MPSD_TARGET is set (faults exist only in the embedded emulator)');
+    if (!url || !/^https?:$/.test(url.protocol)) invalid(V.target, targetText, 'an http(s) base URL such as https://sessiondirectory.xboxlive.com');
+    if (faultsText) invalid(V.faults, faultsText, 'nothing while MPSD_TARGET is set (faults exist only in the embedded emulator)');
     target = { kind: 'live', baseUrl: url.origin + url.pathname.replace(/\/$/, '') };
     for (const name of PRINCIPAL_NAMES) {
       const vars = LIVE_PRINCIPAL_VARIABLES[name];
@@ -139,24 +136,20 @@ export function loadConfig(env: Env, profile: TargetProfile, options: { tokensFr
     // Replay sends nothing to the target; a target left set in the shell would only make the scenarios ask for tokens.
     if (MODES[mode].answers === 'recordings' && !principals.alice && !options.tokensFromClients)
       invalid(
-        'MPSD_TARGET',
-        env.MPSD_TARGET,
+        V.target,
+        targetText,
         `unset in replay: replay sends nothing to a target and needs no token, and the recordings name their own origin (unset MPSD_TARGET, or pass --mode live to run against ${target.baseUrl})`,
       );
   } else {
-    const faults = (env.MPSD_EMULATOR_FAULTS ?? '')
+    const faults = faultsText
       .split(',')
       .map((f) => f.trim())
       .filter(Boolean);
     const unknown = faults.find((f) => !profile.faults.includes(f));
-    if (unknown !== undefined) invalid('MPSD_EMULATOR_FAULTS', env.MPSD_EMULATOR_FAULTS ?? '', `a comma-separated list of ${profile.faults.join(', ')}`);
+    if (unknown !== undefined) invalid(V.faults, faultsText, `a comma-separated list of ${profile.faults.join(', ')}`);
     // A planted fault lives in the emulator, which replay never reaches: it would silently change nothing.
     if (faults.length > 0 && MODES[mode].answers === 'recordings')
-      invalid(
-        'MPSD_EMULATOR_FAULTS',
-        env.MPSD_EMULATOR_FAULTS ?? '',
-        `nothing in replay, which answers from the recordings and never reaches the emulator; plant a fault with --mode live (or record, verify)`,
-      );
+      invalid(V.faults, faultsText, `nothing in replay, which answers from the recordings and never reaches the emulator; plant a fault with --mode live (or record, verify)`);
     target = { kind: 'emulator', faults };
     for (const [name, user] of Object.entries(profile.users) as [PrincipalName, { xuid: string; gamertag: string }][]) {
       principals[name] = { name, xuid: user.xuid, authorization: profile.userToken(name, user.xuid, user.gamertag) };
@@ -164,8 +157,8 @@ export function loadConfig(env: Env, profile: TargetProfile, options: { tokensFr
     principals.server = { name: 'server', authorization: profile.serverToken };
   }
 
-  const scid = env.MPSD_SCID || profile.scid;
-  if (!GUID.test(scid)) invalid('MPSD_SCID', scid, 'a service config id GUID');
+  const scid = env[V.scid] || profile.scid;
+  if (!GUID.test(scid)) invalid(V.scid, scid, 'a service config id GUID');
   const templates = {} as Record<TemplateKind, string>;
   for (const [kind, variable] of Object.entries(TEMPLATE_KINDS) as [TemplateKind, string][]) {
     const name = env[variable] || profile.templates[kind];
@@ -174,20 +167,21 @@ export function loadConfig(env: Env, profile: TargetProfile, options: { tokensFr
   }
 
   // A recordings folder named on purpose that does not exist would make every replayed test a miss: say it once.
-  if (env.MPSD_RECORDINGS_DIR && MODES[mode].answers === 'recordings' && !existsSync(resolve(env.MPSD_RECORDINGS_DIR)))
-    invalid('MPSD_RECORDINGS_DIR', env.MPSD_RECORDINGS_DIR, `an existing folder of recordings: ${mode} reads recordings from it (create it with --mode record, or fix the path)`);
+  if (recordingsText && MODES[mode].answers === 'recordings' && !existsSync(resolve(recordingsText)))
+    invalid(V.recordings, recordingsText, `an existing folder of recordings: ${mode} reads recordings from it (create it with --mode record, or fix the path)`);
   return Object.freeze({
     mode,
     target: Object.freeze(target),
     contractVersion,
     timeoutMs,
-    follows: env.MPSD_TARGET ? parseFollows(env.MPSD_FOLLOWS ?? '', PRINCIPAL_NAMES) : (profile.follows as [PrincipalName, PrincipalName][]),
+    follows: targetText ? parseFollows(env[V.follows] ?? '', PRINCIPAL_NAMES) : (profile.follows as [PrincipalName, PrincipalName][]),
     scid,
     templates: Object.freeze(templates),
     principals: Object.freeze(principals),
-    recordingsDir: resolve(env.MPSD_RECORDINGS_DIR || 'recordings'),
+    recordingsDir: resolve(recordingsText || 'recordings'),
     reportsDir: reportsDir(env),
-    ...(env.MPSD_USAGE_LOG ? { usageLog: env.MPSD_USAGE_LOG } : {}),
-    ...(env.MPSD_CLIENT ? { clientModule: clientModule(env.MPSD_CLIENT) } : {}),
+    ...(runShard(env) ? { shard: runShard(env) } : {}),
+    ...(env[V.usageLog] ? { usageLog: env[V.usageLog] } : {}),
+    ...(clientText ? { clientModule: clientModule(clientText) } : {}),
   });
 }

@@ -107,6 +107,22 @@ describe('architecture rules', () => {
     expect(outside).to.deep.equal([]);
   });
 
+  it('only the config reads a setting from the environment: no other module reads process.env.X or names an MPSD_* variable', () => {
+    // The tripwire is loaded by node before any TypeScript (and so before the config) can run: it reads
+    // MPSD_MODE and MPSD_TARGET itself, to know which host a live run may reach.
+    const CONFIG = ['harness/config.ts', 'harness/config-values.ts'];
+    const reads = /process\.env\.[A-Za-z_]|process\.env\[|['"`]MPSD_[A-Z_0-9]+['"`]|\.MPSD_[A-Z]|\bMPSD_[A-Z_0-9]+:/;
+    const offences = [...sources('harness'), ...sources('emulator')]
+      .filter((file) => !CONFIG.includes(file))
+      .flatMap((file) =>
+        readFileSync(join(ROOT, file), 'utf8')
+          .split('\n')
+          .flatMap((line, i) => (reads.test(line) ? [`${file}:${i + 1}: ${line.trim()}`] : [])),
+      );
+    expect(offences).to.deep.equal([]);
+    expect(readFileSync(join(ROOT, CONFIG[1]), 'utf8')).to.match(reads); // the pattern finds a read where there is one
+  });
+
   it('no source file grows past 200 lines', () => {
     const long = [...sources('harness'), ...sources('emulator'), ...sources('specs')].filter((f) => readFileSync(join(ROOT, f), 'utf8').split('\n').length > 200);
     expect(long).to.deep.equal([]);

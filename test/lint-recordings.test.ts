@@ -33,7 +33,7 @@ describe('recordings lint', function () {
   };
 
   before(async () => {
-    usage = await replayUsage(join(ROOT, 'recordings'), mochaArguments({ catalogue: true, specs: [] }, { reporter: 'dot' }, process.env));
+    usage = await replayUsage(join(ROOT, 'recordings'), mochaArguments({ catalogue: true, specs: [] }, { reporter: 'dot' }, {}));
   });
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'mpsd-lint-'));

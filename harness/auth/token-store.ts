@@ -1,19 +1,12 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { join } from 'node:path';
 
 /**
- * Where `mpsd-harness login` keeps a principal's Microsoft and Xbox tokens: the user's cache directory,
- * never the repository. One file per principal, readable by its owner only (0600 in a 0700 folder),
- * written whole through a temp file and a rename, so an interrupted write never leaves half a token.
+ * A principal's Microsoft and Xbox tokens, kept by `mpsd-harness login` in the folder the config names
+ * (tokenCacheDir), never the repository. One file per principal, readable by its owner only (0600 in a
+ * 0700 folder), written whole through a temp file and a rename, so an interrupted write never leaves half
+ * a token.
  */
-export function tokenCacheDir(env: NodeJS.ProcessEnv): string {
-  if (env.MPSD_TOKEN_CACHE) return env.MPSD_TOKEN_CACHE;
-  if (process.platform === 'win32') return join(env.LOCALAPPDATA || join(homedir(), 'AppData', 'Local'), 'mpsd-harness', 'tokens');
-  if (process.platform === 'darwin') return join(homedir(), 'Library', 'Caches', 'mpsd-harness', 'tokens');
-  return join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'mpsd-harness', 'tokens');
-}
-
 const fileOf = (dir: string, principal: string) => join(dir, `${principal}.json`);
 
 /** Every cache prismarine-auth keeps for a principal (msa, device, user, XSTS...), by its cache name. */

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { LIVE_PRINCIPAL_VARIABLES, type PrincipalName, TEMPLATE_KINDS, type TemplateKind } from '../config';
+import { LIVE_PRINCIPAL_VARIABLES, type PrincipalName, type Setting, TEMPLATE_KINDS, type TemplateKind, withSettings } from '../config';
 import { HarnessError, ERROR_CODES } from '../errors';
 
 /**
@@ -28,19 +28,9 @@ export interface ConfigFile {
   principals?: Partial<Record<PrincipalName, { xuid?: string; tokenVariable?: string }>>;
 }
 
-/** The file's keys, each with the variable it stands for (none for the selection keys). */
-const KEYS: Record<keyof ConfigFile, string | undefined> = {
-  catalogue: undefined,
-  specs: undefined,
-  recordings: 'MPSD_RECORDINGS_DIR',
-  reports: 'MPSD_REPORTS_DIR',
-  client: 'MPSD_CLIENT',
-  mode: 'MPSD_MODE',
-  target: 'MPSD_TARGET',
-  scid: 'MPSD_SCID',
-  templates: 'MPSD_TEMPLATE*',
-  principals: 'MPSD_XUID*, MPSD_AUTH*',
-};
+/** The file's keys that stand for one setting each (the selection keys, templates and principals have their own). */
+const SETTING_KEYS = { recordings: 'recordings', reports: 'reports', client: 'client', mode: 'mode', target: 'target', scid: 'scid' } as const satisfies Partial<Record<keyof ConfigFile, Setting>>;
+const KEYS: readonly (keyof ConfigFile)[] = ['catalogue', 'specs', ...(Object.keys(SETTING_KEYS) as (keyof typeof SETTING_KEYS)[]), 'templates', 'principals'];
 const PATH_KEYS = ['recordings', 'reports', 'client'] as const;
 
 export function findConfigFile(from: string = process.cwd()): string | undefined {
@@ -72,7 +62,7 @@ export function checkConfig(value: unknown, file: string): ConfigFile {
   if (!value || typeof value !== 'object' || Array.isArray(value)) throw bad(file, 'must hold one object of settings');
   const config = value as Record<string, unknown>;
   for (const key of Object.keys(config)) {
-    if (!(key in KEYS) && !key.startsWith('$')) throw bad(file, `unknown key '${key}'; the keys are ${Object.keys(KEYS).join(', ')}`);
+    if (!(KEYS as string[]).includes(key) && !key.startsWith('$')) throw bad(file, `unknown key '${key}'; the keys are ${KEYS.join(', ')}`);
   }
   if (config.catalogue !== undefined && typeof config.catalogue !== 'boolean') throw bad(file, "'catalogue' must be true or false");
   if (config.specs !== undefined && !(Array.isArray(config.specs) && config.specs.every((s) => typeof s === 'string'))) throw bad(file, "'specs' must be a list of glob patterns");
@@ -89,13 +79,14 @@ export function checkConfig(value: unknown, file: string): ConfigFile {
 }
 
 /** The MPSD_* variables the file stands for, paths made absolute against the file's folder. */
-export function configEnvironment(config: ConfigFile, file: string, env: NodeJS.ProcessEnv = process.env): Record<string, string> {
+export function configEnvironment(config: ConfigFile, file: string, env: NodeJS.ProcessEnv): Record<string, string> {
   const dir = dirname(file);
-  const out: Record<string, string> = {};
-  for (const key of ['recordings', 'reports', 'client', 'mode', 'target', 'scid'] as const) {
+  const settings: Partial<Record<Setting, string>> = {};
+  for (const key of Object.keys(SETTING_KEYS) as (keyof typeof SETTING_KEYS)[]) {
     const value = config[key];
-    if (value !== undefined) out[KEYS[key] as string] = (PATH_KEYS as readonly string[]).includes(key) ? resolve(dir, value) : value;
+    if (value !== undefined) settings[SETTING_KEYS[key]] = (PATH_KEYS as readonly string[]).includes(key) ? resolve(dir, value) : value;
   }
+  const out = withSettings({}, settings) as Record<string, string>;
   for (const [kind, name] of Object.entries(config.templates ?? {})) out[TEMPLATE_KINDS[kind as TemplateKind]] = name;
   for (const [name, principal] of Object.entries(config.principals ?? {})) {
     const variables = LIVE_PRINCIPAL_VARIABLES[name as PrincipalName];

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { SETTING_VARIABLES, type Setting, withSettings } from '../config';
 import { HarnessError, ERROR_CODES } from '../errors';
 
 /**
@@ -7,17 +8,17 @@ import { HarnessError, ERROR_CODES } from '../errors';
  * (README, "One command line, on every OS"); the others belong to mocha (which tests run).
  */
 export const FLAGS = {
-  mode: { env: 'MPSD_MODE', value: '<mode>', help: 'replay (default), record, record-missing, live or verify' },
-  target: { env: 'MPSD_TARGET', value: '<url>', help: 'a live MPSD base URL; without it, the embedded emulator' },
-  reports: { env: 'MPSD_REPORTS_DIR', value: '<dir>', path: true, help: 'where reports go (default reports/)' },
-  recordings: { env: 'MPSD_RECORDINGS_DIR', value: '<dir>', path: true, help: 'where recordings are read and written (default recordings/)' },
-  fault: { env: 'MPSD_EMULATOR_FAULTS', value: '<name>', help: 'plant an emulator fault (repeatable)', multiple: true },
-  client: { env: 'MPSD_CLIENT', value: '<file>', path: true, help: 'a module exporting createClient(settings): the client under test' },
-  grep: { env: undefined, value: '<pattern>', help: 'run only the tests whose full title matches; a pattern that matches none fails' },
-  spec: { env: undefined, value: '<file>', help: 'run only this spec file (repeatable)', multiple: true },
-  principal: { env: undefined, value: '<name>', help: 'the principal to sign in or out: alice (the default for login), bob or carol' },
-  shard: { env: 'MPSD_SHARD', value: '<i/n>', help: 'run the i-th of n deterministic slices of the spec files (a CI job matrix); reports go to <reports>/shard-i-of-n for merge-reports' },
-} as const;
+  mode: { setting: 'mode', value: '<mode>', help: 'replay (default), record, record-missing, live or verify' },
+  target: { setting: 'target', value: '<url>', help: 'a live MPSD base URL; without it, the embedded emulator' },
+  reports: { setting: 'reports', value: '<dir>', path: true, help: 'where reports go (default reports/)' },
+  recordings: { setting: 'recordings', value: '<dir>', path: true, help: 'where recordings are read and written (default recordings/)' },
+  fault: { setting: 'faults', value: '<name>', help: 'plant an emulator fault (repeatable)', multiple: true },
+  client: { setting: 'client', value: '<file>', path: true, help: 'a module exporting createClient(settings): the client under test' },
+  grep: { setting: undefined, value: '<pattern>', help: 'run only the tests whose full title matches; a pattern that matches none fails' },
+  spec: { setting: undefined, value: '<file>', help: 'run only this spec file (repeatable)', multiple: true },
+  principal: { setting: undefined, value: '<name>', help: 'the principal to sign in or out: alice (the default for login), bob or carol' },
+  shard: { setting: 'shard', value: '<i/n>', help: 'run the i-th of n deterministic slices of the spec files (a CI job matrix); reports go to <reports>/shard-i-of-n for merge-reports' },
+} as const satisfies Record<string, { setting: Setting | undefined; value: string; help: string; path?: true; multiple?: true }>;
 export type FlagName = keyof typeof FLAGS;
 
 export interface Parsed {
@@ -40,20 +41,20 @@ export function parseFlags(args: string[], allowed: readonly FlagName[]): Parsed
 }
 
 /** The environment for a run: the caller's, with each MPSD_* variable a flag stands for overridden by the flag (paths made absolute). */
-export function environmentWith(flags: Parsed['flags'], base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
-  const env = { ...base };
+export function environmentWith(flags: Parsed['flags'], base: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const settings: Partial<Record<Setting, string>> = {};
   for (const [name, value] of Object.entries(flags) as [FlagName, string | string[]][]) {
-    const variable = FLAGS[name].env;
-    if (!variable || value === undefined) continue;
+    const setting = FLAGS[name].setting;
+    if (!setting || value === undefined) continue;
     const text = Array.isArray(value) ? value.join(',') : value;
     // A path is the caller's: resolved against the current directory, whatever directory a child runs in.
-    env[variable] = 'path' in FLAGS[name] ? resolve(text) : text;
+    settings[setting] = 'path' in FLAGS[name] ? resolve(text) : text;
   }
-  return env;
+  return withSettings(base, settings);
 }
 
 export function flagHelp(allowed: readonly FlagName[]): string {
-  return allowed.map((name) => `  --${name} ${FLAGS[name].value}`.padEnd(30) + FLAGS[name].help + (FLAGS[name].env ? ` (${FLAGS[name].env})` : '')).join('\n');
+  return allowed.map((name) => `  --${name} ${FLAGS[name].value}`.padEnd(30) + FLAGS[name].help + (FLAGS[name].setting ? ` (${SETTING_VARIABLES[FLAGS[name].setting]})` : '')).join('\n');
 }
 
 /** The command a typo most likely meant: the nearest by edit distance, if it is near at all. */

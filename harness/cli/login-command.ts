@@ -1,6 +1,7 @@
 import { LIVE_PRINCIPAL_VARIABLES, type PrincipalName } from '../config';
 import { HarnessError, ERROR_CODES } from '../errors';
-import { forget, isSignedIn, tokenCacheDir } from '../auth/token-store';
+import { forget, isSignedIn } from '../auth/token-store';
+import { tokenCacheDir } from '../config';
 import { xboxToken } from '../auth/xbox-sign-in';
 
 export const LOGIN_HELP = `How it works:

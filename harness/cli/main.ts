@@ -1,7 +1,7 @@
 import { HarnessError, ERROR_CODES } from '../errors';
 import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
-import { MODES, type Mode, reportsDir } from '../config';
+import { join, relative } from 'node:path';
+import { MODES, withSettings } from '../config';
 import type { DriftReport } from '../drift/collector';
 import { COMPILED, PACKAGE_JSON } from '../layout';
 import { type FlagName, closest, flagHelp, parseFlags } from './flags';
@@ -38,25 +38,25 @@ const RUN_REPORTS = ['results.json', 'junit.xml', 'conformance.html'];
  * the harness's, not mocha's failure count: 0 when everything passed, 1 when a test failed or the run
  * could not write its reports.
  */
-async function mochaWith(flags: Flags, { env, selection }: RunSettings, reporter?: string): Promise<number> {
+async function mochaWith(flags: Flags, { config, env, selection }: RunSettings, reporter?: string): Promise<number> {
   const grep = flags.grep === undefined ? undefined : String(flags.grep);
-  const dir = reportsDir(env);
+  const dir = config.reportsDir;
   for (const file of RUN_REPORTS) if (statSync(join(dir, file), { throwIfNoEntry: false })?.isFile()) rmSync(join(dir, file));
   // Replay is sealed from the network at the OS level where the OS allows it (seal.ts).
-  const seal = MODES[(env.MPSD_MODE || 'replay') as Mode].answers === 'recordings' ? replaySeal() : undefined;
-  const code = await runMocha(mochaArguments(selection, { grep, reporter }, env), seal ? { ...env, MPSD_NETWORK: seal.network } : env, seal?.prefix);
+  const seal = MODES[config.mode].answers === 'recordings' ? replaySeal() : undefined;
+  const code = await runMocha(mochaArguments(selection, { grep, reporter }, config), withSettings(env, { network: seal?.network }), seal?.prefix);
   if (reporter === undefined && !existsSync(join(dir, 'results.json'))) {
     process.stderr.write(`mpsd-harness: the run wrote no reports to ${relative(process.cwd(), dir) || '.'} (see the errors above); it counts as failed\n`);
     return 1;
   }
   return code === 0 ? 0 : 1;
 }
-const mocha = async (flags: Flags, extra: Record<string, string> = {}) => mochaWith(flags, await settings(flags, extra));
+const mocha = async (flags: Flags, overrides: Parameters<typeof settings>[1] = {}) => mochaWith(flags, await settings(flags, overrides));
 
 /** verify: the catalogue against the target, then an exit code that follows breaking drift only. */
 async function verify(flags: Flags): Promise<number> {
-  const run = await settings(flags, { MPSD_MODE: 'verify' });
-  const dir = reportsDir(run.env);
+  const run = await settings(flags, { mode: 'verify' });
+  const dir = run.config.reportsDir;
   const driftFile = join(dir, 'drift.json');
   for (const file of [driftFile, join(dir, 'drift.md')]) rmSync(file, { force: true }); // never leave an old report looking current
   const mochaCode = await mochaWith(flags, run);
@@ -75,7 +75,7 @@ export const COMMANDS: Record<string, Command> = {
   record: {
     summary: 'rewrite recordings from the target (the embedded emulator unless --target)',
     flags: RUN_FLAGS.filter((f) => f !== 'mode'),
-    run: (f) => mocha(f, { MPSD_MODE: 'record' }),
+    run: (f) => mocha(f, { mode: 'record' }),
   },
   verify: { summary: 'run the catalogue live and classify every difference from the recordings; exit 1 on breaking drift', flags: RUN_FLAGS.filter((f) => f !== 'mode'), run: verify },
   coverage: {
@@ -84,7 +84,7 @@ export const COMMANDS: Record<string, Command> = {
     run: async (f) => {
       const run = await settings(f);
       const code = await mochaWith(f, run, 'dot');
-      const file = join(reportsDir(run.env), 'contract-coverage.md');
+      const file = join(run.config.reportsDir, 'contract-coverage.md');
       if (existsSync(file)) process.stdout.write(readFileSync(file, 'utf8'));
       return code;
     },
@@ -93,25 +93,25 @@ export const COMMANDS: Record<string, Command> = {
     summary: 'lint the recordings: parse, checks, orphans, unused entries, secrets',
     flags: ['recordings', 'spec'],
     run: async (f) => {
-      const { env, selection } = await settings({ ...f, mode: 'replay' });
-      return lintCommand(env.MPSD_RECORDINGS_DIR || resolve('recordings'), mochaArguments(selection, { reporter: 'dot' }, env));
+      const { config, selection } = await settings({ ...f, mode: 'replay' });
+      return lintCommand(config.recordingsDir, mochaArguments(selection, { reporter: 'dot' }, config));
     },
   },
-  emulator: { summary: 'start the reference emulator', flags: [], passThrough: 'emulator/cli', run: (_f, rest) => runScript('emulator/cli', rest) },
-  proxy: { summary: 'a recording, checking proxy for clients in any language', flags: [], passThrough: 'harness/proxy/cli', run: (_f, rest) => runScript('harness/proxy/cli', rest) },
+  emulator: { summary: 'start the reference emulator', flags: [], passThrough: 'emulator/cli', run: (_f, rest) => runScript('emulator/cli', rest, process.env) },
+  proxy: { summary: 'a recording, checking proxy for clients in any language', flags: [], passThrough: 'harness/proxy/cli', run: (_f, rest) => runScript('harness/proxy/cli', rest, process.env) },
   bench: {
     summary: 'measure every row of BENCHMARKS.md in one run (--only replay,size,catalogue,load,scale)',
     flags: [],
     passThrough: 'bench/run',
     cloneOnly: true,
-    run: (_f, rest) => runScript('bench/run', rest),
+    run: (_f, rest) => runScript('bench/run', rest, process.env),
   },
   'merge-reports': {
     summary: "combine the reports of --shard runs (JUnit, HTML, coverage, drift) into one run's; exit 1 if a test failed",
     flags: ['reports'],
     positional: '[<shard report dir>...]   (default: every <reports>/shard-i-of-n)',
     run: async (f, dirs) => {
-      const out = reportsDir((await settings(f)).env);
+      const out = (await settings(f)).config.reportsDir;
       return mergeReports(dirs.length > 0 ? dirs : shardDirectories(out), out);
     },
   },
@@ -129,13 +129,13 @@ export const COMMANDS: Record<string, Command> = {
   init: {
     summary: 'start a project: a config file, an example spec (recorded against the embedded emulator), a CI workflow',
     flags: [],
-    run: () => initCommand((spec) => mocha({ spec }, { MPSD_MODE: 'record' })),
+    run: () => initCommand((spec) => mocha({ spec }, { mode: 'record' })),
   },
   generate: {
     summary: 'regenerate the derived files: openapi.json and schemas/MultiplayerSessionRequest.system.json',
     flags: [],
     cloneOnly: true,
-    run: () => runScript('harness/contract/generate-cli', []),
+    run: () => runScript('harness/contract/generate-cli', [], process.env),
   },
 };
 

@@ -3,7 +3,8 @@ import { resolve } from 'node:path';
 import { spawn } from 'node:child_process';
 import { constants as osConstants } from 'node:os';
 import { CATALOGUE_GLOB, COMPILED, TRIPWIRE_FILE, codeFile } from '../layout';
-import { declaredTests, expandSpecs, filesOfShard, parseShard } from './shard';
+import type { HarnessConfig } from '../config';
+import { declaredTests, expandSpecs, filesOfShard } from './shard';
 
 const MOCHA = require.resolve('mocha/bin/mocha.js');
 
@@ -28,14 +29,14 @@ const isTypeScript = (path: string) => /\.[cm]?tsx?$|\{[^}]*\bts\b[^}]*\}$/.test
 /**
  * The mocha command line for a run, spelled out (no config file is read): the tripwire first, tsx when
  * anything TypeScript is loaded, the root hooks, the reporter, then --grep with --fail-zero (a pattern
- * that matches no test fails instead of passing on nothing). With MPSD_SHARD (--shard i/n), only that
+ * that matches no test fails instead of passing on nothing). With a shard (--shard i/n), only that
  * shard's files.
  */
-export function mochaArguments(selection: Selection, options: { grep?: string; reporter?: string }, env: NodeJS.ProcessEnv): string[] {
+export function mochaArguments(selection: Selection, options: { grep?: string; reporter?: string }, config: Pick<HarnessConfig, 'shard' | 'clientModule'>): string[] {
   const patterns = patternsOf(selection);
   const weight = (file: string) => declaredTests(readFileSync(resolve(process.cwd(), file), 'utf8'));
-  const specs = env.MPSD_SHARD ? filesOfShard(expandSpecs(patterns, process.cwd()), parseShard(env.MPSD_SHARD), weight) : patterns;
-  const needsTsx = !COMPILED || patterns.some(isTypeScript) || (env.MPSD_CLIENT !== undefined && isTypeScript(env.MPSD_CLIENT));
+  const specs = config.shard ? filesOfShard(expandSpecs(patterns, process.cwd()), config.shard, weight) : patterns;
+  const needsTsx = !COMPILED || patterns.some(isTypeScript) || (config.clientModule !== undefined && isTypeScript(config.clientModule));
   return [
     '--no-config',
     '--no-package',
@@ -63,7 +64,7 @@ export function runMocha(args: string[], env: NodeJS.ProcessEnv, prefix: string[
 }
 
 /** Run another entry point of the package (`harness/lint/cli`, say) in a child node, arguments passed through. */
-export function runScript(modulePath: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+export function runScript(modulePath: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
   return runNode([...(COMPILED ? [] : ['--require', require.resolve('tsx/cjs')]), codeFile(modulePath), ...args], env);
 }
 

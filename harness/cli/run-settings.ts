@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { MODES, type Mode, loadConfig, reportsDir } from '../config';
+import { type HarnessConfig, MODES, type Setting, loadConfig, withSettings } from '../config';
 import { EMBEDDED_PROFILE } from '../target';
 import { HarnessError, ERROR_CODES } from '../errors';
 import { COMPILED } from '../layout';
@@ -7,37 +7,41 @@ import { configEnvironment, configSelection, findConfigFile, readConfigFile } fr
 import { type Parsed, environmentWith } from './flags';
 import { signedInEnvironment } from './login-command';
 import type { Selection } from './mocha-run';
-import { parseShard, shardReportsDir } from './shard';
+import { shardReportsDir } from './shard';
 
 type Flags = Parsed['flags'];
 
-/** What one run is given: its environment (flags over MPSD_* variables over the config file) and its specs. */
+/**
+ * What one run is given: the settings, read and checked once (`config`); the environment that carries
+ * them to the mocha child (flags over MPSD_* variables over the config file); and the specs.
+ */
 export interface RunSettings {
+  config: Readonly<HarnessConfig>;
   env: NodeJS.ProcessEnv;
   selection: Selection;
 }
 
-export async function settings(flags: Flags, extra: Record<string, string> = {}): Promise<RunSettings> {
+export async function settings(flags: Flags, overrides: Partial<Record<Setting, string>> = {}): Promise<RunSettings> {
   const file = findConfigFile();
-  const config = file ? await readConfigFile(file) : undefined;
-  const fromFile = config && file ? configEnvironment(config, file) : {};
-  const env = { ...environmentWith(flags, { ...fromFile, ...process.env }), ...extra };
-  if (env.MPSD_SHARD) env.MPSD_REPORTS_DIR = shardReportsDir(reportsDir(env), parseShard(env.MPSD_SHARD));
+  const fromConfigFile = file ? await readConfigFile(file) : undefined;
+  const fromFile = fromConfigFile && file ? configEnvironment(fromConfigFile, file, process.env) : {};
+  let env = withSettings(environmentWith(flags, { ...fromFile, ...process.env }), overrides);
   const selection: Selection = flags.spec
     ? { catalogue: false, specs: ([] as string[]).concat(flags.spec).map((s) => resolve(s).split('\\').join('/')) }
-    : config && file
-      ? configSelection(config, file)
+    : fromConfigFile && file
+      ? configSelection(fromConfigFile, file)
       : { catalogue: true, specs: [] };
-  const mode = (env.MPSD_MODE || 'replay') as Mode;
+  // A first read learns where the run goes, before any token is asked for.
+  const where = loadConfig(env, EMBEDDED_PROFILE, { tokensFromClients: true });
   // A live target takes the principals signed in with `login` where no MPSD_AUTH* is set.
-  if (env.MPSD_TARGET && Object.hasOwn(MODES, mode) && MODES[mode].answers !== 'recordings') Object.assign(env, await signedInEnvironment(env));
-  if (COMPILED && selection.catalogue && Object.hasOwn(MODES, mode) && MODES[mode].writes !== 'nothing') {
+  if (where.target.kind === 'live' && MODES[where.mode].answers !== 'recordings') env = { ...env, ...(await signedInEnvironment(env)) };
+  if (where.shard) env = withSettings(env, { reports: shardReportsDir(where.reportsDir, where.shard) });
+  if (COMPILED && selection.catalogue && MODES[where.mode].writes !== 'nothing') {
     throw new HarnessError(
       ERROR_CODES.CONFIG_INVALID,
-      `--mode ${mode} would rewrite the built-in catalogue's recordings, which belong to the package. Record your own specs only (--spec, or "catalogue": false in the config file), or run the catalogue with --mode live or verify.`,
+      `--mode ${where.mode} would rewrite the built-in catalogue's recordings, which belong to the package. Record your own specs only (--spec, or "catalogue": false in the config file), or run the catalogue with --mode live or verify.`,
     );
   }
   // Every setting checked before any test runs: a bad one is one message and exit 2, never a failed test.
-  loadConfig(env, EMBEDDED_PROFILE);
-  return { env, selection };
+  return { config: loadConfig(env, EMBEDDED_PROFILE), env, selection };
 }

@@ -1,5 +1,6 @@
 import { globSync } from 'glob';
 import { join } from 'node:path';
+import type { Shard } from '../config';
 import { HarnessError, ERROR_CODES } from '../errors';
 
 /**
@@ -8,21 +9,6 @@ import { HarnessError, ERROR_CODES } from '../errors';
  * Deterministic (the same files in every job of the matrix, whatever the machine) and whole files only
  * (a scenario's recordings and its describe-level set-up stay together).
  */
-export interface Shard {
-  index: number;
-  total: number;
-}
-
-export function parseShard(text: string): Shard {
-  const m = /^(\d+)\/(\d+)$/.exec(text.trim());
-  const index = Number(m?.[1]);
-  const total = Number(m?.[2]);
-  if (!m || total < 1 || index < 1 || index > total) {
-    throw new HarnessError(ERROR_CODES.CONFIG_INVALID, `--shard '${text}' is not i/n with 1 <= i <= n (for example --shard 2/4: the second of four jobs)`);
-  }
-  return { index, total };
-}
-
 /** The spec files the patterns name, relative to the repository, sorted: the same list on every machine. */
 export function expandSpecs(patterns: string[], root: string): string[] {
   const files = new Set<string>();

@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { withSettings, withoutSettings } from '../config';
 import { configuredSecrets } from '../secrets';
 import { HarnessError, ERROR_CODES } from '../errors';
 import type { Finding } from './finding';
@@ -17,13 +18,7 @@ export const ALLOWLIST_FILE = 'lint-allowlist.json';
 export function replayUsage(recordingsDir: string, mochaArgs: string[]): Promise<Record<string, number[]>> {
   const dir = mkdtempSync(join(tmpdir(), 'mpsd-usage-'));
   const log = join(dir, 'usage.json');
-  const env = {
-    ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('MPSD_'))),
-    MPSD_MODE: 'replay',
-    MPSD_RECORDINGS_DIR: recordingsDir,
-    MPSD_USAGE_LOG: log,
-    MPSD_REPORTS_DIR: dir,
-  };
+  const env = withSettings(withoutSettings(process.env), { mode: 'replay', recordings: recordingsDir, usageLog: log, reports: dir });
   return new Promise((resolve, reject) => {
     execFile(process.execPath, [require.resolve('mocha/bin/mocha.js'), ...mochaArgs], { cwd: process.cwd(), env }, (error, stdout) => {
       try {

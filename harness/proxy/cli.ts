@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { constants } from 'node:os';
 import { parseArgs } from 'node:util';
-import { type HarnessConfig, MODES, loadConfig } from '../config';
+import { type HarnessConfig, MODES, SETTING_VARIABLES, loadConfig, withSettings } from '../config';
 import { ERROR_CODES, HarnessError, isHarnessError } from '../errors';
 import { EMBEDDED_PROFILE } from '../target';
 import { MPSD_HOST, generateCa, startInterceptor } from './https-intercept';
@@ -13,7 +13,7 @@ import { ProxySession } from './proxy-session';
 const DEFAULT_MAX_BODY = 16 * 1024 * 1024;
 
 /** The variable that tells a command run with `-- <command...>` where the proxy listens. */
-export const PROXY_URL_VARIABLE = 'MPSD_PROXY_URL';
+export const PROXY_URL_VARIABLE = SETTING_VARIABLES.proxyUrl;
 
 const HELP = `npx mpsd-harness proxy [--port 8090] [--host 127.0.0.1] [--mode replay|record|record-missing|live|verify]
                  [--target URL] [--recording NAME] [--reports DIR] [--fault NAME ...] [-- <command...>]
@@ -87,11 +87,7 @@ function parseOptions() {
 
 /** Flags override the MPSD_* variables they stand for. */
 function configFrom(flags: ReturnType<typeof options>['values']): HarnessConfig {
-  const env = { ...process.env };
-  if (flags.mode) env.MPSD_MODE = flags.mode;
-  if (flags.target) env.MPSD_TARGET = flags.target;
-  if (flags.reports) env.MPSD_REPORTS_DIR = flags.reports;
-  if (flags.fault.length) env.MPSD_EMULATOR_FAULTS = flags.fault.join(',');
+  const env = withSettings(process.env, { mode: flags.mode, target: flags.target, reports: flags.reports, faults: flags.fault.join(',') || undefined });
   return loadConfig(env, EMBEDDED_PROFILE, { tokensFromClients: true });
 }
 
@@ -157,7 +153,7 @@ async function main(): Promise<void> {
   announce();
   const child = spawn(command[0], command.slice(1), {
     stdio: 'inherit',
-    env: { ...process.env, [PROXY_URL_VARIABLE]: listener.url, ...(flags.https ? { HTTPS_PROXY: listener.url } : {}) },
+    env: { ...withSettings(process.env, { proxyUrl: listener.url }), ...(flags.https ? { HTTPS_PROXY: listener.url } : {}) },
   });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal)); // the command ends first, then the proxy saves
   child.on('error', (error) => {

@@ -42,7 +42,7 @@ export const MODULE_RULES: readonly ModuleRule[] = [
   { name: 'scenarios', paths: ['harness/scenarios/'], mayImport: ['checks', 'client', 'config', 'contract', 'errors', 'rta', 'scenario'] },
   { name: 'coverage', paths: ['harness/coverage/'], mayImport: ['config', 'contract'] },
   { name: 'drift', paths: ['harness/drift/'], mayImport: ['config', 'contract', 'recording', 'schema', 'secrets'] },
-  { name: 'lint', paths: ['harness/lint/'], mayImport: ['checks', 'errors', 'recording', 'secrets'] },
+  { name: 'lint', paths: ['harness/lint/'], mayImport: ['checks', 'config', 'errors', 'recording', 'secrets'] },
   { name: 'reporters', paths: ['harness/reporters/'], mayImport: ['checks', 'config', 'contract', 'coverage', 'errors', 'mocha', 'run', 'secrets'] },
   { name: 'emulator', paths: ['emulator/'], mayImport: [] },
   { name: 'examples', paths: ['examples/'], mayImport: ['client', 'contract'] },
