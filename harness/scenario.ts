@@ -1,16 +1,14 @@
 import { HarnessError, ERROR_CODES } from './errors';
-import type { ScenarioContext } from './run';
+import { type ScenarioContext, currentScope } from './run';
 
-/** The running test of specs/: set by the root hooks before each test, cleared after it. */
-let current: ScenarioContext | undefined;
-
-export function setScenario(context: ScenarioContext | undefined): void {
-  current = context;
-}
-
-/** The running test's client, inputs and config. Only inside an `it` of a file under specs/. */
+/**
+ * The running test's client, inputs and config, read from the async scope its body runs in (the root
+ * hooks run every body of specs/ in its TestRun's scope): a callback the test left behind still gets
+ * its own test, never the one running at the time.
+ */
 export function scenario(): ScenarioContext {
-  if (!current)
+  const context = currentScope()?.test?.context;
+  if (!context)
     throw new HarnessError(ERROR_CODES.NO_SCENARIO, 'scenario() is available only inside a test of a file under specs/ (the root hooks set it up per test); move the call into an it() block');
-  return current;
+  return context;
 }

@@ -3,7 +3,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { BEHAVIOURS } from '../harness/coverage/behaviours';
 import { ERROR_CODES } from '../harness/errors';
-import { SPECS_DIR } from '../harness/spec-files';
+import { SPECS_DIR } from '../harness/run/spec-files';
 
 const sources = readdirSync(SPECS_DIR)
   .filter((f) => f.endsWith('.spec.ts'))

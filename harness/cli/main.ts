@@ -83,7 +83,7 @@ export const COMMANDS: Record<string, Command> = {
     flags: RUN_FLAGS,
     run: async (f) => {
       const run = await settings(f);
-      const code = await mochaWith(f, run, 'dot');
+      const code = await mochaWith(f, run); // the conformance reporter writes the coverage
       const file = join(run.config.reportsDir, 'contract-coverage.md');
       if (existsSync(file)) process.stdout.write(readFileSync(file, 'utf8'));
       return code;

@@ -3,47 +3,48 @@ import type Mocha from 'mocha';
 import type { Context, Func, Suite, Test } from 'mocha';
 import { loadConfig } from '../config';
 import { EMBEDDED_PROFILE } from '../target';
-import { HarnessRun } from '../run';
-import { isSpecFile } from '../spec-files';
-import { setScenario } from '../scenario';
+import { HarnessRun, type TestRun, isSpecFile, runInScope } from '../run';
 import { scrubError } from '../secrets';
-import { runInScope, type TestScope } from '../test-scope';
 import { attachRecord, attachRunReport } from './results-channel';
 import './chai-schema';
 
 /**
- * Mocha root hooks (loaded with --require): one harness run per mocha process, one recording per
- * test of specs/. Tests elsewhere (the harness's own tests) run untouched.
+ * Mocha root hooks (loaded with --require): one HarnessRun per mocha process, one TestRun per test of
+ * specs/, found again through the mocha test it was made for. Tests elsewhere (the harness's own tests)
+ * run untouched.
  */
 let run: HarnessRun | undefined;
+const testRuns = new WeakMap<Test, TestRun>();
 const WRAPPED = Symbol('wire-verdict');
 
 /**
- * After the test's own body, fail it with the first contract break the wire saw. A spec that drives an
- * SDK directly (no MpsdClient) is checked this way: its assertions need not look at every answer.
+ * The test's body, run in its TestRun's async scope (scenario() reads it there; a request the body fires
+ * after the test ended is still charged to it), then failed with the first contract break the wire saw:
+ * a spec that drives an SDK directly (no MpsdClient) is checked this way. Mocha offers no hook around a
+ * test's body that can fail the test itself (an afterEach failure is the hook's and stops the suite), so
+ * the body is wrapped, once; it is then always async, whatever mocha read off the original.
  */
-function failOnWireBreaks(test: Test, harness: HarnessRun, scope: TestScope): void {
+function runBodyInTest(test: Test, testRun: TestRun): void {
   const marked = test as unknown as { [WRAPPED]?: true; async: number; sync: boolean };
   if (marked[WRAPPED] || !test.fn) return;
   const body = test.fn;
   const takesDone = body.length > 0;
   test.fn = async function (this: Context) {
     try {
-      // The body runs in its test's scope: a request it fires after the test ended is still charged to it.
-      await runInScope(scope, () =>
+      await runInScope(testRun.scope, () =>
         takesDone ? new Promise<void>((resolve, reject) => (body as Func).call(this, (error?: unknown) => (error ? reject(error) : resolve()))) : (body as () => unknown).call(this),
       );
     } catch (error) {
-      await harness.settle(true);
-      const throttled = harness.throttledInstead();
+      await testRun.settle(true);
+      const throttled = testRun.throttledInstead();
       if (throttled) {
         process.stdout.write(`      [throttled] ${throttled}\n`);
         this.skip(); // reported as skipped, with the reason: never a failed contract test, never drift
       }
-      if (harness.advice && error instanceof Error) error.message = `${error.message}\n  note: ${harness.advice}`;
+      if (testRun.advice && error instanceof Error) error.message = `${error.message}\n  note: ${testRun.advice}`;
       throw scrubError(error); // what a reporter prints of an error never holds a token
     }
-    const verdict = await harness.settle(false);
+    const verdict = await testRun.settle(false);
     if (verdict) throw scrubError(verdict);
   };
   marked.async = 0;
@@ -71,19 +72,17 @@ function recordSuiteHooks(suite: Suite, harness: () => HarnessRun): void {
       const run = harness();
       // A hook outside any describe() runs once for the whole run: its code names its recording.
       const titlePath = suite.root ? ['root hooks', `${title} ${createHash('sha256').update(String(body)).digest('hex').slice(0, 8)}`] : [...suite.titlePath(), title];
-      const context = run.beginTest({ titlePath, fullTitle: titlePath.join(' '), file: hook.file ?? suite.file });
-      setScenario(context);
+      const testRun = run.beginTest({ titlePath, fullTitle: titlePath.join(' '), file: hook.file ?? suite.file });
       let failed = true;
       try {
-        await runInScope(context.scope, () => (body as () => unknown).call(this));
-        const verdict = await run.settle(false);
+        await runInScope(testRun.scope, () => (body as () => unknown).call(this));
+        const verdict = await testRun.settle(false);
         if (verdict) throw scrubError(verdict);
         failed = false;
       } catch (error) {
         throw scrubError(error);
       } finally {
-        setScenario(undefined);
-        await run.endTest({ failed });
+        await testRun.end({ failed });
       }
     };
     hook[WRAPPED] = true;
@@ -113,16 +112,17 @@ export const mochaHooks = {
     const test = this.currentTest;
     if (!test || !isSpecFile(test.file)) return;
     run ??= await HarnessRun.open(loadConfig(process.env, EMBEDDED_PROFILE)); // opened lazily: unit-test-only runs never start a target
-    const context = run.beginTest({ titlePath: test.titlePath(), fullTitle: test.fullTitle(), file: test.file, keepTarget: setUpByBeforeHook(test) });
-    setScenario(context);
-    failOnWireBreaks(test, run, context.scope);
+    const testRun = run.beginTest({ titlePath: test.titlePath(), fullTitle: test.fullTitle(), file: test.file, keepTarget: setUpByBeforeHook(test) });
+    testRuns.set(test, testRun);
+    runBodyInTest(test, testRun);
   },
   async afterEach(this: Context) {
     const test = this.currentTest;
-    if (!run || !test || !isSpecFile(test.file)) return;
-    setScenario(undefined);
-    const record = await run.endTest({ failed: test.state === 'failed', skipped: test.state === 'pending' });
-    if (record) attachRecord(test, record, test.state === 'failed');
+    const testRun = test && testRuns.get(test);
+    if (!test || !testRun) return;
+    testRuns.delete(test);
+    const record = await testRun.end({ failed: test.state === 'failed', skipped: test.state === 'pending' });
+    attachRecord(test, record, test.state === 'failed');
   },
   async afterAll(this: Context) {
     if (!run) return;

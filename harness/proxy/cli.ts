@@ -135,7 +135,7 @@ async function main(): Promise<void> {
     await listener.stop();
     const summary = await session.close();
     const results = proxyResults(flags.recording, summary);
-    writeProxyReports(config.reportsDir, results);
+    writeProxyReports(config.reportsDir, results, summary.report);
     const failed = results.tests.filter((t) => t.state === 'failed').length;
     if (summary.record?.saved) console.log(`[record] ${summary.record.saved} ${summary.record.file}`);
     if (summary.report.drift)

@@ -3,9 +3,10 @@ import { join } from 'node:path';
 import { renderHtml } from '../reporters/html';
 import { runHeader } from '../reporters/run-header';
 import { renderJUnit } from '../reporters/junit';
+import { writeRunFindings } from '../reporters/write-reports';
 import type { RunResults, TestResult } from '../reporters/results';
 import { redactExchange, scrubText } from '../secrets';
-import type { WireRecord } from '../wire-checks';
+import type { WireRecord } from '../run';
 import type { ProxySummary } from './proxy-session';
 
 /** One line per exchange as it happens: what was asked, what came back, and every violation. */
@@ -45,9 +46,10 @@ export function proxyResults(name: string, summary: ProxySummary): RunResults {
   return { tests: [...tests, ...frames], coverage: summary.report.coverage };
 }
 
-/** Write junit.xml and conformance.html for the session (drift and coverage are written by the run). */
-export function writeProxyReports(dir: string, results: RunResults): void {
+/** Write junit.xml and conformance.html for the session, and its coverage and drift. */
+export function writeProxyReports(dir: string, results: RunResults, findings: ProxySummary['report']): void {
   mkdirSync(dir, { recursive: true });
+  writeRunFindings(dir, findings);
   writeFileSync(join(dir, 'junit.xml'), renderJUnit(results));
   writeFileSync(
     join(dir, 'conformance.html'),

@@ -3,9 +3,9 @@ import { type HarnessConfig, MODES } from '../config';
 import { recoverInterrupted } from '../recording/recording-session';
 import type { HttpRequest, HttpResponse } from '../contract/exchange';
 import { HarnessError, ERROR_CODES, isHarnessError } from '../errors';
-import { HarnessRun, type RunReport, type TestRecord } from '../run';
-import type { WireRecord } from '../wire-checks';
-import type { RtaConnector, RtaSocket } from '../rta/rta-client';
+import { HarnessRun, type RunReport, type TestRecord, type TestRun } from '../run';
+import type { WireRecord } from '../run';
+import type { RtaSocket } from '../rta/rta-client';
 import { rtaUrlOf } from '../rta/rta-url';
 
 /** What the proxy answers when replay has no recording for a request: a 4xx a client cannot mistake for MPSD's. */
@@ -32,16 +32,16 @@ export class ProxySession {
 
   private constructor(
     private readonly run: HarnessRun,
+    private readonly test: TestRun,
     readonly name: string,
-    private readonly rtaConnector: RtaConnector,
   ) {}
 
   static async open(config: HarnessConfig, name: string, onWire: (record: WireRecord) => void, onRecovered?: (recovered: { file: string; exchanges: number }) => void): Promise<ProxySession> {
     const recovered = MODES[config.mode].writes === 'nothing' ? undefined : await recoverInterrupted(`proxy/${name.replace(/\//g, '-')}`, config.recordingsDir, config.target.kind);
     if (recovered) onRecovered?.(recovered);
     const run = await HarnessRun.open(config);
-    const context = run.beginTest({ titlePath: ['proxy', name], fullTitle: `proxy ${name}`, onWire, checkRequests: true, journal: true });
-    return new ProxySession(run, name, context.rta);
+    const test = run.beginTest({ titlePath: ['proxy', name], fullTitle: `proxy ${name}`, onWire, checkRequests: true, journal: true });
+    return new ProxySession(run, test, name);
   }
 
   get mode() {
@@ -72,12 +72,12 @@ export class ProxySession {
 
   /** Open the target side of a client's RTA websocket, recorded or replayed into this session's recording. */
   rta(headers: Record<string, string>): Promise<RtaSocket> {
-    return this.rtaConnector(rtaUrlOf(this.run.target.baseUrl), headers);
+    return this.test.context.rta(rtaUrlOf(this.run.target.baseUrl), headers);
   }
 
   /** End the session: persist the recording (record modes), compare (verify), close the target. */
   async close(): Promise<ProxySummary> {
-    const record = await this.run.endTest({ failed: false });
+    const record = await this.test.end({ failed: false });
     const report = await this.run.close();
     return { record, report, misses: this.misses, rtaBreaks: this.rtaBreaks };
   }

@@ -1,11 +1,11 @@
 import Mocha from 'mocha';
-import { reportsDir, runShard } from '../config';
-import { runReportOf } from '../mocha/results-channel';
+import { MODES, type Mode, reportsDir, runShard } from '../config';
+import { recordOf, runReportOf } from '../mocha/results-channel';
 import { runHeader } from './run-header';
 import { scrubText } from '../secrets';
 import { groupByCause, renderCausesText } from './causes';
 import { hookResult, toResult } from './results';
-import { tally, writeRunReports } from './write-reports';
+import { tally, writeRunFindings, writeRunReports } from './write-reports';
 
 /**
  * Make mocha's exit code say the run failed: it is the runner's failure count, read right after this
@@ -13,6 +13,18 @@ import { tally, writeRunReports } from './write-reports';
  */
 function failRun(runner: Mocha.Runner): void {
   runner.failures += 1;
+}
+
+const say = (line: string) => process.stdout.write(`      ${line}\n`);
+const announced = new WeakSet<Mocha.Test>();
+
+/** What recording did with a test's recording, under the test (record modes). */
+function announceRecording(test: Mocha.Test): void {
+  const record = recordOf(test);
+  if (!record?.file || announced.has(test)) return;
+  announced.add(test);
+  if (test.state === 'failed') say(`[record] test failed: nothing written, ${record.file} keeps the previous recording`);
+  else if (record.saved) say(`[record] ${record.saved} ${record.file}`);
 }
 
 /**
@@ -31,6 +43,12 @@ class ConformanceReporter extends Mocha.reporters.Spec {
       if ((t as unknown as { type: string }).type === 'hook') hooks.push([t, error]);
       else tests.push(t as Mocha.Test);
     });
+    // A test's record is attached by the harness's afterEach, the last hook after it: then it is told.
+    const writes = MODES[runHeader().mode as Mode]?.writes !== 'nothing';
+    runner.on(Mocha.Runner.constants.EVENT_HOOK_END, (hook: Mocha.Hook) => {
+      const test = hook.ctx?.currentTest;
+      if (writes && test && hook.parent?.root) announceRecording(test);
+    });
     runner.once(Mocha.Runner.constants.EVENT_RUN_END, () => {
       try {
         this.endRun(runner, tests, hooks);
@@ -45,10 +63,16 @@ class ConformanceReporter extends Mocha.reporters.Spec {
   private endRun(runner: Mocha.Runner, tests: Mocha.Test[], hooks: [Mocha.Runnable, Error][]): void {
     {
       const shard = runShard();
+      const run = runReportOf(runner.suite);
+      if (run) {
+        writeRunFindings(reportsDir(), run);
+        if (run.throttled > 0) say(`[throttled] ${run.throttled} answer(s) were 429/503 with Retry-After: retried, never recorded, never counted as breaks`);
+        if (MODES[runHeader().mode as Mode]?.writes !== 'nothing') say(`[record] recordings: ${run.saved.created} created, ${run.saved.updated} updated, ${run.saved.unchanged} unchanged`);
+      }
       const results = writeRunReports(reportsDir(), {
         header: runHeader(),
         tests: [...tests.map(toResult), ...hooks.map(([hook, error]) => hookResult(hook, error))],
-        coverage: runReportOf(runner.suite)?.coverage,
+        coverage: run?.coverage,
         ...(shard ? { shard } : {}),
       });
       const { passed, skipped } = tally(results.tests);

@@ -1,6 +1,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
-import { isSpecFile } from '../spec-files';
+import type { CoverageReport } from '../coverage/collector';
+import { writeCoverage } from '../coverage/write';
+import type { DriftReport } from '../drift/collector';
+import { writeDrift } from '../drift/write';
+import { isSpecFile } from '../run';
 import type { RunHeader } from './html';
 import { renderHtml } from './html';
 import { renderJUnit } from './junit';
@@ -46,6 +50,12 @@ export function writeRunReports(dir: string, report: RunReport): RunReport {
     renderHtml(ordered, (t: TestResult) => isSpecFile(t.file), ordered.header),
   );
   return ordered;
+}
+
+/** What a run measured beyond its tests' results: contract coverage, and in verify the drift. */
+export function writeRunFindings(dir: string, findings: { coverage?: CoverageReport; drift?: DriftReport }): void {
+  if (findings.coverage) writeCoverage(findings.coverage, dir);
+  if (findings.drift) writeDrift(findings.drift, dir);
 }
 
 export function tally(tests: TestResult[]): { passed: number; failed: number; skipped: number } {

@@ -41,8 +41,8 @@ const answering = (exchange = sessionExchange({ body: { ...sampleSession(), chan
 /** A run of the harness in replay, its recordings in an empty temp dir: every request misses. */
 async function replayRun() {
   const run = await HarnessRun.open(loadConfig({ MPSD_RECORDINGS_DIR: tmp }, EMBEDDED_PROFILE));
-  const context = run.beginTest({ titlePath: ['errors', 'a test'], fullTitle: 'errors a test' });
-  return { run, context };
+  const test = run.beginTest({ titlePath: ['errors', 'a test'], fullTitle: 'errors a test' });
+  return { run, test };
 }
 
 /** How each code is provoked for real. Every code of the catalogue has one. */
@@ -112,33 +112,33 @@ const TRIGGERS: Record<ErrorCode, () => unknown> = {
   },
   NETWORK_ESCAPE: async () => {
     require('../../harness/tripwire.cjs'); // npm test loads it first; this makes the test stand alone
-    const { run } = await replayRun();
+    const { run, test } = await replayRun();
     try {
       (await import('node:net')).connect(80, '192.0.2.1');
     } catch {
       // refused where it was made; the verdict must still fail the test that made it
     }
-    const verdict = await run.wireVerdict();
-    await run.endTest({ failed: false });
+    const verdict = await test.wireVerdict();
+    await test.end({ failed: false });
     await run.close();
     // This escape was made on purpose: take it off the tripwire's list so it does not fail npm test.
     (globalThis as { __mpsdTripwire?: { blocked: unknown[] } }).__mpsdTripwire?.blocked.pop();
     throw verdict;
   },
   WIRE_REQUEST_FAILED: async () => {
-    const { run } = await replayRun();
+    const { run, test } = await replayRun();
     await globalThis.fetch(`http://mpsd-emulator.invalid${pathFor('getSession', { scid: REF.scid, templateName: REF.templateName, sessionName: 'x' })}`).catch(() => undefined); // an SDK that swallows the miss
-    const verdict = await run.wireVerdict();
-    await run.endTest({ failed: false });
+    const verdict = await test.wireVerdict();
+    await test.end({ failed: false });
     await run.close();
     throw verdict;
   },
   BEHAVIOUR_UNKNOWN: async () => {
-    const { run, context } = await replayRun();
+    const { run, test } = await replayRun();
     try {
-      context.covers('no.such-behaviour' as never);
+      test.context.covers('no.such-behaviour' as never);
     } finally {
-      await run.endTest({ failed: true });
+      await test.end({ failed: true });
       await run.close();
     }
   },

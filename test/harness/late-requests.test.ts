@@ -6,9 +6,8 @@ import { createEmulator, type Emulator } from '../../emulator';
 import { HttpMpsdClient } from '../../harness/client/mpsd-client';
 import { loadConfig } from '../../harness/config';
 import { harFiles } from '../../harness/lint/lint-recordings';
-import { HarnessRun } from '../../harness/run';
+import { HarnessRun, runInScope } from '../../harness/run';
 import { EMBEDDED_PROFILE } from '../../harness/target';
-import { runInScope } from '../../harness/test-scope';
 
 /** Issue 10.8: a request fired after its test ended is charged to that test, never to the next one. */
 describe('a request fired after its test ended', () => {
@@ -27,8 +26,8 @@ describe('a request fired after its test ended', () => {
   it('is charged to the test that fired it, and the running test neither sees nor records it', async () => {
     const run = await HarnessRun.open(loadConfig({ MPSD_MODE: 'record', MPSD_RECORDINGS_DIR: dir }, EMBEDDED_PROFILE));
     const first = run.beginTest({ titlePath: ['late', 'first'], fullTitle: 'late first' });
-    await run.settle(false);
-    const firstRecord = await run.endTest({ failed: false });
+    await first.settle(false);
+    const firstRecord = await first.end({ failed: false });
     const second = run.beginTest({ titlePath: ['late', 'second'], fullTitle: 'late second' });
     const client = new HttpMpsdClient({
       baseUrl: run.target.baseUrl,
@@ -39,8 +38,8 @@ describe('a request fired after its test ended', () => {
     // The first test's code fires a request now, while the second test runs.
     await runInScope(first.scope, () => client.getSession({ scid: EMBEDDED_PROFILE.scid, templateName: 'standard-lobby', name: 'late' }));
     await client.getSession({ scid: EMBEDDED_PROFILE.scid, templateName: 'standard-lobby', name: 'mine' });
-    const verdict = await run.settle(false);
-    const secondRecord = await run.endTest({ failed: false });
+    const verdict = await second.settle(false);
+    const secondRecord = await second.end({ failed: false });
     await run.close();
     expect(verdict).to.equal(undefined);
     expect(firstRecord?.late).to.deep.equal([`GET /serviceconfigs/${EMBEDDED_PROFILE.scid}/sessiontemplates/standard-lobby/sessions/late`]);

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { ContractViolation, checkedClient } from '../../harness/checks/checked-client';
 import type { MpsdClient } from '../../harness/client/mpsd-client';
-import { type WireRecord, claimVerdict } from '../../harness/wire-checks';
+import { type WireRecord, claimVerdict } from '../../harness/run/wire-checks';
 import { sampleSession, sessionExchange } from './fixtures';
 
 const REF = { scid: 's', templateName: 't', name: 'n' };

@@ -27,7 +27,7 @@ export const MODULE_RULES: readonly ModuleRule[] = [
   { name: 'target', paths: ['harness/target.ts'], mayImport: ['config', 'emulator'] },
   {
     name: 'run',
-    paths: ['harness/run.ts', 'harness/run-types.ts', 'harness/wire-checks.ts', 'harness/test-scope.ts', 'harness/spec-files.ts'],
+    paths: ['harness/run/'],
     mayImport: ['checks', 'client', 'config', 'contract', 'coverage', 'drift', 'errors', 'layout', 'recording', 'rta', 'target'],
   },
   { name: 'scenario', paths: ['harness/scenario.ts'], mayImport: ['errors', 'run'] },
@@ -43,7 +43,7 @@ export const MODULE_RULES: readonly ModuleRule[] = [
   { name: 'coverage', paths: ['harness/coverage/'], mayImport: ['config', 'contract'] },
   { name: 'drift', paths: ['harness/drift/'], mayImport: ['config', 'contract', 'recording', 'schema', 'secrets'] },
   { name: 'lint', paths: ['harness/lint/'], mayImport: ['checks', 'config', 'errors', 'recording', 'secrets'] },
-  { name: 'reporters', paths: ['harness/reporters/'], mayImport: ['checks', 'config', 'contract', 'coverage', 'errors', 'mocha', 'run', 'secrets'] },
+  { name: 'reporters', paths: ['harness/reporters/'], mayImport: ['checks', 'config', 'contract', 'coverage', 'drift', 'errors', 'mocha', 'run', 'secrets'] },
   { name: 'emulator', paths: ['emulator/'], mayImport: [] },
   { name: 'examples', paths: ['examples/'], mayImport: ['client', 'contract'] },
   { name: 'specs', paths: ['specs/'], mayImport: ['public API', 'examples'] },

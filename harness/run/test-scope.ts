@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import type { TestRun } from './test-run';
 
 /**
  * Which test a request belongs to, whenever it is fired: the test's body runs inside its scope, and
@@ -10,6 +11,8 @@ export interface TestScope {
   ended: boolean;
   /** Requests fired after the test ended, as "METHOD path". */
   late: string[];
+  /** The test whose body this is: what scenario() hands out. */
+  test?: TestRun;
 }
 
 const scopes = new AsyncLocalStorage<TestScope>();

@@ -6,7 +6,7 @@ export function rerecordCommand(fullTitle: string): string {
   return `npm run record -- --grep "^${pattern}$"`;
 }
 
-export const SPECS_DIR = join(__dirname, '..', 'specs');
+export const SPECS_DIR = join(__dirname, '..', '..', 'specs');
 
 /**
  * A conformance scenario is a test in a `*.spec.ts` file: the catalogue in specs/, or a generated one

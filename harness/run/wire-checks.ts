@@ -1,10 +1,10 @@
-import { runResponseChecks } from './checks';
-import { ContractViolation } from './checks/checked-client';
-import type { Failure } from './checks/failure';
-import { requestMatchesSchema } from './checks/request-matches-schema';
-import { type Exchange, isThrottled, toExchange } from './contract/exchange';
-import { HarnessError, ERROR_CODES } from './errors';
-import type { WireEvent } from './recording/recording-session';
+import { runResponseChecks } from '../checks';
+import { ContractViolation } from '../checks/checked-client';
+import type { Failure } from '../checks/failure';
+import { requestMatchesSchema } from '../checks/request-matches-schema';
+import { type Exchange, isThrottled, toExchange } from '../contract/exchange';
+import { HarnessError, ERROR_CODES } from '../errors';
+import type { WireEvent } from '../recording/recording-session';
 
 /** One request of a test as the wire saw it, with what the checks found. */
 export interface WireRecord {
