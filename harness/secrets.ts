@@ -96,7 +96,8 @@ export function redactHeaders(headers: Record<string, string>, principalOf: (aut
 
 /**
  * An error made safe to leave the harness: message, stack and any string it carries (chai's actual and
- * expected) scrubbed, an attached exchange redacted. Mutates and returns the same error, so its class
+ * expected) scrubbed. An error that carries data declares it and makes it safe itself (ContractViolation
+ * redacts its exchange when it is made). Mutates and returns the same error, so its class
  * and its place in mocha's bookkeeping stay.
  */
 export function scrubError(error: unknown): unknown {
@@ -106,8 +107,5 @@ export function scrubError(error: unknown): unknown {
     const value = carried[key];
     if (typeof value === 'string') Object.defineProperty(carried, key, { value: scrubText(value), writable: true, configurable: true, enumerable: key !== 'stack' && key !== 'message' });
   }
-  const exchange = carried.exchange as Exchange | undefined;
-  if (exchange && typeof exchange === 'object' && 'request' in exchange)
-    Object.defineProperty(carried, 'exchange', { value: redactExchange(exchange), writable: true, configurable: true, enumerable: true });
   return error;
 }

@@ -1,5 +1,5 @@
 import { responseSchemaOf } from '../contract/exchange';
-import type { Check } from './failure';
+import { type Check, failure } from './failure';
 
 /**
  * JSON documents say application/json; MPSD's plain error messages say text/plain (section 1.5).
@@ -8,7 +8,11 @@ import type { Check } from './failure';
 export const contentTypeMatchesBody: Check = (e) => {
   const contentType = (e.response.headers['content-type'] ?? '').toLowerCase();
   if (responseSchemaOf(e) && !contentType.startsWith('application/json')) {
-    return { check: 'content-type-matches-body', message: `the ${e.response.status} response carries a JSON document but says Content-Type: ${contentType || '(none)'}; expected application/json` };
+    return failure(
+      'content-type-matches-body',
+      { status: e.response.status, contentType },
+      `the ${e.response.status} response carries a JSON document but says Content-Type: ${contentType || '(none)'}; expected application/json`,
+    );
   }
   return undefined;
 };

@@ -1,5 +1,5 @@
 import { carriesSession, specOf } from '../contract/exchange';
-import type { Check } from './failure';
+import { type Check, failure } from './failure';
 
 export const SESSION_PATH = /^\/serviceconfigs\/[^/]+\/sessiontemplates\/[^/]+\/sessions\/[^/]+$/i;
 
@@ -11,14 +11,16 @@ export const handleResponseNamesSession: Check = (e) => {
   if (!specOf(e)?.viaHandle || !carriesSession(e)) return undefined;
   const location = e.response.headers['content-location'];
   if (!location)
-    return {
-      check: 'handle-response-names-session',
-      message: `a ${e.response.status} session response through a handle has no Content-Location header; expected /serviceconfigs/{scid}/sessiontemplates/{template}/sessions/{name}`,
-    };
+    return failure(
+      'handle-response-names-session',
+      { status: e.response.status, contentLocation: null },
+      `a ${e.response.status} session response through a handle has no Content-Location header; expected /serviceconfigs/{scid}/sessiontemplates/{template}/sessions/{name}`,
+    );
   if (!SESSION_PATH.test(location))
-    return {
-      check: 'handle-response-names-session',
-      message: `Content-Location ${JSON.stringify(location)} is not a direct session path /serviceconfigs/{scid}/sessiontemplates/{template}/sessions/{name}`,
-    };
+    return failure(
+      'handle-response-names-session',
+      { status: e.response.status, contentLocation: location },
+      `Content-Location ${JSON.stringify(location)} is not a direct session path /serviceconfigs/{scid}/sessiontemplates/{template}/sessions/{name}`,
+    );
   return undefined;
 };

@@ -1,7 +1,7 @@
 import { responseSchemaOf } from '../contract/exchange';
 import { schemaRegistry } from '../schema/registry';
 import { type Located, childSchema, rootSchema } from '../schema/schema-at';
-import type { Check } from './failure';
+import { type Check, failure } from './failure';
 
 type Documented = { exact: Set<string>; byLowerCase: Map<string, string> };
 const documentedSets = new WeakMap<object, Documented>();
@@ -52,5 +52,5 @@ export const keysMatchDocumentedCase: Check = (e) => {
   if (!schema || e.body === undefined) return undefined;
   const variants = caseVariants(schema, e.body);
   if (variants.length === 0) return undefined;
-  return { check: 'keys-match-documented-case', message: `keys differ from the documented ones only by case: ${variants.join(', ')}` };
+  return failure('keys-match-documented-case', { variants }, `keys differ from the documented ones only by case: ${variants.join(', ')}`);
 };

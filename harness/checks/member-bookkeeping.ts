@@ -1,5 +1,5 @@
 import { carriesSession } from '../contract/exchange';
-import type { Check } from './failure';
+import { type Check, failure } from './failure';
 
 interface MemberView {
   next?: number;
@@ -78,5 +78,5 @@ export const memberBookkeeping: Check = (e) => {
   if (!carriesSession(e) || typeof e.body !== 'object' || e.body === null) return undefined;
   const problems = bookkeepingProblems(e.body as SessionView);
   if (problems.length === 0) return undefined;
-  return { check: 'member-bookkeeping', message: `the member bookkeeping disagrees with itself:\n${problems.map((p) => `    ${p}`).join('\n')}` };
+  return failure('member-bookkeeping', { problems }, `the member bookkeeping disagrees with itself:\n${problems.map((p) => `    ${p}`).join('\n')}`);
 };

@@ -2,7 +2,7 @@ import { parseJson } from '../contract/exchange';
 import { OPERATIONS, type Operation } from '../contract/operations';
 import { schemaRegistry } from '../schema/registry';
 import { describeViolation, toViolations } from '../schema/describe-violation';
-import type { Failure } from './failure';
+import { type Failure, failure } from './failure';
 
 /**
  * Outgoing bodies must satisfy the request schemas, so a client (ours or a team's SDK) that changes
@@ -12,12 +12,9 @@ export function requestMatchesSchema(operation: Operation, bodyText: string | un
   const schema = operation === 'unknown' ? undefined : OPERATIONS[operation].request;
   if (!schema || bodyText === undefined) return undefined;
   const body = parseJson(bodyText);
-  if (body === undefined) return { check: 'request-matches-schema', message: `the ${operation} request body is not JSON` };
+  if (body === undefined) return failure('request-matches-schema', { operation, schema }, `the ${operation} request body is not JSON`);
   const violations = toViolations(body, schemaRegistry().validate(schema, body));
   if (violations.length === 0) return undefined;
-  return {
-    check: 'request-matches-schema',
-    message: `the ${operation} request body breaks the ${schema} schema:\n${violations.map((v) => `    ${describeViolation(v)}`).join('\n')}`,
-    violations,
-  };
+  const list = violations.map((v) => `    ${describeViolation(v)}`).join('\n');
+  return failure('request-matches-schema', { operation, schema }, `the ${operation} request body breaks the ${schema} schema:\n${list}`, violations);
 }

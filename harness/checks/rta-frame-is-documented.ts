@@ -1,3 +1,4 @@
+import { type Failure, failure } from './failure';
 import { describeViolation, toViolations } from '../schema/describe-violation';
 import { schemaRegistry } from '../schema/registry';
 
@@ -28,4 +29,9 @@ export function rtaFrameProblem(text: string): string | undefined {
   }
   if (kind === 4) return undefined; // resync: the client re-reads what it follows
   return `an RTA frame of unknown kind ${JSON.stringify(kind)}: ${text.slice(0, 120)}`;
+}
+
+/** A frame's problem as a check failure, for the reports. */
+export function rtaFrameFailure(problem: string): Failure<'rta-frame-is-documented'> {
+  return failure('rta-frame-is-documented', { problem }, problem);
 }

@@ -1,5 +1,5 @@
 import { carriesSession } from '../contract/exchange';
-import type { Check } from './failure';
+import { type Check, failure } from './failure';
 
 /** The parts of a session document the documented cross-field rules read. */
 interface MemberView {
@@ -57,5 +57,5 @@ export const sessionFieldsAgree: Check = (e) => {
   if (!carriesSession(e) || typeof e.body !== 'object' || e.body === null) return undefined;
   const problems = crossFieldProblems(e.body as SessionView);
   if (problems.length === 0) return undefined;
-  return { check: 'session-fields-agree', message: `the session breaks a documented rule between its fields:\n${problems.map((p) => `    ${p}`).join('\n')}` };
+  return failure('session-fields-agree', { problems }, `the session breaks a documented rule between its fields:\n${problems.map((p) => `    ${p}`).join('\n')}`);
 };

@@ -1,5 +1,5 @@
 import { responseSpecOf, specOf } from '../contract/exchange';
-import type { Check } from './failure';
+import { type Check, failure } from './failure';
 
 /**
  * An operation answers only the statuses the contract documents for it (the operations table). A 500,
@@ -8,6 +8,8 @@ import type { Check } from './failure';
 export const statusIsDocumented: Check = (e) => {
   const spec = specOf(e);
   if (!spec || responseSpecOf(e)) return undefined;
-  const documented = Object.keys(spec.responses).join(', ');
-  return { check: 'status-is-documented', message: `${spec.method} ${spec.path} answered ${e.response.status}, which the contract does not document for it (documented: ${documented})` };
+  const documented = Object.keys(spec.responses).map(Number);
+  const { status } = e.response;
+  const message = `${spec.method} ${spec.path} answered ${status}, which the contract does not document for it (documented: ${documented.join(', ')})`;
+  return failure('status-is-documented', { operation: e.operation, status, documented }, message);
 };

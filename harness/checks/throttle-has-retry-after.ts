@@ -1,4 +1,4 @@
-import type { Check } from './failure';
+import { type Check, failure } from './failure';
 
 /**
  * 503 (overloaded) and 429 (rate limited) answers carry Retry-After, which clients must honour
@@ -8,5 +8,5 @@ import type { Check } from './failure';
 export const throttleHasRetryAfter: Check = (e) => {
   const { status, headers } = e.response;
   if ((status !== 503 && status !== 429) || headers['retry-after'] !== undefined) return undefined;
-  return { check: 'throttle-has-retry-after', message: `the target answered ${status} without the Retry-After header the contract requires` };
+  return failure('throttle-has-retry-after', { status }, `the target answered ${status} without the Retry-After header the contract requires`);
 };

@@ -5,6 +5,7 @@ import { runHeader } from '../reporters/run-header';
 import { renderJUnit } from '../reporters/junit';
 import { writeRunFindings } from '../reporters/write-reports';
 import type { RunResults, TestResult } from '../reporters/results';
+import { rtaFrameFailure } from '../checks/rta-frame-is-documented';
 import { redactExchange, scrubText } from '../secrets';
 import type { WireRecord } from '../run';
 import type { ProxySummary } from './proxy-session';
@@ -40,7 +41,7 @@ export function proxyResults(name: string, summary: ProxySummary): RunResults {
   });
   const frames = summary.rtaBreaks.map((problem, i): TestResult => {
     const title = `RTA frame break #${i + 1}`;
-    const failure = { check: 'rta-frame-is-documented', message: problem };
+    const failure = rtaFrameFailure(problem);
     return { suite: `proxy ${name}`, title, fullTitle: `proxy ${name} ${title}`, state: 'failed', durationMs: 0, error: `${failure.check}: ${problem}`, failures: [failure] };
   });
   return { tests: [...tests, ...frames], coverage: summary.report.coverage };

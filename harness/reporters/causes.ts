@@ -1,3 +1,4 @@
+import { CAUSE_PARAMS, type Failure } from '../checks/failure';
 import type { TestResult } from './results';
 
 export interface Cause {
@@ -6,7 +7,25 @@ export interface Cause {
   tests: TestResult[];
 }
 
-/** Volatile parts of a message (ids, names, numbers) left out, so one cause reads the same in every test. */
+/**
+ * A check failure's cause is data: the check, the params that name its cause (failure.ts), and for a
+ * schema break the first violation's place and expectation. A failure read back from an older
+ * results.json without params is named by its check alone.
+ */
+function failureCause(failure: Failure): string {
+  const violation = failure.violations?.[0];
+  if (violation) return `${failure.check} at ${violation.instancePath}: expected ${violation.expected}`;
+  const names = (CAUSE_PARAMS[failure.check] ?? []) as readonly string[];
+  const params = (failure.params ?? {}) as Record<string, unknown>;
+  const shown = names.filter((name) => params[name] !== undefined).map((name) => `${name} ${Array.isArray(params[name]) ? (params[name] as unknown[]).join(', ') : String(params[name])}`);
+  return shown.length > 0 ? `${failure.check} (${shown.join('; ')})` : failure.check;
+}
+
+/**
+ * An error that is no check failure (an assertion of the spec, a harness error) has only its text: its
+ * volatile parts (ids, generated names, service config paths) are left out, so one cause reads the same
+ * in every test.
+ */
 const stable = (text: string) =>
   text
     .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, '{id}')
@@ -16,9 +35,7 @@ const stable = (text: string) =>
 /** The cause of one failed test: its first check violation if it has one, else the first line of its error. */
 export function causeOf(test: TestResult): string {
   const failure = test.failures[0];
-  const violation = failure?.violations?.[0];
-  if (failure && violation) return `${failure.check} at ${violation.instancePath}: expected ${violation.expected}`;
-  if (failure) return `${failure.check}: ${stable(failure.message.split('\n')[0])}`;
+  if (failure) return failureCause(failure);
   return stable((test.error ?? 'failed').split('\n').find((line) => line.trim() !== '') ?? 'failed').trim();
 }
 

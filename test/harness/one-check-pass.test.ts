@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { failure as checkFailure } from '../../harness/checks/failure';
 import { ContractViolation, checkedClient } from '../../harness/checks/checked-client';
 import type { MpsdClient } from '../../harness/client/mpsd-client';
 import { type WireRecord, claimVerdict } from '../../harness/run/wire-checks';
@@ -27,7 +28,7 @@ describe('one check pass per exchange', () => {
   });
 
   it('a wire record gives its verdict once, to the exchange with the same request and answer', () => {
-    const failure = { check: 'status-is-documented', message: 'planted' };
+    const failure = checkFailure('status-is-documented', { operation: 'getSession', status: 500, documented: [200] }, 'planted');
     const records: WireRecord[] = [{ exchange: broken, failures: [failure] }];
     const other = sessionExchange({ body: sampleSession() });
     expect(claimVerdict(records, other)).to.equal(undefined);
