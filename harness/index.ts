@@ -1,5 +1,5 @@
 /** What spec files import: scenario context, helpers and types. */
-import { scenario } from './scenario';
+import { scenario } from './current-scenario';
 import type { BehaviourId } from './coverage/behaviours';
 
 export { scenario };

@@ -95,7 +95,7 @@ describe('architecture rules', () => {
         importsOf(file).filter((i) => resolvesInto(file, i, 'harness/reporters')),
         file,
       ).to.deep.equal([]);
-    expect(importsOf('harness/scenario.ts').filter((i) => i === 'mocha' || resolvesInto('harness/scenario.ts', i, 'harness/mocha'))).to.deep.equal([]);
+    expect(importsOf('harness/current-scenario.ts').filter((i) => i === 'mocha' || resolvesInto('harness/current-scenario.ts', i, 'harness/mocha'))).to.deep.equal([]);
   });
 
   it('checks import no I/O', () => {

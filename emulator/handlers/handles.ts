@@ -1,6 +1,6 @@
 import { MESSAGES, MpsdError } from '../errors';
-import { assertMayCreate, assertMayDelete } from '../handle-access';
-import { parseHandleRequest, renderHandle } from '../handles';
+import { assertMayCreate, assertMayDelete } from '../handle-permissions';
+import { parseHandleRequest, renderHandle } from '../handle-documents';
 import { type Handle, isGuid } from '../model';
 import { hasCapability } from '../session/bags';
 import type { Reply } from '../reply';

@@ -1,5 +1,5 @@
 import { MpsdError } from '../errors';
-import { renderHandle } from '../handles';
+import { renderHandle } from '../handle-documents';
 import { type Handle, type Json, type Session, clone, isGuid, isObject } from '../model';
 import type { Reply } from '../reply';
 import { isClosed } from '../session/access';

@@ -102,9 +102,9 @@ export const COMMANDS: Record<string, Command> = {
   bench: {
     summary: 'measure every row of BENCHMARKS.md in one run (--only replay,size,catalogue,load,scale)',
     flags: [],
-    passThrough: 'bench/run',
+    passThrough: 'bench/cli',
     cloneOnly: true,
-    run: (_f, rest) => runScript('bench/run', rest, process.env),
+    run: (_f, rest) => runScript('bench/cli', rest, process.env),
   },
   'merge-reports': {
     summary: "combine the reports of --shard runs (JUnit, HTML, coverage, drift) into one run's; exit 1 if a test failed",
@@ -135,7 +135,7 @@ export const COMMANDS: Record<string, Command> = {
     summary: 'regenerate the derived files: openapi.json and schemas/MultiplayerSessionRequest.system.json',
     flags: [],
     cloneOnly: true,
-    run: () => runScript('harness/contract/generate-cli', [], process.env),
+    run: () => runScript('harness/contract/cli', [], process.env),
   },
 };
 

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { scenario } from '../scenario';
+import { scenario } from '../current-scenario';
 
 /**
  * Let `ms` of session time pass, for the removal timers and initialization stages that MPSD applies

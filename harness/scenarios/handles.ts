@@ -2,7 +2,7 @@ import { AssertionError } from 'chai';
 import type { SessionRef } from '../client/mpsd-client';
 import type { PrincipalName, TemplateKind } from '../config';
 import { HarnessError, ERROR_CODES } from '../errors';
-import { scenario } from '../scenario';
+import { scenario } from '../current-scenario';
 import { expectStatus } from './expect-status';
 import { createSession, newSessionRef, sessionPathOf } from './sessions';
 

@@ -4,7 +4,7 @@ import type { PrincipalName } from '../config';
 import { HarnessError, ERROR_CODES } from '../errors';
 import { RtaClient } from '../rta/rta-client';
 import { rtaUrlOf } from '../rta/rta-url';
-import { scenario } from '../scenario';
+import { scenario } from '../current-scenario';
 
 /** How long a live service is given to notice a closed connection (the docs give no figure). */
 const LIVE_DISCONNECT_WAIT_MS = 5000;

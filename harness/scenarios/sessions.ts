@@ -2,7 +2,7 @@ import type { Exchange } from '../contract/exchange';
 import type { SessionRef } from '../client/mpsd-client';
 import type { PrincipalName, TemplateKind } from '../config';
 import { HarnessError, ERROR_CODES } from '../errors';
-import { scenario } from '../scenario';
+import { scenario } from '../current-scenario';
 import { expectStatus } from './expect-status';
 
 /** A session reference with a fresh name (kept with the recording) under the template of that kind. */

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
 import { createEmulator } from '../../emulator';
-import { OPENAPI_FILE, renderOpenApi } from '../../harness/contract/generate-cli';
+import { OPENAPI_FILE, renderOpenApi } from '../../harness/contract/cli';
 import { OPERATIONS, OPERATION_NAMES } from '../../harness/contract/operations';
 
 describe('openapi.json', () => {

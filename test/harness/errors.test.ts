@@ -19,7 +19,7 @@ import { principalResolver } from '../../harness/recording/matching';
 import { startRecording } from '../../harness/recording/recording-session';
 import { HarnessRun } from '../../harness/run';
 import { RtaClient } from '../../harness/rta/rta-client';
-import { scenario } from '../../harness/scenario';
+import { scenario } from '../../harness/current-scenario';
 import { SchemaRegistry, schemaRegistry } from '../../harness/schema/registry';
 import { EMBEDDED_PROFILE } from '../../harness/target';
 import { sampleSession, sessionExchange } from './fixtures';

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { CLOSED_SYSTEM_FILE, renderClosedSystem, renderPrecompiled } from '../../harness/contract/generate-cli';
+import { CLOSED_SYSTEM_FILE, renderClosedSystem, renderPrecompiled } from '../../harness/contract/cli';
 import { closeSchema } from '../../harness/schema/closed-system';
 import { describeViolation, toViolations } from '../../harness/schema/describe-violation';
 import { PRECOMPILED_FILE, SCHEMAS_DIR, SchemaRegistry, schemaRegistry } from '../../harness/schema/registry';

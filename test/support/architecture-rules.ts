@@ -30,7 +30,7 @@ export const MODULE_RULES: readonly ModuleRule[] = [
     paths: ['harness/run/'],
     mayImport: ['checks', 'client', 'config', 'contract', 'coverage', 'drift', 'errors', 'layout', 'recording', 'rta', 'target'],
   },
-  { name: 'scenario', paths: ['harness/scenario.ts'], mayImport: ['errors', 'run'] },
+  { name: 'scenario', paths: ['harness/current-scenario.ts'], mayImport: ['errors', 'run'] },
   { name: 'mocha', paths: ['harness/mocha/'], mayImport: ['config', 'errors', 'run', 'scenario', 'schema', 'secrets', 'target'] },
   { name: 'cli', paths: ['harness/cli/'], mayImport: ['auth', 'config', 'coverage', 'drift', 'errors', 'layout', 'lint', 'reporters', 'secrets', 'target'] },
   {
