@@ -4,8 +4,8 @@ import { MpsdError } from './errors';
 import type { Json } from './model';
 import type { Reply } from './reply';
 
-/** The contract's OpenAPI description (generated at the repository root by npm run generate), served as is. */
-const OPENAPI_FILE = packageFile('openapi.json');
+/** The contract's OpenAPI description (written to generated/ by npm run generate, a file of the package), served as is. */
+const OPENAPI_FILE = packageFile('generated', 'openapi.json');
 let cached: Json | undefined;
 
 export function openApiReply(): Reply {

@@ -42,8 +42,8 @@ export function isShippedCatalogue(file: string | undefined): boolean {
 }
 
 export const SCHEMAS_DIR = join(PACKAGE_ROOT, 'schemas');
-export const OPENAPI_FILE = join(PACKAGE_ROOT, 'openapi.json');
+export const OPENAPI_FILE = join(PACKAGE_ROOT, 'generated', 'openapi.json');
 export const PACKAGE_JSON = join(PACKAGE_ROOT, 'package.json');
 /** Plain JavaScript files that run as they are in both shapes. */
 export const TRIPWIRE_FILE = join(PACKAGE_ROOT, 'harness', 'tripwire.cjs');
-export const PRECOMPILED_VALIDATORS_FILE = join(PACKAGE_ROOT, 'harness', 'schema', 'validators.generated.cjs');
+export const PRECOMPILED_VALIDATORS_FILE = join(PACKAGE_ROOT, 'generated', 'validators.cjs');

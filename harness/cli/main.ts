@@ -132,7 +132,7 @@ export const COMMANDS: Record<string, Command> = {
     run: () => initCommand((spec) => mocha({ spec }, { mode: 'record' })),
   },
   generate: {
-    summary: 'regenerate the derived files: openapi.json and schemas/MultiplayerSessionRequest.system.json',
+    summary: 'regenerate the derived files: generated/openapi.json, generated/validators.cjs and schemas/MultiplayerSessionRequest.system.json',
     flags: [],
     cloneOnly: true,
     run: () => runScript('harness/contract/cli', [], process.env),

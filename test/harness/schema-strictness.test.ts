@@ -78,7 +78,7 @@ describe('schemas: the document follows its contract version (protocol 1.2, 5.2)
 
 describe('schemas: validators compiled ahead of time (issue 12.3)', () => {
   it('the committed validators are what npm run generate writes from schemas/ today', () => {
-    expect(readFileSync(PRECOMPILED_FILE, 'utf8'), 'harness/schema/validators.generated.cjs is stale: run npm run generate').to.equal(renderPrecompiled());
+    expect(readFileSync(PRECOMPILED_FILE, 'utf8'), 'generated/validators.cjs is stale: run npm run generate').to.equal(renderPrecompiled());
   });
 
   it('schemas edited since are compiled at start instead, and judge documents the same way', () => {
