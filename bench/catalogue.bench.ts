@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { mochaArguments } from '../harness/cli/mocha-run';
-import { type ChildCost, ROOT, measureNode, median, ratio } from './common';
+import { type ChildCost, measureNode, median, ROOT, ratio } from './common';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const MOCHA = join(ROOT, 'node_modules', 'mocha', 'bin', 'mocha.js');
@@ -22,7 +22,14 @@ export async function measureCatalogue() {
   // What an installed package runs: the compiled harness and catalogue (built here), no transpiler.
   execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.build.json')], { cwd: ROOT });
   const dist = join(ROOT, 'dist', 'harness');
-  const compiled = ['--no-config', '--no-package', '--require', join(ROOT, 'harness', 'tripwire.cjs'), '--require', join(dist, 'mocha', 'root-hooks.js')];
+  const compiled = [
+    '--no-config',
+    '--no-package',
+    '--require',
+    join(ROOT, 'harness', 'tripwire.cjs'),
+    '--require',
+    join(dist, 'mocha', 'root-hooks.js'),
+  ];
   const runs: Record<string, string[]> = {
     'empty mocha + tsx': ['--no-config', '--require', 'tsx/cjs', '--extension', 'ts', empty],
     // the harness's requires and reporter with no scenario: start-up alone (Polly, ajv, emulator, tsx)
@@ -30,12 +37,22 @@ export async function measureCatalogue() {
     'whole catalogue, replay': whole,
     'empty mocha, no transpiler': ['--no-config', emptyJs],
     'installed package: start-up, no scenario': [...compiled, '--reporter', join(dist, 'reporters', 'conformance-reporter.js'), emptyJs],
-    'installed package: whole catalogue, replay': [...compiled, '--reporter', join(dist, 'reporters', 'conformance-reporter.js'), '--timeout', '20000', join(ROOT, 'dist', 'specs', '**', '*.spec.js')],
+    'installed package: whole catalogue, replay': [
+      ...compiled,
+      '--reporter',
+      join(dist, 'reporters', 'conformance-reporter.js'),
+      '--timeout',
+      '20000',
+      join(ROOT, 'dist', 'specs', '**', '*.spec.js'),
+    ],
   };
   // What users type: the command line (bin/mpsd-harness.js, which starts mocha in a child), every node
   // process of it counted; once with tsx's cache as a previous run left it, once with none (a fresh CI runner).
   const command = [join(ROOT, 'bin', 'mpsd-harness.js'), 'conformance'];
-  const commands: Record<string, NodeJS.ProcessEnv> = { 'the command users type: mpsd-harness conformance': {}, 'the same, tsx cache cold (a fresh CI runner)': { TSX_DISABLE_CACHE: '1' } };
+  const commands: Record<string, NodeJS.ProcessEnv> = {
+    'the command users type: mpsd-harness conformance': {},
+    'the same, tsx cache cold (a fresh CI runner)': { TSX_DISABLE_CACHE: '1' },
+  };
   const samples: Record<string, ChildCost[]> = Object.fromEntries([...Object.keys(runs), ...Object.keys(commands)].map((k) => [k, []]));
   const reports = { MPSD_MODE: 'replay', MPSD_REPORTS_DIR: join(ROOT, 'reports', 'bench-catalogue') };
   for (let round = 0; round < ROUNDS; round += 1) {
@@ -66,7 +83,9 @@ export async function measureCatalogue() {
     commandToEmptyMochaTsx: ratio(cpu('the command users type: mpsd-harness conformance'), floor),
     installedToEmptyMochaTsx: ratio(cpu('installed package: whole catalogue, replay'), floor),
     installedToEmptyMocha: ratio(cpu('installed package: whole catalogue, replay'), cpu('empty mocha, no transpiler')),
-    perScenarioCpuMs: scenarios ? Number(((cpu('whole catalogue, replay') - cpu('harness start-up, no scenario')) / scenarios).toFixed(1)) : undefined,
+    perScenarioCpuMs: scenarios
+      ? Number(((cpu('whole catalogue, replay') - cpu('harness start-up, no scenario')) / scenarios).toFixed(1))
+      : undefined,
   };
 }
 

@@ -13,7 +13,13 @@ import { measureRecordingSize } from './recording-size.bench';
 import { measureReplay } from './replay.bench';
 import { measureScale } from './scale.bench';
 
-const SECTIONS = { replay: measureReplay, size: measureRecordingSize, catalogue: measureCatalogue, load: measureEmulatorLoad, scale: measureScale } as const;
+const SECTIONS = {
+  replay: measureReplay,
+  size: measureRecordingSize,
+  catalogue: measureCatalogue,
+  load: measureEmulatorLoad,
+  scale: measureScale,
+} as const;
 type Section = keyof typeof SECTIONS;
 
 function chosen(argv: string[]): Section[] {
@@ -21,7 +27,8 @@ function chosen(argv: string[]): Section[] {
   if (at < 0) return Object.keys(SECTIONS) as Section[];
   const names = (argv[at + 1] ?? '').split(',').filter(Boolean);
   const unknown = names.find((n) => !(n in SECTIONS));
-  if (unknown || names.length === 0) throw new Error(`--only takes a comma-separated list of ${Object.keys(SECTIONS).join(', ')}; got '${argv[at + 1] ?? ''}'`);
+  if (unknown || names.length === 0)
+    throw new Error(`--only takes a comma-separated list of ${Object.keys(SECTIONS).join(', ')}; got '${argv[at + 1] ?? ''}'`);
   return names as Section[];
 }
 

@@ -44,7 +44,10 @@ export function measureNode(args: string[], env: NodeJS.ProcessEnv = {}, options
   // A tree: every node process under this one loads the probe (through NODE_OPTIONS) and the costs add up.
   const treeEnv = options.tree ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${probe}`.trim() } : {};
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--expose-gc', '--require', probe, ...args], { cwd: ROOT, env: { ...process.env, ...env, ...treeEnv, BENCH_PROBE_FILE: probeFile } });
+    const child = spawn(process.execPath, ['--expose-gc', '--require', probe, ...args], {
+      cwd: ROOT,
+      env: { ...process.env, ...env, ...treeEnv, BENCH_PROBE_FILE: probeFile },
+    });
     let out = '';
     child.stdout.on('data', (chunk) => (out += chunk));
     child.stderr.on('data', (chunk) => (out += chunk));

@@ -19,7 +19,11 @@ async function emulatorWithHandle(): Promise<{ port: number; handleId: string; b
   const handle = await fetch(`${url}/handles`, {
     method: 'POST',
     headers,
-    body: JSON.stringify({ version: 1, type: 'activity', sessionRef: { scid: EMULATOR_PROFILE.scid, templateName: 'standard-lobby', name: 'load' } }),
+    body: JSON.stringify({
+      version: 1,
+      type: 'activity',
+      sessionRef: { scid: EMULATOR_PROFILE.scid, templateName: 'standard-lobby', name: 'load' },
+    }),
   });
   const { id } = (await handle.json()) as { id: string };
   const body = await (await fetch(`${url}/handles/${id}/session`, { headers })).text();

@@ -5,6 +5,11 @@ process.on('exit', () => {
   const usage = process.resourceUsage();
   // What the process still holds at the end, after a full collection (needs --expose-gc): the leak test.
   if (typeof global.gc === 'function') global.gc();
-  const line = { pid: process.pid, cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000, maxRssKb: usage.maxRSS, heapUsedKb: process.memoryUsage().heapUsed / 1024 };
+  const line = {
+    pid: process.pid,
+    cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000,
+    maxRssKb: usage.maxRSS,
+    heapUsedKb: process.memoryUsage().heapUsed / 1024,
+  };
   require('node:fs').appendFileSync(file, `${JSON.stringify(line)}\n`);
 });

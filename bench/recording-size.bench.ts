@@ -36,7 +36,14 @@ export async function measureRecordingSize() {
   const direct = new HttpMpsdClient(settings(await emulator.start()));
   const dir = mkdtempSync(join(tmpdir(), 'mpsd-bench-size-'));
   const open = (name: string, mode: 'record' | 'replay') =>
-    startRecording({ name, mode: MODES[mode], recordingsDir: dir, target: 'emulator', principalOf: principalResolver(principals), rerecordCommand: '-' });
+    startRecording({
+      name,
+      mode: MODES[mode],
+      recordingsDir: dir,
+      target: 'emulator',
+      principalOf: principalResolver(principals),
+      rerecordCommand: '-',
+    });
   try {
     await direct.putSession(sessionRef, { members: { me: { properties: { system: { active: true } } } } });
     const record = async (name: string, entries: number) => {

@@ -28,7 +28,10 @@ async function perRequestUs(client: MpsdClient): Promise<number> {
 const TRANSPORT = 'nock with a fixed reply, no Polly (the transport replay rides on)';
 
 /** Answer every request to bench.invalid with the sample, through nock alone, for the length of `run`. */
-async function withFixedReply<T>(sample: { response: { status: number; text: string; headers: Record<string, string> } }, run: () => Promise<T>): Promise<T> {
+async function withFixedReply<T>(
+  sample: { response: { status: number; text: string; headers: Record<string, string> } },
+  run: () => Promise<T>,
+): Promise<T> {
   nock.activate(); // Polly's node-http adapter keeps nock inactive between its own connections
   nock('http://bench.invalid').persist().get(/.*/).reply(sample.response.status, sample.response.text, sample.response.headers);
   try {
@@ -45,7 +48,15 @@ export async function measureReplay() {
   const direct = new HttpMpsdClient(settings(base));
   const directFetch = createFetchClient(settings(base));
   const dir = mkdtempSync(join(tmpdir(), 'mpsd-bench-'));
-  const session = (mode: Mode) => startRecording({ name: 'bench/get', mode: MODES[mode], recordingsDir: dir, target: 'emulator', principalOf: principalResolver(principals), rerecordCommand: '-' });
+  const session = (mode: Mode) =>
+    startRecording({
+      name: 'bench/get',
+      mode: MODES[mode],
+      recordingsDir: dir,
+      target: 'emulator',
+      principalOf: principalResolver(principals),
+      rerecordCommand: '-',
+    });
   try {
     await direct.putSession(sessionRef, { members: { me: { properties: { system: { active: true } } } } });
     const recording = session('record'); // N identical GETs: order matching needs N entries
@@ -78,7 +89,11 @@ export async function measureReplay() {
     const fetchReplay = median(samples['replay, fetch adapter (examples/fetch-client)']);
     return {
       method: `${REQUESTS} sequential GETs of one ${sample.response.text.length}-byte session, ${ROUNDS} interleaved rounds, medians`,
-      rows: Object.entries(samples).map(([path, xs]) => ({ path, perRequestUs: Math.round(median(xs)), ratioToDirect: ratio(median(xs), directUs) })),
+      rows: Object.entries(samples).map(([path, xs]) => ({
+        path,
+        perRequestUs: Math.round(median(xs)),
+        ratioToDirect: ratio(median(xs), directUs),
+      })),
       // A client's replay against the same client's live request: fetch pays for undici and web streams live.
       fetchReplayToFetchLive: ratio(fetchReplay, fetchLive),
       // What Polly's pipeline (and its adapter) adds on top of the transport, against a whole direct request.

@@ -51,7 +51,11 @@ function readToken(header: string | undefined): Principal {
     else if (name === 'xuid' && value && /^[0-9]{1,20}$/.test(value)) principal.xuid = value;
     else if (name === 'gamertag' && value) principal.gamertag = value;
     else if (name === 'title' && value && /^[0-9]{1,10}$/.test(value)) principal.titleId = value;
-    else throw new MpsdError(401, `The token is not valid: unknown claim '${claim}'. Emulator tokens are xuid=<decimal>,gamertag=<name>,title=<id>,server.`);
+    else
+      throw new MpsdError(
+        401,
+        `The token is not valid: unknown claim '${claim}'. Emulator tokens are xuid=<decimal>,gamertag=<name>,title=<id>,server.`,
+      );
   }
   if (!principal.xuid && !principal.server) throw new MpsdError(401, 'The token names neither a xuid nor a server principal.');
   return principal;

@@ -70,7 +70,8 @@ function main(): void {
     process.exit(2);
   }
   emulator.start(port, values.host).then(
-    (url) => console.log(`MPSD emulator listening on ${url}${values.fault.length ? ` with planted faults: ${values.fault.join(', ')}` : ''}`),
+    (url) =>
+      console.log(`MPSD emulator listening on ${url}${values.fault.length ? ` with planted faults: ${values.fault.join(', ')}` : ''}`),
     (error: Error) => {
       console.error(`cannot listen on ${values.host}:${port}: ${error.message}`);
       process.exit(1);

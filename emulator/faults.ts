@@ -38,7 +38,10 @@ export class Faults {
   set(names: readonly string[]): void {
     const unknown = names.filter((n) => !isFaultName(n));
     if (unknown.length > 0) {
-      throw new EmulatorSetupError('FAULT_UNKNOWN', `unknown planted fault ${unknown.map((n) => `'${n}'`).join(', ')}; known: ${Object.keys(FAULTS).join(', ')}`);
+      throw new EmulatorSetupError(
+        'FAULT_UNKNOWN',
+        `unknown planted fault ${unknown.map((n) => `'${n}'`).join(', ')}; known: ${Object.keys(FAULTS).join(', ')}`,
+      );
     }
     this.active.clear();
     for (const name of names) this.active.add(name as FaultName);

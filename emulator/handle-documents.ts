@@ -1,7 +1,7 @@
 import type { Principal } from './auth';
 import { isoTime } from './clock';
 import { MpsdError } from './errors';
-import { HANDLE_TYPES, type Handle, type HandleType, type Json, type SessionRef, isGuid, isObject, clone } from './model';
+import { clone, HANDLE_TYPES, type Handle, type HandleType, isGuid, isObject, type Json, type SessionRef } from './model';
 
 /** Invite handles expire a day after creation [I]; MPSD's real lifetime is undocumented. */
 export const INVITE_LIFETIME_MS = 24 * 60 * 60 * 1000;
@@ -10,8 +10,10 @@ function sessionRefFrom(value: unknown, field: string, nameOptional = false): Se
   if (!isObject(value)) throw new MpsdError(400, `'${field}' must be an object {scid, templateName, name}.`);
   const { scid, templateName, name } = value;
   if (!isGuid(scid)) throw new MpsdError(400, `'${field}.scid' must be a GUID.`);
-  if (typeof templateName !== 'string' || templateName === '') throw new MpsdError(400, `'${field}.templateName' must be a non-empty string.`);
-  if (name !== undefined && (typeof name !== 'string' || name === '')) throw new MpsdError(400, `'${field}.name' must be a non-empty string.`);
+  if (typeof templateName !== 'string' || templateName === '')
+    throw new MpsdError(400, `'${field}.templateName' must be a non-empty string.`);
+  if (name !== undefined && (typeof name !== 'string' || name === ''))
+    throw new MpsdError(400, `'${field}.name' must be a non-empty string.`);
   if (name === undefined && !nameOptional) throw new MpsdError(400, `'${field}.name' is required.`);
   return { scid, templateName, name: name as string };
 }
@@ -22,14 +24,21 @@ export function parseHandleRequest(body: Json, principal: Principal, id: string,
   if (!HANDLE_TYPES.includes(body.type as HandleType)) throw new MpsdError(400, `'type' must be one of ${HANDLE_TYPES.join(', ')}.`);
   const type = body.type as HandleType;
   if (type !== 'search' && !principal.xuid) throw new MpsdError(400, `A ${type} handle needs a user principal with a xuid claim.`);
-  const handle: Handle = { id, type, version: 1, sessionRef: sessionRefFrom(body.sessionRef, 'sessionRef', type === 'activity'), createTime: now };
+  const handle: Handle = {
+    id,
+    type,
+    version: 1,
+    sessionRef: sessionRefFrom(body.sessionRef, 'sessionRef', type === 'activity'),
+    createTime: now,
+  };
   if (handle.sessionRef.name === undefined) handle.sessionRef.name = newName(); // "MPSD fills in a GUID" (section 3.1)
   if (type === 'activity') {
     handle.ownerXuid = principal.xuid;
     handle.titleId = principal.titleId;
   }
   if (type === 'invite') {
-    if (typeof body.invitedXuid !== 'string' || !/^\d{1,20}$/.test(body.invitedXuid)) throw new MpsdError(400, "'invitedXuid' must be a decimal xuid string.");
+    if (typeof body.invitedXuid !== 'string' || !/^\d{1,20}$/.test(body.invitedXuid))
+      throw new MpsdError(400, "'invitedXuid' must be a decimal xuid string.");
     handle.invitedXuid = body.invitedXuid;
     handle.senderXuid = principal.xuid;
     handle.expiration = now + INVITE_LIFETIME_MS;
@@ -39,7 +48,8 @@ export function parseHandleRequest(body: Json, principal: Principal, id: string,
     }
   }
   if (type === 'search') {
-    if (body.searchAttributes !== undefined && !isObject(body.searchAttributes)) throw new MpsdError(400, "'searchAttributes' must be an object.");
+    if (body.searchAttributes !== undefined && !isObject(body.searchAttributes))
+      throw new MpsdError(400, "'searchAttributes' must be an object.");
     checkAttributeNames(body.searchAttributes as Json | undefined);
     handle.searchAttributes = clone((body.searchAttributes as Json | undefined) ?? {});
   }
@@ -80,6 +90,9 @@ function checkAttributeNames(attributes: Json | undefined): void {
   ];
   const bad = names.find(([, name]) => typeof name !== 'string' || !ATTRIBUTE_NAME.test(name));
   if (bad) {
-    throw new MpsdError(400, `searchAttributes.${bad[0]}: ${JSON.stringify(bad[1])} is not a valid name: it must start with a letter, contain no spaces and be under 100 characters.`);
+    throw new MpsdError(
+      400,
+      `searchAttributes.${bad[0]}: ${JSON.stringify(bad[1])} is not a valid name: it must start with a letter, contain no spaces and be under 100 characters.`,
+    );
   }
 }

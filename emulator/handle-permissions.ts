@@ -36,7 +36,8 @@ export function assertMayCreate(handle: Handle, principal: Principal, session: S
       throw new MpsdError(403, 'Only an owner of the session can invite to it (ownershipPolicies.allowNonOwnerInviteHandles is not set).');
     }
   }
-  if (handle.type === 'transfer' && (!origin || !memberOf(origin, xuid))) throw new MpsdError(403, 'A transfer handle can only be created by a member of its origin session.');
+  if (handle.type === 'transfer' && (!origin || !memberOf(origin, xuid)))
+    throw new MpsdError(403, 'A transfer handle can only be created by a member of its origin session.');
 }
 
 /** Only the handle's owner may delete it; a member of the session may delete its search handle; a server may delete any. */

@@ -2,17 +2,17 @@ import type { AddressInfo } from 'node:net';
 import { type Clock, fixedClock, systemClock } from './clock';
 import { Faults } from './faults';
 import { type IdSource, randomIds, seededIds } from './ids';
-import { type RequestLog, createEmulatorServer } from './server';
-import type { EmulatorState } from './state';
-import { loadSocialGraph } from './social';
-import { Store } from './store';
 import { RtaHub } from './rta/hub';
 import { serveRta } from './rta/socket';
+import { createEmulatorServer, type RequestLog } from './server';
+import { loadSocialGraph } from './social';
+import type { EmulatorState } from './state';
+import { Store } from './store';
 import { DEFAULT_TEMPLATES_FILE, loadTemplates } from './templates';
 
-export { FAULTS, type FaultName } from './faults';
 export { TOKEN_FORMAT_HELP } from './auth';
 export { DETERMINISTIC_EPOCH } from './clock';
+export { FAULTS, type FaultName } from './faults';
 export { EMULATOR_PROFILE } from './profile';
 
 export interface EmulatorOptions {

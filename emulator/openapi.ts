@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { packageFile } from './package-files';
 import { MpsdError } from './errors';
 import type { Json } from './model';
+import { packageFile } from './package-files';
 import type { Reply } from './reply';
 
 /** The contract's OpenAPI description (written to generated/ by npm run generate, a file of the package), served as is. */

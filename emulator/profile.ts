@@ -8,7 +8,15 @@ import { FAULTS } from './faults';
 export const EMULATOR_PROFILE = {
   scid: 'd1a9f3c0-5e5d-4c8e-9a7b-3f2e00000107',
   /** The template serving each kind of session scenarios ask for (templates.json). */
-  templates: { lobby: 'standard-lobby', private: 'private-lobby', game: 'game-session', large: 'large-session', owned: 'owned-lobby', duo: 'duo-lobby', connected: 'connected-lobby' },
+  templates: {
+    lobby: 'standard-lobby',
+    private: 'private-lobby',
+    game: 'game-session',
+    large: 'large-session',
+    owned: 'owned-lobby',
+    duo: 'duo-lobby',
+    connected: 'connected-lobby',
+  },
   users: {
     alice: { xuid: '2533274800000001', gamertag: 'Alice' },
     bob: { xuid: '2533274800000002', gamertag: 'Bob' },

@@ -1,14 +1,14 @@
 import { MpsdError } from './errors';
-import type { Reply } from './reply';
-import type { EmulatorState } from './state';
 import type { Call } from './handlers/call';
 import { createHandle, deleteHandle, readHandle, sessionByHandle } from './handlers/handles';
 import { queryHandles } from './handlers/query';
-import { getSession, putSession } from './handlers/sessions';
-import { openApiReply } from './openapi';
 import { deleteMember, deleteServer, putProperties } from './handlers/session-parts';
 import { batchQuerySessions, querySessions } from './handlers/session-query';
+import { getSession, putSession } from './handlers/sessions';
 import { getTemplate, listTemplates } from './handlers/templates';
+import { openApiReply } from './openapi';
+import type { Reply } from './reply';
+import type { EmulatorState } from './state';
 
 type Handler = (state: EmulatorState, call: Call, params: string[]) => Reply;
 
@@ -49,8 +49,14 @@ export const ROUTES: Route[] = [
   { pattern: new RegExp(`${SESSION}/servers/${SEGMENT}$`, 'i'), methods: { DELETE: (s, c, p) => deleteServer(s, c, refOf(p), p[3]) } },
   { pattern: new RegExp(`^/serviceconfigs/${SEGMENT}/sessions$`, 'i'), methods: { GET: (s, c, [scid]) => querySessions(s, c, scid) } },
   { pattern: new RegExp(`^/serviceconfigs/${SEGMENT}/batch$`, 'i'), methods: { POST: (s, c, [scid]) => batchQuerySessions(s, c, scid) } },
-  { pattern: new RegExp(`^/serviceconfigs/${SEGMENT}/sessiontemplates$`, 'i'), methods: { GET: (s, _c, [scid]) => listTemplates(s, scid) } },
-  { pattern: new RegExp(`^/serviceconfigs/${SEGMENT}/sessiontemplates/${SEGMENT}$`, 'i'), methods: { GET: (s, _c, [scid, t]) => getTemplate(s, scid, t) } },
+  {
+    pattern: new RegExp(`^/serviceconfigs/${SEGMENT}/sessiontemplates$`, 'i'),
+    methods: { GET: (s, _c, [scid]) => listTemplates(s, scid) },
+  },
+  {
+    pattern: new RegExp(`^/serviceconfigs/${SEGMENT}/sessiontemplates/${SEGMENT}$`, 'i'),
+    methods: { GET: (s, _c, [scid, t]) => getTemplate(s, scid, t) },
+  },
   {
     pattern: new RegExp(`^/serviceconfigs/${SEGMENT}/sessiontemplates/${SEGMENT}/sessions$`, 'i'),
     methods: { GET: (s, c, [scid, t]) => querySessions(s, c, scid, t) },
@@ -79,7 +85,10 @@ export function route(method: string, path: string): RouteMatch {
     const match = pattern.exec(path);
     if (!match) continue;
     const handler = methods[method];
-    if (!handler) throw new MpsdError(405, `${method} is not supported on ${path}; use ${Object.keys(methods).join(' or ')}.`, { allow: Object.keys(methods).join(', ') });
+    if (!handler)
+      throw new MpsdError(405, `${method} is not supported on ${path}; use ${Object.keys(methods).join(' or ')}.`, {
+        allow: Object.keys(methods).join(', '),
+      });
     return { handler, params: match.slice(1).map(decodeSegment), open: route.open === true };
   }
   throw new MpsdError(404, `No MPSD endpoint at ${path}.`);

@@ -2,8 +2,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { type Principal, parseAuthorization } from './auth';
 import { httpDate } from './clock';
 import { MpsdError } from './errors';
-import { stringifyJson } from './json';
 import type { Call } from './handlers/call';
+import { stringifyJson } from './json';
 import type { Reply } from './reply';
 import { route } from './router';
 import type { EmulatorState } from './state';
@@ -24,7 +24,14 @@ interface Outcome {
 /** An HTTP server over the emulator state. `state()` is read per request so reset() can swap it. */
 export function createEmulatorServer(state: () => EmulatorState, log?: RequestLog): Server {
   const server = createServer((req, res) => {
-    const exchange: Exchange = { state, log, req, res, started: log ? process.hrtime.bigint() : 0n, outcome: { caller: 'anonymous', reply: { status: 500 } } };
+    const exchange: Exchange = {
+      state,
+      log,
+      req,
+      res,
+      started: log ? process.hrtime.bigint() : 0n,
+      outcome: { caller: 'anonymous', reply: { status: 500 } },
+    };
     // Most requests (GET, DELETE) carry no body: answer them at once, without a trip through promises.
     if (req.headers['content-length'] === undefined && req.headers['transfer-encoding'] === undefined) handle(exchange, '');
     else
@@ -86,7 +93,9 @@ function readBody(req: IncomingMessage): Promise<string> {
       if (size <= MAX_BODY_BYTES) chunks.push(chunk);
     });
     req.on('end', () =>
-      size > MAX_BODY_BYTES ? reject(new MpsdError(413, `The request body is ${size} bytes; the emulator accepts at most ${MAX_BODY_BYTES}.`)) : resolve(Buffer.concat(chunks).toString('utf8')),
+      size > MAX_BODY_BYTES
+        ? reject(new MpsdError(413, `The request body is ${size} bytes; the emulator accepts at most ${MAX_BODY_BYTES}.`))
+        : resolve(Buffer.concat(chunks).toString('utf8')),
     );
     req.on('error', reject);
   });
@@ -102,7 +111,11 @@ function dispatch(state: EmulatorState, req: IncomingMessage, rawBody: string, o
   if (state.faults.on('503-with-retry-after')) return { status: 503, headers: { 'retry-after': '30' } };
   state.requests = (state.requests ?? 0) + 1;
   if (state.faults.on('throttle-every-other') && state.requests % 2 === 1) {
-    return { status: 429, headers: { 'retry-after': '0' }, json: { version: 1, currentRequests: 31, maxRequests: 30, periodInSeconds: 15, limitType: 'rate' } };
+    return {
+      status: 429,
+      headers: { 'retry-after': '0' },
+      json: { version: 1, currentRequests: 31, maxRequests: 30, periodInSeconds: 15, limitType: 'rate' },
+    };
   }
   // Split path and query by hand: new URL() reads "//x" as a host, or throws on it.
   const raw = req.url ?? '/';
@@ -111,7 +124,12 @@ function dispatch(state: EmulatorState, req: IncomingMessage, rawBody: string, o
   const query = new URLSearchParams(at < 0 ? '' : raw.slice(at + 1));
   const method = (req.method ?? 'GET').toUpperCase();
   const { handler, params, open } = route(method, pathname);
-  if (open) return handler(state, { method, query, headers: req.headers, rawBody, principal: { titleId: '0', server: false }, contractVersion: 107 }, params);
+  if (open)
+    return handler(
+      state,
+      { method, query, headers: req.headers, rawBody, principal: { titleId: '0', server: false }, contractVersion: 107 },
+      params,
+    );
   const principal = parseAuthorization(req.headers.authorization);
   principal.followers = state.social.followersOf(principal.xuid);
   outcome.caller = callerName(principal);
@@ -124,7 +142,11 @@ function parseContractVersion(value: string | string[] | undefined): number {
   const text = Array.isArray(value) ? value[0] : value;
   if (text === undefined) throw new MpsdError(400, 'The x-xbl-contract-version header is required (send 107).');
   const version = /^\d{1,9}$/.test(text.trim()) ? Number(text) : Number.NaN;
-  if (!(version >= MIN_CONTRACT_VERSION)) throw new MpsdError(400, `x-xbl-contract-version ${text.slice(0, 40)} is not supported: MPSD needs ${MIN_CONTRACT_VERSION} or later (send 107).`);
+  if (!(version >= MIN_CONTRACT_VERSION))
+    throw new MpsdError(
+      400,
+      `x-xbl-contract-version ${text.slice(0, 40)} is not supported: MPSD needs ${MIN_CONTRACT_VERSION} or later (send 107).`,
+    );
   return version;
 }
 

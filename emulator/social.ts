@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { packageFile } from './package-files';
 import { EmulatorSetupError } from './errors';
+import { packageFile } from './package-files';
 
 /**
  * Who follows whom: what `followed` join and read restrictions and the `people` moniker of a handle
@@ -22,7 +22,10 @@ export function loadSocialGraph(file: string = DEFAULT_SOCIAL_GRAPH_FILE): Socia
   try {
     parsed = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new EmulatorSetupError('SOCIAL_GRAPH_INVALID', `social graph ${file} cannot be read as JSON (${(error as Error).message}); fix it or pass another with --social-graph`);
+    throw new EmulatorSetupError(
+      'SOCIAL_GRAPH_INVALID',
+      `social graph ${file} cannot be read as JSON (${(error as Error).message}); fix it or pass another with --social-graph`,
+    );
   }
   const follows = new Map<string, Set<string>>();
   const graph: SocialGraph = {
@@ -30,7 +33,9 @@ export function loadSocialGraph(file: string = DEFAULT_SOCIAL_GRAPH_FILE): Socia
       follows.set(follower, (follows.get(follower) ?? new Set()).add(followee));
     },
     followersOf(xuid) {
-      return new Set(xuid === undefined ? [] : [...follows.entries()].filter(([, followees]) => followees.has(xuid)).map(([follower]) => follower));
+      return new Set(
+        xuid === undefined ? [] : [...follows.entries()].filter(([, followees]) => followees.has(xuid)).map(([follower]) => follower),
+      );
     },
     followedBy(xuid) {
       return [...(follows.get(xuid) ?? [])];

@@ -1,11 +1,11 @@
 import type { Clock } from './clock';
 import type { Faults } from './faults';
-import type { SocialGraph } from './social';
 import type { IdSource } from './ids';
-import { type Session, type SessionRef, clone, refKey } from './model';
-import { expireTimers, nextTimerOf } from './session/timers';
+import { clone, refKey, type Session, type SessionRef } from './model';
 import type { RtaHub } from './rta/hub';
+import { expireTimers, nextTimerOf } from './session/timers';
 import { newVersion } from './session/write';
+import type { SocialGraph } from './social';
 import type { Store } from './store';
 import type { TemplateCatalog } from './templates';
 
@@ -47,7 +47,9 @@ export function loadSession(state: EmulatorState, ref: SessionRef): { session?: 
 export function removeActivityHandles(state: EmulatorState, ref: SessionRef, xuids: string[]): void {
   if (xuids.length === 0) return;
   const key = refKey(ref);
-  for (const handle of state.store.findHandles((h) => h.type === 'activity' && xuids.includes(h.ownerXuid ?? '') && refKey(h.sessionRef) === key)) {
+  for (const handle of state.store.findHandles(
+    (h) => h.type === 'activity' && xuids.includes(h.ownerXuid ?? '') && refKey(h.sessionRef) === key,
+  )) {
     state.store.deleteHandle(handle.id);
   }
 }

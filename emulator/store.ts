@@ -1,4 +1,4 @@
-import { type Handle, type Session, type SessionRef, refKey } from './model';
+import { type Handle, refKey, type Session, type SessionRef } from './model';
 
 /**
  * All emulator state, in memory. Every write handler runs synchronously from reading the current

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { packageFile } from './package-files';
 import { EmulatorSetupError } from './errors';
+import { packageFile } from './package-files';
 
 export interface Template {
   constants: { system: Record<string, unknown>; custom: Record<string, unknown> };
@@ -21,11 +21,22 @@ export function loadTemplates(file: string = DEFAULT_TEMPLATES_FILE): TemplateCa
   try {
     parsed = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new EmulatorSetupError('TEMPLATES_INVALID', `templates file ${file} cannot be read as JSON (${(error as Error).message}); fix the file or pass another with --templates`);
+    throw new EmulatorSetupError(
+      'TEMPLATES_INVALID',
+      `templates file ${file} cannot be read as JSON (${(error as Error).message}); fix the file or pass another with --templates`,
+    );
   }
   const catalog = parsed as Partial<TemplateCatalog>;
-  if (!Array.isArray(catalog.serviceConfigs) || catalog.serviceConfigs.length === 0 || typeof catalog.templates !== 'object' || catalog.templates === null) {
-    throw new EmulatorSetupError('TEMPLATES_INVALID', `templates file ${file} needs "serviceConfigs": [<scid>, ...] and "templates": {<name>: {"constants": {...}}}`);
+  if (
+    !Array.isArray(catalog.serviceConfigs) ||
+    catalog.serviceConfigs.length === 0 ||
+    typeof catalog.templates !== 'object' ||
+    catalog.templates === null
+  ) {
+    throw new EmulatorSetupError(
+      'TEMPLATES_INVALID',
+      `templates file ${file} needs "serviceConfigs": [<scid>, ...] and "templates": {<name>: {"constants": {...}}}`,
+    );
   }
   for (const [name, template] of Object.entries(catalog.templates)) {
     if (typeof template?.constants?.system !== 'object') {

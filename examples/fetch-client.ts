@@ -6,14 +6,20 @@
  * implements MpsdClient itself: export createClient(settings) returning an MpsdClient whose exchanges
  * report what really went on the wire.
  */
-import type { HttpRequest, HttpResponse } from '../harness/contract/exchange';
+
 import { type ClientSettings, HttpMpsdClient, type MpsdClient } from '../harness/client/mpsd-client';
+import type { HttpRequest, HttpResponse } from '../harness/contract/exchange';
 
 async function fetchTransport(baseUrl: string, request: HttpRequest, timeoutMs = 15_000): Promise<HttpResponse> {
   // fetch computes Content-Length itself and refuses to be told it.
   const { 'content-length': _length, ...headers } = request.headers;
   // Look fetch up at call time: a reference saved at import would escape Polly's fetch adapter.
-  const response = await globalThis.fetch(new URL(request.path, baseUrl), { method: request.method, headers, body: request.body, signal: AbortSignal.timeout(timeoutMs) });
+  const response = await globalThis.fetch(new URL(request.path, baseUrl), {
+    method: request.method,
+    headers,
+    body: request.body,
+    signal: AbortSignal.timeout(timeoutMs),
+  });
   return { status: response.status, headers: Object.fromEntries(response.headers), text: await response.text() };
 }
 

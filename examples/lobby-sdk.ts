@@ -23,14 +23,20 @@ export class LobbySdk {
 
   /** Create the lobby (fails if it exists) with the caller as its first, active member. */
   createLobby(name: string, connectionId: string): Promise<LobbySession> {
-    const body = { members: { me: { constants: { system: { initialize: false } }, properties: { system: { active: true, connection: connectionId } } } } };
+    const body = {
+      members: { me: { constants: { system: { initialize: false } }, properties: { system: { active: true, connection: connectionId } } } },
+    };
     return this.session('PUT', this.sessionUrl(name), body, { 'If-None-Match': '*' });
   }
 
   /** Post an activity handle for the lobby; returns its id. */
   async publishActivity(name: string): Promise<string> {
     const { scid, template } = this.options;
-    const response = await this.send('POST', `${this.options.baseUrl}/handles`, { version: 1, type: 'activity', sessionRef: { scid, templateName: template, name } });
+    const response = await this.send('POST', `${this.options.baseUrl}/handles`, {
+      version: 1,
+      type: 'activity',
+      sessionRef: { scid, templateName: template, name },
+    });
     const handle = (await response.json()) as { id: string };
     return handle.id;
   }
@@ -42,7 +48,9 @@ export class LobbySdk {
 
   /** Join the lobby a handle points to, as an active member. */
   joinByHandle(handleId: string, connectionId: string): Promise<LobbySession> {
-    return this.session('PUT', `${this.options.baseUrl}/handles/${handleId}/session`, { members: { me: { properties: { system: { active: true, connection: connectionId } } } } });
+    return this.session('PUT', `${this.options.baseUrl}/handles/${handleId}/session`, {
+      members: { me: { properties: { system: { active: true, connection: connectionId } } } },
+    });
   }
 
   private sessionUrl(name: string): string {
@@ -58,7 +66,12 @@ export class LobbySdk {
   private async send(method: string, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response> {
     const response = await fetch(url, {
       method,
-      headers: { 'x-xbl-contract-version': '107', Authorization: this.options.authorization, 'Content-Type': 'application/json', ...headers },
+      headers: {
+        'x-xbl-contract-version': '107',
+        Authorization: this.options.authorization,
+        'Content-Type': 'application/json',
+        ...headers,
+      },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     if (!response.ok) throw new Error(`MPSD ${method} ${url} answered ${response.status}: ${await response.text()}`);

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { PrincipalName } from './config';
-import { HarnessError, ERROR_CODES } from './errors';
+import { ERROR_CODES, HarnessError } from './errors';
 
 /** How each kind of MPSD_* value is read and refused: every refusal names the variable, the value and what is allowed. */
 
@@ -45,7 +45,8 @@ const V = SETTING_VARIABLES;
 /** `base` with each given setting written as its variable (an undefined one is left as it is). */
 export function withSettings(base: Env, settings: Partial<Record<Setting, string | undefined>>): Record<string, string | undefined> {
   const env = { ...base };
-  for (const [setting, value] of Object.entries(settings) as [Setting, string | undefined][]) if (value !== undefined) env[SETTING_VARIABLES[setting]] = value;
+  for (const [setting, value] of Object.entries(settings) as [Setting, string | undefined][])
+    if (value !== undefined) env[SETTING_VARIABLES[setting]] = value;
   return env;
 }
 
@@ -91,7 +92,10 @@ export type TemplateKind = keyof typeof TEMPLATE_KINDS;
 export const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function invalid(variable: string, value: string, allowed: string): never {
-  throw new HarnessError(ERROR_CODES.CONFIG_INVALID, `${variable}=${JSON.stringify(value)} is not valid; allowed: ${allowed}. Fix or unset ${variable}.`);
+  throw new HarnessError(
+    ERROR_CODES.CONFIG_INVALID,
+    `${variable}=${JSON.stringify(value)} is not valid; allowed: ${allowed}. Fix or unset ${variable}.`,
+  );
 }
 
 /** MPSD_CLIENT names a file, relative to the working directory; it must exist. */
@@ -110,7 +114,8 @@ export function clientModule(value: string): string {
 export function integer(env: Env, variable: string, fallback: number, min: number, max: number, meaning: string): number {
   const text = env[variable];
   if (text === undefined || text === '') return fallback;
-  if (!/^\d{1,9}$/.test(text) || Number(text) < min || Number(text) > max) invalid(variable, text, `an integer from ${min} to ${max} (${meaning})`);
+  if (!/^\d{1,9}$/.test(text) || Number(text) < min || Number(text) > max)
+    invalid(variable, text, `an integer from ${min} to ${max} (${meaning})`);
   return Number(text);
 }
 
@@ -122,7 +127,8 @@ export function parseFollows<Name extends string>(text: string, names: readonly 
     .filter(Boolean)
     .map((pair) => {
       const [follower, followee] = pair.split('>').map((p) => p.trim()) as [Name, Name];
-      if (!names.includes(follower) || !names.includes(followee)) invalid(V.follows, text, `follower>followee pairs of ${names.join(', ')}, comma-separated, e.g. alice>bob`);
+      if (!names.includes(follower) || !names.includes(followee))
+        invalid(V.follows, text, `follower>followee pairs of ${names.join(', ')}, comma-separated, e.g. alice>bob`);
       return [follower, followee];
     });
 }
@@ -138,7 +144,10 @@ export function parseShard(text: string): Shard {
   const index = Number(m?.[1]);
   const total = Number(m?.[2]);
   if (!m || total < 1 || index < 1 || index > total) {
-    throw new HarnessError(ERROR_CODES.CONFIG_INVALID, `--shard '${text}' is not i/n with 1 <= i <= n (for example --shard 2/4: the second of four jobs)`);
+    throw new HarnessError(
+      ERROR_CODES.CONFIG_INVALID,
+      `--shard '${text}' is not i/n with 1 <= i <= n (for example --shard 2/4: the second of four jobs)`,
+    );
   }
   return { index, total };
 }
@@ -165,7 +174,13 @@ export function configuredTokens(env: Env = process.env): string[] {
 }
 
 /** What a report's header says of the run: the settings, never a token (MPSD_NETWORK is set by the command line's seal). */
-export function runDescription(env: Record<string, string | undefined> = process.env): { mode: string; target: string; faults: string; client: string; network: string } {
+export function runDescription(env: Record<string, string | undefined> = process.env): {
+  mode: string;
+  target: string;
+  faults: string;
+  client: string;
+  network: string;
+} {
   const mode = env[V.mode] || 'replay';
   const target = env[V.target];
   return {

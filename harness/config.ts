@@ -1,21 +1,34 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { GUID, LIVE_PRINCIPAL_VARIABLES, SETTING_VARIABLES as V, type Shard, TEMPLATE_KINDS, type TemplateKind, clientModule, integer, invalid, parseFollows, runShard } from './config-values';
-
-export {
-  LIVE_PRINCIPAL_VARIABLES,
-  SETTING_VARIABLES,
-  type Setting,
-  configuredTokens,
-  parseShard,
+import {
+  clientModule,
+  GUID,
+  integer,
+  invalid,
+  parseFollows,
   runShard,
   type Shard,
   TEMPLATE_KINDS,
   type TemplateKind,
-  tokenCacheDir,
-  withSettings,
-  withoutSettings,
+  SETTING_VARIABLES as V,
 } from './config-values';
+
+export {
+  configuredTokens,
+  LIVE_PRINCIPAL_VARIABLES,
+  parseShard,
+  runShard,
+  SETTING_VARIABLES,
+  type Setting,
+  type Shard,
+  TEMPLATE_KINDS,
+  type TemplateKind,
+  tokenCacheDir,
+  withoutSettings,
+  withSettings,
+} from './config-values';
+
+import { embeddedTarget, liveTarget } from './config-target';
 import { MODES, type Mode } from './modes';
 
 export { MODES, type Mode, type ModeSpec } from './modes';
@@ -102,60 +115,26 @@ export function loadConfig(env: Env, profile: TargetProfile, options: { tokensFr
   const mode = (env[V.mode] || 'replay') as Mode;
   if (!Object.hasOwn(MODES, mode)) invalid(V.mode, mode, Object.keys(MODES).join(' | '));
 
-  const contractVersion = integer(env, V.contractVersion, DEFAULT_CONTRACT_VERSION, MIN_CONTRACT_VERSION, MAX_CONTRACT_VERSION, '104, 105 or 107; the value encodes 100 x major + minor');
-  const timeoutMs = integer(env, V.timeoutMs, DEFAULT_TIMEOUT_MS, 100, 600_000, 'milliseconds to wait for an answer; keep it below the test timeout');
+  const contractVersion = integer(
+    env,
+    V.contractVersion,
+    DEFAULT_CONTRACT_VERSION,
+    MIN_CONTRACT_VERSION,
+    MAX_CONTRACT_VERSION,
+    '104, 105 or 107; the value encodes 100 x major + minor',
+  );
+  const timeoutMs = integer(
+    env,
+    V.timeoutMs,
+    DEFAULT_TIMEOUT_MS,
+    100,
+    600_000,
+    'milliseconds to wait for an answer; keep it below the test timeout',
+  );
 
-  let target: Target;
-  const principals: HarnessConfig['principals'] = {};
-  const targetText = env[V.target];
-  const faultsText = env[V.faults] ?? '';
   const recordingsText = env[V.recordings];
   const clientText = env[V.client];
-  if (targetText) {
-    let url: URL | undefined;
-    try {
-      url = new URL(targetText);
-    } catch {
-      url = undefined;
-    }
-    if (!url || !/^https?:$/.test(url.protocol)) invalid(V.target, targetText, 'an http(s) base URL such as https://sessiondirectory.xboxlive.com');
-    if (faultsText) invalid(V.faults, faultsText, 'nothing while MPSD_TARGET is set (faults exist only in the embedded emulator)');
-    target = { kind: 'live', baseUrl: url.origin + url.pathname.replace(/\/$/, '') };
-    for (const name of PRINCIPAL_NAMES) {
-      const vars = LIVE_PRINCIPAL_VARIABLES[name];
-      const authorization = env[vars.auth];
-      if (!authorization) continue;
-      if (!/^XBL3\.0 x=[^;]+;.+/.test(authorization)) invalid(vars.auth, '<redacted>', 'a whole Authorization value of the form XBL3.0 x=<userhash>;<token>');
-      const xuid = vars.xuid ? env[vars.xuid] : undefined;
-      if (vars.xuid && xuid !== undefined && !/^\d{1,20}$/.test(xuid)) invalid(vars.xuid, xuid, 'a decimal xuid such as 2533274800000001');
-      if (vars.xuid && !xuid) invalid(vars.xuid, '', `the xuid of the user whose token is in ${vars.auth}`);
-      principals[name] = { name, authorization, ...(xuid ? { xuid } : {}) };
-    }
-    if (MODES[mode].answers !== 'recordings' && !principals.alice && !options.tokensFromClients)
-      invalid('MPSD_AUTH', '', `a token (XBL3.0 x=<userhash>;<token>) with MPSD_XUID, or a sign-in with npx mpsd-harness login: MPSD_MODE=${mode} sends requests to the live target ${target.baseUrl}`);
-    // Replay sends nothing to the target; a target left set in the shell would only make the scenarios ask for tokens.
-    if (MODES[mode].answers === 'recordings' && !principals.alice && !options.tokensFromClients)
-      invalid(
-        V.target,
-        targetText,
-        `unset in replay: replay sends nothing to a target and needs no token, and the recordings name their own origin (unset MPSD_TARGET, or pass --mode live to run against ${target.baseUrl})`,
-      );
-  } else {
-    const faults = faultsText
-      .split(',')
-      .map((f) => f.trim())
-      .filter(Boolean);
-    const unknown = faults.find((f) => !profile.faults.includes(f));
-    if (unknown !== undefined) invalid(V.faults, faultsText, `a comma-separated list of ${profile.faults.join(', ')}`);
-    // A planted fault lives in the emulator, which replay never reaches: it would silently change nothing.
-    if (faults.length > 0 && MODES[mode].answers === 'recordings')
-      invalid(V.faults, faultsText, `nothing in replay, which answers from the recordings and never reaches the emulator; plant a fault with --mode live (or record, verify)`);
-    target = { kind: 'emulator', faults };
-    for (const [name, user] of Object.entries(profile.users) as [PrincipalName, { xuid: string; gamertag: string }][]) {
-      principals[name] = { name, xuid: user.xuid, authorization: profile.userToken(name, user.xuid, user.gamertag) };
-    }
-    principals.server = { name: 'server', authorization: profile.serverToken };
-  }
+  const { target, principals } = env[V.target] ? liveTarget(env, mode, options) : embeddedTarget(env, mode, profile);
 
   const scid = env[V.scid] || profile.scid;
   if (!GUID.test(scid)) invalid(V.scid, scid, 'a service config id GUID');
@@ -168,13 +147,18 @@ export function loadConfig(env: Env, profile: TargetProfile, options: { tokensFr
 
   // A recordings folder named on purpose that does not exist would make every replayed test a miss: say it once.
   if (recordingsText && MODES[mode].answers === 'recordings' && !existsSync(resolve(recordingsText)))
-    invalid(V.recordings, recordingsText, `an existing folder of recordings: ${mode} reads recordings from it (create it with --mode record, or fix the path)`);
+    invalid(
+      V.recordings,
+      recordingsText,
+      `an existing folder of recordings: ${mode} reads recordings from it (create it with --mode record, or fix the path)`,
+    );
   return Object.freeze({
     mode,
     target: Object.freeze(target),
     contractVersion,
     timeoutMs,
-    follows: targetText ? parseFollows(env[V.follows] ?? '', PRINCIPAL_NAMES) : (profile.follows as [PrincipalName, PrincipalName][]),
+    follows:
+      target.kind === 'live' ? parseFollows(env[V.follows] ?? '', PRINCIPAL_NAMES) : (profile.follows as [PrincipalName, PrincipalName][]),
     scid,
     templates: Object.freeze(templates),
     principals: Object.freeze(principals),

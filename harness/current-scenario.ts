@@ -1,5 +1,5 @@
-import { HarnessError, ERROR_CODES } from './errors';
-import { type ScenarioContext, currentScope } from './run';
+import { ERROR_CODES, HarnessError } from './errors';
+import { currentScope, type ScenarioContext } from './run';
 
 /**
  * The running test's client, inputs and config, read from the async scope its body runs in (the root
@@ -9,6 +9,9 @@ import { type ScenarioContext, currentScope } from './run';
 export function scenario(): ScenarioContext {
   const context = currentScope()?.test?.context;
   if (!context)
-    throw new HarnessError(ERROR_CODES.NO_SCENARIO, 'scenario() is available only inside a test of a file under specs/ (the root hooks set it up per test); move the call into an it() block');
+    throw new HarnessError(
+      ERROR_CODES.NO_SCENARIO,
+      'scenario() is available only inside a test of a file under specs/ (the root hooks set it up per test); move the call into an it() block',
+    );
   return context;
 }

@@ -19,9 +19,29 @@ export const MODES = {
     compares: false,
     description: 'Default. Answer every request from recordings/; a request with no recording fails the test. Never touches the network.',
   },
-  record: { answers: 'target', writes: 'whole-test', compares: false, description: "Send every request to the target and rewrite each test's recording from scratch." },
-  'record-missing': { answers: 'recordings-then-target', writes: 'missing', compares: false, description: 'Replay what is recorded; send what is missing to the target and add it to the recording.' },
-  live: { answers: 'target', writes: 'nothing', compares: false, description: 'Send every request to the target; read and write no recording.' },
-  verify: { answers: 'target', writes: 'nothing', compares: true, description: 'Send every request to the target, write no recording, and report how each answer drifted from its recording.' },
+  record: {
+    answers: 'target',
+    writes: 'whole-test',
+    compares: false,
+    description: "Send every request to the target and rewrite each test's recording from scratch.",
+  },
+  'record-missing': {
+    answers: 'recordings-then-target',
+    writes: 'missing',
+    compares: false,
+    description: 'Replay what is recorded; send what is missing to the target and add it to the recording.',
+  },
+  live: {
+    answers: 'target',
+    writes: 'nothing',
+    compares: false,
+    description: 'Send every request to the target; read and write no recording.',
+  },
+  verify: {
+    answers: 'target',
+    writes: 'nothing',
+    compares: true,
+    description: 'Send every request to the target, write no recording, and report how each answer drifted from its recording.',
+  },
 } as const satisfies Record<string, ModeSpec>;
 export type Mode = keyof typeof MODES;

@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Mode } from './modes';
 import { PACKAGE_ROOT } from './layout';
+import type { Mode } from './modes';
 import type { TestResult } from './reporters/results';
 
 /** What `run()` takes: the command line's flags, as options. Paths resolve against `cwd`. */
@@ -54,7 +54,11 @@ export function run(options: RunOptions = {}): Promise<RunOutcome> {
   const resultsFile = join(reportsDir, 'results.json');
   rmSync(resultsFile, { force: true }); // never read the previous run's results as this one's
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [join(PACKAGE_ROOT, 'bin', 'mpsd-harness.js'), ...args], { cwd, env: { ...process.env, ...options.env }, stdio: options.output ?? 'ignore' });
+    const child = spawn(process.execPath, [join(PACKAGE_ROOT, 'bin', 'mpsd-harness.js'), ...args], {
+      cwd,
+      env: { ...process.env, ...options.env },
+      stdio: options.output ?? 'ignore',
+    });
     child.on('error', fail);
     child.on('exit', (code) => {
       const tests = existsSync(resultsFile) ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as { tests: TestResult[] }).tests : [];

@@ -28,7 +28,9 @@ export const SECRET_PATTERNS: readonly { name: string; pattern: RegExp }[] = [
 
 /** Each token whole and without its `XBL3.0 x=<userhash>;` prefix (long enough to be a secret). */
 function variants(tokens: readonly string[]): string[] {
-  return tokens.filter((v) => v.length >= 8 && !v.startsWith('<redacted')).flatMap((auth) => [auth, auth.replace(/^XBL3\.0 x=[^;]*;/, '')].filter((s) => s.length >= 8));
+  return tokens
+    .filter((v) => v.length >= 8 && !v.startsWith('<redacted'))
+    .flatMap((auth) => [auth, auth.replace(/^XBL3\.0 x=[^;]*;/, '')].filter((s) => s.length >= 8));
 }
 
 /** The configured tokens (every MPSD_AUTH* that is set), whole and without their prefix. */
@@ -70,17 +72,26 @@ function scrubWith(text: string, secrets: readonly string[]): string {
 export function redactExchange(exchange: Exchange): Exchange {
   const secrets = currentSecrets();
   const scrub = (text: string) => scrubWith(text, secrets);
-  const headers = (h: Record<string, string>) => Object.fromEntries(Object.entries(h).map(([k, v]) => [k, isSecretHeader(k) ? (/^<redacted[^>]*>$/.test(v) ? v : REDACTED) : scrub(v)]));
+  const headers = (h: Record<string, string>) =>
+    Object.fromEntries(Object.entries(h).map(([k, v]) => [k, isSecretHeader(k) ? (/^<redacted[^>]*>$/.test(v) ? v : REDACTED) : scrub(v)]));
   const { request, response } = exchange;
   return {
     ...exchange,
-    request: { ...request, path: scrub(request.path), headers: headers(request.headers), ...(request.body !== undefined ? { body: scrub(request.body) } : {}) },
+    request: {
+      ...request,
+      path: scrub(request.path),
+      headers: headers(request.headers),
+      ...(request.body !== undefined ? { body: scrub(request.body) } : {}),
+    },
     response: { ...response, headers: headers(response.headers), text: scrub(response.text) },
   };
 }
 
 /** Lower-case headers with every secret replaced: Authorization by the name of its principal, the rest by <redacted>. */
-export function redactHeaders(headers: Record<string, string>, principalOf: (authorization: string | undefined) => string): Record<string, string> {
+export function redactHeaders(
+  headers: Record<string, string>,
+  principalOf: (authorization: string | undefined) => string,
+): Record<string, string> {
   const secrets = currentSecrets();
   return Object.fromEntries(
     Object.entries(headers).map(([name, value]) => {
@@ -105,7 +116,13 @@ export function scrubError(error: unknown): unknown {
   const carried = error as Error & Record<string, unknown>;
   for (const key of ['message', 'stack', 'actual', 'expected']) {
     const value = carried[key];
-    if (typeof value === 'string') Object.defineProperty(carried, key, { value: scrubText(value), writable: true, configurable: true, enumerable: key !== 'stack' && key !== 'message' });
+    if (typeof value === 'string')
+      Object.defineProperty(carried, key, {
+        value: scrubText(value),
+        writable: true,
+        configurable: true,
+        enumerable: key !== 'stack' && key !== 'message',
+      });
   }
   return error;
 }

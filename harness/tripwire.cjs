@@ -51,7 +51,9 @@ function allowed(host) {
 function callSite() {
   const frames = (new Error().stack || '').split('\n').slice(1);
   // The first frame in a file of the project (not Node's internals, not this file, not a dependency).
-  const outside = frames.find((f) => /\(?\/.+:\d+:\d+\)?$/.test(f.trim()) && !f.includes('node:') && !f.includes(SELF) && !f.includes('node_modules/'));
+  const outside = frames.find(
+    (f) => /\(?\/.+:\d+:\d+\)?$/.test(f.trim()) && !f.includes('node:') && !f.includes(SELF) && !f.includes('node_modules/'),
+  );
   return outside ? outside.trim().replace(/^at /, '') : 'an asynchronous call whose caller Node no longer knows (global fetch or undici)';
 }
 
@@ -97,7 +99,8 @@ function install() {
   net.Socket.prototype.connect = function tripwireConnect(...args) {
     // net.connect and friends pass their normalized arguments as one array: [options, callback].
     const first = Array.isArray(args[0]) ? args[0][0] : args[0];
-    const options = typeof first === 'object' && first !== null ? first : { port: first, host: typeof args[1] === 'string' ? args[1] : undefined };
+    const options =
+      typeof first === 'object' && first !== null ? first : { port: first, host: typeof args[1] === 'string' ? args[1] : undefined };
     if (!options.path && !allowed(options.host)) throw refuse('a connection', `${options.host}:${options.port}`);
     // A name that looks local may be looked up by a function of the caller's: check where it leads.
     if (!options.path && typeof options.lookup === 'function') options.lookup = checkedLookup(options.lookup);

@@ -8,7 +8,10 @@ describe('Optimistic concurrency through a handle (1.2, 4)', () => {
     const { handleId } = await sessionWithHandle('activity');
     const read = expectStatus(await client.getSessionByHandle(handleId), 200);
 
-    const write = expectStatus(await client.putSessionByHandle(handleId, meBody({ active: true }, { map: 'harbor' }), { ifMatch: read.response.headers.etag }), 200);
+    const write = expectStatus(
+      await client.putSessionByHandle(handleId, meBody({ active: true }, { map: 'harbor' }), { ifMatch: read.response.headers.etag }),
+      200,
+    );
 
     expect(write.response.headers.etag).to.not.equal(read.response.headers.etag);
   });
@@ -20,7 +23,10 @@ describe('Optimistic concurrency through a handle (1.2, 4)', () => {
     const stale = expectStatus(await client.getSessionByHandle(handleId), 200).response.headers.etag;
     const current = expectStatus(await client.putSessionByHandle(handleId, meBody({ active: true }, { map: 'harbor' })), 200);
 
-    const refused = expectStatus(await client.putSessionByHandle(handleId, meBody({ active: true }, { map: 'docks' }), { ifMatch: stale }), 412);
+    const refused = expectStatus(
+      await client.putSessionByHandle(handleId, meBody({ active: true }, { map: 'docks' }), { ifMatch: stale }),
+      412,
+    );
 
     expect(refused.response.headers.etag).to.equal(current.response.headers.etag);
     expect(refused.body).to.deep.equal(current.body);

@@ -26,6 +26,9 @@ describe('Session constants through a handle (4)', () => {
     covers('constants.template-wins');
     const { handleId } = await handleToNewSession();
 
-    expectStatus(await scenario().client.putSessionByHandle(handleId, { ...meBody({ active: true }), constants: { system: { maxMembersCount: 3 } } }), 409);
+    expectStatus(
+      await scenario().client.putSessionByHandle(handleId, { ...meBody({ active: true }), constants: { system: { maxMembersCount: 3 } } }),
+      409,
+    );
   });
 });

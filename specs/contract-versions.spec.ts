@@ -22,14 +22,21 @@ describe('Contract versions (1.2)', () => {
       covers('contract.legacy-shape');
       const { handleId } = await sessionWithHandle('activity');
 
-      const legacy = expectStatus(await scenario().client.getSessionByHandle(handleId, { contractVersion: version }), 200).body as Versioned;
+      const legacy = expectStatus(await scenario().client.getSessionByHandle(handleId, { contractVersion: version }), 200)
+        .body as Versioned;
       const current = expectStatus(await scenario().client.getSessionByHandle(handleId, { contractVersion: 107 }), 200).body as Versioned;
 
       expect(legacy.contractVersion).to.equal(version);
       if (version === 104) expect(legacy).to.not.have.any.keys(...ROOT_107);
       else expect(legacy).to.include.all.keys(...ROOT_107);
       expect(current).to.include.all.keys(...ROOT_107);
-      expect(legacy.constants.system).to.not.have.any.keys('memberInitialization', 'reservedRemovalTimeout', 'inactiveRemovalTimeout', 'readyRemovalTimeout', 'sessionEmptyTimeout');
+      expect(legacy.constants.system).to.not.have.any.keys(
+        'memberInitialization',
+        'reservedRemovalTimeout',
+        'inactiveRemovalTimeout',
+        'readyRemovalTimeout',
+        'sessionEmptyTimeout',
+      );
     });
   }
 

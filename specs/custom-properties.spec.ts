@@ -9,12 +9,19 @@ describe('Custom properties (5.1)', () => {
     covers('custom.numbers-as-written');
     const { client } = scenario();
     const { handleId } = await handleToNewSession();
-    const created = await client.putSessionByHandle(handleId, {}, { rawBody: `{"members":{"me":{"properties":{"system":{"active":true}}}},"properties":{"custom":${CUSTOM}}}` });
+    const created = await client.putSessionByHandle(
+      handleId,
+      {},
+      { rawBody: `{"members":{"me":{"properties":{"system":{"active":true}}}},"properties":{"custom":${CUSTOM}}}` },
+    );
     expectStatus(created, 201);
 
     const read = expectStatus(await client.getSessionByHandle(handleId), 200);
     expect(read.response.text).to.include(`"custom":${CUSTOM}`);
-    const republished = expectStatus(await client.putSessionByHandle(handleId, {}, { rawBody: `{"properties":{"custom":${CUSTOM}}}`, ifMatch: '*' }), 200);
+    const republished = expectStatus(
+      await client.putSessionByHandle(handleId, {}, { rawBody: `{"properties":{"custom":${CUSTOM}}}`, ifMatch: '*' }),
+      200,
+    );
 
     expect(republished.response.text).to.include(`"custom":${CUSTOM}`);
     expect(republished.response.headers.etag, 'republishing the same values is no change').to.equal(read.response.headers.etag);

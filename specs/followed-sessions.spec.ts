@@ -1,5 +1,16 @@
 import { expect } from 'chai';
-import { covers, createSession, expectStatus, makeHandle, meBody, memberXuids, newSessionRef, scenario, skipUnlessFollows, xuidOf } from '../harness';
+import {
+  covers,
+  createSession,
+  expectStatus,
+  makeHandle,
+  meBody,
+  memberXuids,
+  newSessionRef,
+  scenario,
+  skipUnlessFollows,
+  xuidOf,
+} from '../harness';
 
 /** Community lobbies use joinRestriction: followed; a friend finds the host's activity and joins. */
 describe('Followed sessions (5.3, 3.7)', () => {
@@ -14,7 +25,8 @@ describe('Followed sessions (5.3, 3.7)', () => {
     const stranger = expectStatus(await client.putSession(ref, meBody({ active: true }), { as: 'carol' }), 403);
 
     expect(memberXuids(friend.body)).to.deep.equal([xuidOf('alice'), xuidOf('bob')]);
-    if (stranger.body === undefined) expect(stranger.response.text).to.include("has a join restriction on it that the user doesn't satisfy");
+    if (stranger.body === undefined)
+      expect(stranger.response.text).to.include("has a join restriction on it that the user doesn't satisfy");
   });
 
   it('a query by people finds the activity of whom a user follows', async function () {

@@ -1,7 +1,9 @@
 import { expect } from 'chai';
 import { covers, createSession, expectStatus, makeHandle, newSessionRef, scenario, xuidOf } from '../harness';
 
-type Results = { results: { id: string; type: string; ownerXuid?: string; relatedInfo?: { membersCount: number; maxMembersCount: number } }[] };
+type Results = {
+  results: { id: string; type: string; ownerXuid?: string; relatedInfo?: { membersCount: number; maxMembersCount: number } }[];
+};
 
 describe('Querying handles (3.7)', () => {
   it('an activity query by owner finds the handle, with relatedInfo', async () => {
@@ -27,7 +29,10 @@ describe('Querying handles (3.7)', () => {
     const body = { type: 'activity', scid: ref.scid, owners: { xuids: [xuidOf('alice')] } };
 
     const bare = expectStatus(await scenario().client.queryHandles(body, { as: 'bob' }), 200);
-    const full = expectStatus(await scenario().client.queryHandles(body, { as: 'bob', query: { include: 'customProperties,roleInfo' } }), 200);
+    const full = expectStatus(
+      await scenario().client.queryHandles(body, { as: 'bob', query: { include: 'customProperties,roleInfo' } }),
+      200,
+    );
 
     type WithIncludes = { customProperties?: unknown; roleInfo?: { roleTypes: typeof roleTypes } };
     const [plain] = (bare.body as { results: WithIncludes[] }).results;
@@ -42,7 +47,8 @@ describe('Querying handles (3.7)', () => {
     const ref = newSessionRef();
     await createSession(ref, ['alice']);
     const handleId = await makeHandle('search', ref);
-    const query = (filter: string) => scenario().client.queryHandles({ type: 'search', scid: ref.scid, templateName: ref.templateName, filter }, { as: 'bob' });
+    const query = (filter: string) =>
+      scenario().client.queryHandles({ type: 'search', scid: ref.scid, templateName: ref.templateName, filter }, { as: 'bob' });
 
     const hit = expectStatus(await query("strings/mode eq 'Survival' and numbers/level ge 3"), 200);
     const miss = expectStatus(await query('numbers/level gt 3'), 200);
@@ -57,7 +63,12 @@ describe('Querying handles (3.7)', () => {
     await createSession(ref, ['alice']);
     const handleId = await makeHandle('search', ref);
     const ids = async (filter: string) =>
-      (expectStatus(await scenario().client.queryHandles({ type: 'search', scid: ref.scid, templateName: ref.templateName, filter }, { as: 'bob' }), 200).body as Results).results.map((h) => h.id);
+      (
+        expectStatus(
+          await scenario().client.queryHandles({ type: 'search', scid: ref.scid, templateName: ref.templateName, filter }, { as: 'bob' }),
+          200,
+        ).body as Results
+      ).results.map((h) => h.id);
 
     expect(await ids("tolower(strings/mode) eq 'survival'")).to.deep.equal([handleId]);
     expect(await ids("tags/any(d:tolower(d) eq 'coop')")).to.deep.equal([handleId]);

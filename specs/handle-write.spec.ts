@@ -21,7 +21,10 @@ describe('Writing a session through a handle (3.5, 4)', () => {
     covers('write.own-properties');
     const { handleId } = await sessionWithHandle('activity');
 
-    const updated = expectStatus(await scenario().client.putSessionByHandle(handleId, meBody({ active: true }, { loadout: 'sniper' })), 200);
+    const updated = expectStatus(
+      await scenario().client.putSessionByHandle(handleId, meBody({ active: true }, { loadout: 'sniper' })),
+      200,
+    );
 
     expect(members(updated.body)['0'].properties.custom).to.deep.equal({ loadout: 'sniper' });
   });

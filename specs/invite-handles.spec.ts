@@ -1,5 +1,17 @@
 import { expect } from 'chai';
-import { covers, createSession, expectStatus, handleBody, makeHandle, meBody, memberXuids, newSessionRef, scenario, sessionWithHandle, xuidOf } from '../harness';
+import {
+  covers,
+  createSession,
+  expectStatus,
+  handleBody,
+  makeHandle,
+  meBody,
+  memberXuids,
+  newSessionRef,
+  scenario,
+  sessionWithHandle,
+  xuidOf,
+} from '../harness';
 
 describe('Invite handles (2.1)', () => {
   it('the invitee joins an open session through the invite', async () => {

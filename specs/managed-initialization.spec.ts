@@ -30,8 +30,10 @@ describe('Managed initialization (5.2.2, 5.7)', () => {
     const { client } = scenario();
     const { handleId } = await handleToNewSession(['alice', 'bob']);
 
-    const created = expectStatus(await client.putSessionByHandle(handleId, createBody({ membersNeededToStart: 2 })), 201).body as Initializing;
-    const joined = expectStatus(await client.putSessionByHandle(handleId, meBody({ active: true }), { as: 'bob' }), 200).body as Initializing;
+    const created = expectStatus(await client.putSessionByHandle(handleId, createBody({ membersNeededToStart: 2 })), 201)
+      .body as Initializing;
+    const joined = expectStatus(await client.putSessionByHandle(handleId, meBody({ active: true }), { as: 'bob' }), 200)
+      .body as Initializing;
 
     expect(created.initializing).to.deep.include({ stage: 'joining', episode: 1 });
     expect(Object.values(created.members).map((m) => m.initializationEpisode)).to.deep.equal([1, 1]);
@@ -45,8 +47,12 @@ describe('Managed initialization (5.2.2, 5.7)', () => {
     const { handleId } = await handleToNewSession(['alice', 'bob']);
     expectStatus(await client.putSessionByHandle(handleId, createBody({ membersNeededToStart: 2, externalEvaluation: true })), 201);
 
-    const evaluating = expectStatus(await client.putSessionByHandle(handleId, meBody({ active: true }), { as: 'bob' }), 200).body as Initializing;
-    const decided = expectStatus(await client.putSessionByHandle(handleId, { properties: { system: { initializationSucceeded: true } } }), 200).body as Initializing;
+    const evaluating = expectStatus(await client.putSessionByHandle(handleId, meBody({ active: true }), { as: 'bob' }), 200)
+      .body as Initializing;
+    const decided = expectStatus(
+      await client.putSessionByHandle(handleId, { properties: { system: { initializationSucceeded: true } } }),
+      200,
+    ).body as Initializing;
 
     expect(evaluating.initializing).to.deep.include({ stage: 'evaluating', episode: 1 });
     expect(decided.initializing).to.equal(undefined);

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
-import { covers, expectMembersConsistent, expectStatus, handleToNewSession, meBody, memberXuids, scenario, xuidOf } from '../harness';
 import type { Exchange } from '../harness';
+import { covers, expectMembersConsistent, expectStatus, handleToNewSession, meBody, memberXuids, scenario, xuidOf } from '../harness';
 
 describe('Member bookkeeping (5.1, 5.4, 5.5)', () => {
   it('membersInfo and the next links agree with members after joins and leaves', async () => {
@@ -27,7 +27,12 @@ describe('Member bookkeeping (5.1, 5.4, 5.5)', () => {
     covers('bookkeeping.change-number');
     const { client } = scenario();
     const { handleId } = await handleToNewSession();
-    const writes = [meBody({ active: true }), meBody({ active: true }, { seat: 1 }), meBody({ active: false, ready: true }), { properties: { custom: { round: 2 } } }];
+    const writes = [
+      meBody({ active: true }),
+      meBody({ active: true }, { seat: 1 }),
+      meBody({ active: false, ready: true }),
+      { properties: { custom: { round: 2 } } },
+    ];
     const numbers: number[] = [];
     for (const [i, body] of writes.entries()) {
       const write = expectStatus(await client.putSessionByHandle(handleId, body), i === 0 ? 201 : 200);

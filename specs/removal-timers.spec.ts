@@ -1,5 +1,16 @@
 import { expect } from 'chai';
-import { type SessionRef, covers, createSession, elapse, expectStatus, meBody, memberXuids, newSessionRef, scenario, xuidOf } from '../harness';
+import {
+  covers,
+  createSession,
+  elapse,
+  expectStatus,
+  meBody,
+  memberXuids,
+  newSessionRef,
+  type SessionRef,
+  scenario,
+  xuidOf,
+} from '../harness';
 
 /** Short timeouts, so that a live endpoint is waited for in seconds; the emulator's clock just jumps. */
 const SECONDS = 1000;
@@ -27,7 +38,10 @@ describe('Removal timers (7)', () => {
     const { client } = scenario();
     const ref = newSessionRef();
     const reserveBob = { reserve_0: { constants: { system: { xuid: xuidOf('bob') } } }, me: meBody({ active: true }).members.me };
-    expectStatus(await client.putSession(ref, { constants: { system: { reservedRemovalTimeout: 2 * SECONDS } }, members: reserveBob }), 201);
+    expectStatus(
+      await client.putSession(ref, { constants: { system: { reservedRemovalTimeout: 2 * SECONDS } }, members: reserveBob }),
+      201,
+    );
 
     const { before, after } = await membersAroundDeadline(ref, 2 * SECONDS);
 

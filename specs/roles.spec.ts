@@ -10,7 +10,10 @@ const inRole = (role: string) => ({ members: { me: { ...meBody({ active: true })
 /** A game session created through a transfer handle with the role types above, alice confirmed. */
 async function sessionWithRoles() {
   const { handleId } = await handleToNewSession(['alice', 'bob']);
-  const created = expectStatus(await scenario().client.putSessionByHandle(handleId, { ...inRole('confirmed'), roleTypes: ROLE_TYPES }), 201);
+  const created = expectStatus(
+    await scenario().client.putSessionByHandle(handleId, { ...inRole('confirmed'), roleTypes: ROLE_TYPES }),
+    201,
+  );
   return { handleId, created: created.body as Roles };
 }
 
@@ -44,7 +47,10 @@ describe('Roles (5.6)', () => {
     const { client } = scenario();
     const { handleId } = await sessionWithRoles();
 
-    const raised = expectStatus(await client.putSessionByHandle(handleId, { roleTypes: { lfg: { roles: { confirmed: { max: 2 } } } } }), 200).body as Roles;
+    const raised = expectStatus(
+      await client.putSessionByHandle(handleId, { roleTypes: { lfg: { roles: { confirmed: { max: 2 } } } } }),
+      200,
+    ).body as Roles;
     expectStatus(await client.putSessionByHandle(handleId, { roleTypes: { lfg: { roles: { maybe: { target: 1 } } } } }), 409);
     const seated = expectStatus(await client.putSessionByHandle(handleId, inRole('confirmed'), { as: 'bob' }), 200).body as Roles;
 

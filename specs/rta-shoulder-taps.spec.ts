@@ -1,5 +1,16 @@
 import { expect } from 'chai';
-import { type RtaClient, type SessionRef, covers, createSession, dropRta, expectStatus, meBody, newSessionRef, openRta, scenario } from '../harness';
+import {
+  covers,
+  createSession,
+  dropRta,
+  expectStatus,
+  meBody,
+  newSessionRef,
+  openRta,
+  type RtaClient,
+  type SessionRef,
+  scenario,
+} from '../harness';
 
 /** How long a live service is given to tap; the emulator taps before it answers the write. */
 const TAP_WAIT_MS = 5000;
@@ -8,7 +19,11 @@ const SUBSCRIPTION = { alice: '5a1ce000-0000-4000-8000-00000000a11c', bob: '5a1c
 type Session = { branch: string; changeNumber: number; members: Record<string, { properties: { system: { active?: boolean } } }> };
 
 /** The member properties that tie a member to its RTA connection and say which changes it wants. */
-const connected = (connection: string, id: string, changeTypes: string[]) => ({ active: true, connection, subscription: { id, changeTypes } });
+const connected = (connection: string, id: string, changeTypes: string[]) => ({
+  active: true,
+  connection,
+  subscription: { id, changeTypes },
+});
 const resourceOf = (ref: SessionRef) => `${ref.scid}~${ref.templateName}~${ref.name}`;
 
 /** The taps about one session from a change number on, once the service had time to send them. */
@@ -42,7 +57,13 @@ describe('Real-time activity: connection ids and shoulder taps (RTA)', () => {
     await rta.close();
 
     expect(taps).to.have.length(1);
-    expect(taps[0]).to.deep.include({ resourceType: 'mpsd/session', resource: resourceOf(ref), changeNumber: joined.changeNumber, branch: joined.branch, subscription: SUBSCRIPTION.alice });
+    expect(taps[0]).to.deep.include({
+      resourceType: 'mpsd/session',
+      resource: resourceOf(ref),
+      changeNumber: joined.changeNumber,
+      branch: joined.branch,
+      subscription: SUBSCRIPTION.alice,
+    });
   });
 
   it('a member is tapped only for the kinds of change it subscribed to', async () => {
@@ -50,8 +71,16 @@ describe('Real-time activity: connection ids and shoulder taps (RTA)', () => {
     const { client } = scenario();
     const [aliceRta, bobRta] = [await openRta('alice'), await openRta('bob')];
     const ref = newSessionRef();
-    expectStatus(await client.putSession(ref, meBody(connected(await aliceRta.subscribeToConnection(), SUBSCRIPTION.alice, ['customProperty']))), 201);
-    const joined = expectStatus(await client.putSession(ref, meBody(connected(await bobRta.subscribeToConnection(), SUBSCRIPTION.bob, ['membersList'])), { as: 'bob' }), 200).body as Session;
+    expectStatus(
+      await client.putSession(ref, meBody(connected(await aliceRta.subscribeToConnection(), SUBSCRIPTION.alice, ['customProperty']))),
+      201,
+    );
+    const joined = expectStatus(
+      await client.putSession(ref, meBody(connected(await bobRta.subscribeToConnection(), SUBSCRIPTION.bob, ['membersList'])), {
+        as: 'bob',
+      }),
+      200,
+    ).body as Session;
     const custom = expectStatus(await client.putSession(ref, { properties: { custom: { map: 'harbour' } } }), 200).body as Session;
 
     const aliceTaps = await tapsFrom(aliceRta, ref, joined.changeNumber, 1);

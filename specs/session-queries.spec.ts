@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { type SessionRef, covers, createSession, expectStatus, meBody, newSessionRef, scenario, xuidOf } from '../harness';
+import { covers, createSession, expectStatus, meBody, newSessionRef, type SessionRef, scenario, xuidOf } from '../harness';
 
 interface Result {
   xuid?: string;
@@ -25,7 +25,9 @@ describe('Session queries and templates (3.7)', () => {
 
     const found = expectStatus(await client.querySessions(config.scid, { query: { xuid: xuidOf('bob') }, as: 'bob' }), 200);
 
-    expect(about(found.body, joined, other).map((r) => [r.sessionRef.name, r.xuid, r.status])).to.deep.equal([[joined.name, xuidOf('bob'), 'active']]);
+    expect(about(found.body, joined, other).map((r) => [r.sessionRef.name, r.xuid, r.status])).to.deep.equal([
+      [joined.name, xuidOf('bob'), 'active'],
+    ]);
   });
 
   it('a query by keyword finds the sessions that carry it', async () => {
@@ -66,7 +68,10 @@ describe('Session queries and templates (3.7)', () => {
     await createSession(idle, ['carol'], { constants: { system: { inactiveRemovalTimeout: 3_600_000 } } }); // an hour to be seen inactive
     expectStatus(await client.putSession(idle, meBody({ active: false }), { as: 'carol' }), 200);
 
-    const bob = (reservations?: string) => ({ query: { xuid: xuidOf('bob'), ...(reservations ? { reservations } : {}) }, as: 'bob' as const });
+    const bob = (reservations?: string) => ({
+      query: { xuid: xuidOf('bob'), ...(reservations ? { reservations } : {}) },
+      as: 'bob' as const,
+    });
     const carol = (inactive?: string) => ({ query: { xuid: xuidOf('carol'), ...(inactive ? { inactive } : {}) }, as: 'carol' as const });
     const statuses = async (options: Parameters<typeof client.querySessions>[1], r: SessionRef) =>
       about(expectStatus(await client.querySessions(config.scid, options), 200).body, r).map((x) => x.status);
@@ -83,7 +88,10 @@ describe('Session queries and templates (3.7)', () => {
     const ref = newSessionRef();
     await createSession(ref, ['alice', 'bob']);
 
-    const found = expectStatus(await client.batchQuerySessions(config.scid, { xuids: [xuidOf('alice'), xuidOf('bob'), xuidOf('carol')] }), 200);
+    const found = expectStatus(
+      await client.batchQuerySessions(config.scid, { xuids: [xuidOf('alice'), xuidOf('bob'), xuidOf('carol')] }),
+      200,
+    );
 
     expect(about(found.body, ref).map((r) => r.xuid)).to.deep.equal([xuidOf('alice'), xuidOf('bob')]);
   });

@@ -1,5 +1,17 @@
 import { expect } from 'chai';
-import { covers, createSession, expectStatus, handleBody, makeHandle, meBody, memberXuids, newSessionRef, scenario, skipUnlessFollows, xuidOf } from '../harness';
+import {
+  covers,
+  createSession,
+  expectStatus,
+  handleBody,
+  makeHandle,
+  meBody,
+  memberXuids,
+  newSessionRef,
+  scenario,
+  skipUnlessFollows,
+  xuidOf,
+} from '../harness';
 
 const join = { ...meBody({ active: true }) };
 
@@ -16,15 +28,27 @@ describe('Rules between session fields (5.2, 5.3)', () => {
   it("initiators without the creator's xuid are 400", async () => {
     covers('rules.initiators-include-creator');
     const { client } = scenario();
-    const refused = expectStatus(await client.putSession(newSessionRef(), { ...join, constants: { system: { initiators: [xuidOf('bob')] } } }), 400);
+    const refused = expectStatus(
+      await client.putSession(newSessionRef(), { ...join, constants: { system: { initiators: [xuidOf('bob')] } } }),
+      400,
+    );
     expect(refused.response.text).to.include('initiators');
-    expectStatus(await client.putSession(newSessionRef('lobby', 'with-creator'), { ...join, constants: { system: { initiators: [xuidOf('alice'), xuidOf('bob')] } } }), 201);
+    expectStatus(
+      await client.putSession(newSessionRef('lobby', 'with-creator'), {
+        ...join,
+        constants: { system: { initiators: [xuidOf('alice'), xuidOf('bob')] } },
+      }),
+      201,
+    );
   });
 
   it('a large session refuses turn and a followed join restriction', async () => {
     covers('rules.large-restrictions');
     const { client } = scenario();
-    expectStatus(await client.putSession(newSessionRef('large', 'followed'), { ...join, properties: { system: { joinRestriction: 'followed' } } }), 400);
+    expectStatus(
+      await client.putSession(newSessionRef('large', 'followed'), { ...join, properties: { system: { joinRestriction: 'followed' } } }),
+      400,
+    );
     const ref = newSessionRef('large', 'turn');
     await createSession(ref, ['alice']);
     expectStatus(await client.putSession(ref, { properties: { system: { turn: [0] } } }), 400);
@@ -33,7 +57,10 @@ describe('Rules between session fields (5.2, 5.3)', () => {
   it('capability pairings are enforced: metrics and ownerManaged roles', async () => {
     covers('rules.capability-pairings');
     const { client } = scenario();
-    const metrics = expectStatus(await client.putSession(newSessionRef('private', 'metrics'), { ...join, constants: { system: { metrics: { latency: true } } } }), 400);
+    const metrics = expectStatus(
+      await client.putSession(newSessionRef('private', 'metrics'), { ...join, constants: { system: { metrics: { latency: true } } } }),
+      400,
+    );
     expect(metrics.response.text).to.include('connectivity');
     const roles = { captain: { ownerManaged: true, roles: { captain: { max: 1 } } } };
     const owned = expectStatus(await client.putSession(newSessionRef('lobby', 'roles'), { ...join, roleTypes: roles }), 400);
@@ -46,7 +73,14 @@ describe('Rules between session fields (5.2, 5.3)', () => {
     const { client } = scenario();
     const ref = newSessionRef();
     const reservation = { reserve_0: { constants: { system: { xuid: xuidOf('alice'), initialize: false } } } };
-    expectStatus(await client.putSession(ref, { members: { ...join.members, ...reservation }, properties: { system: { joinRestriction: 'followed' } } }, { as: 'carol' }), 201);
+    expectStatus(
+      await client.putSession(
+        ref,
+        { members: { ...join.members, ...reservation }, properties: { system: { joinRestriction: 'followed' } } },
+        { as: 'carol' },
+      ),
+      201,
+    );
 
     expectStatus(await client.putSession(ref, join, { as: 'bob' }), 403); // alice, who follows bob, is only reserved
     expectStatus(await client.putSession(ref, join, { as: 'alice' }), 200);
@@ -68,7 +102,10 @@ describe('Rules between session fields (5.2, 5.3)', () => {
   it('a member subscription without an id is accepted', async () => {
     covers('rules.subscription-without-id');
     const { client } = scenario();
-    const created = expectStatus(await client.putSession(newSessionRef(), meBody({ active: true, subscription: { changeTypes: ['everything'] } })), 201);
+    const created = expectStatus(
+      await client.putSession(newSessionRef(), meBody({ active: true, subscription: { changeTypes: ['everything'] } })),
+      201,
+    );
     expect(JSON.stringify(created.body)).to.include('"changeTypes":["everything"]');
   });
 
@@ -93,7 +130,9 @@ describe('Rules between session fields (5.2, 5.3)', () => {
     const ref = newSessionRef();
     await createSession(ref, ['alice']);
     const handleId = await makeHandle('activity', ref);
-    const claimed = { members: { me: { constants: { system: { xuid: xuidOf('alice'), initialize: true } }, properties: { system: { active: true } } } } };
+    const claimed = {
+      members: { me: { constants: { system: { xuid: xuidOf('alice'), initialize: true } }, properties: { system: { active: true } } } },
+    };
 
     const joined = expectStatus(await client.putSessionByHandle(handleId, claimed, { as: 'bob' }), 200);
 
@@ -105,7 +144,10 @@ describe('Rules between session fields (5.2, 5.3)', () => {
     const { client } = scenario();
     const ref = newSessionRef();
     const created = await createSession(ref, ['alice'], { properties: { system: {} } });
-    const withAddress = expectStatus(await client.putSession(ref, meBody({ active: true, secureDeviceAddress: 'AQIDBAUGBwgJCgsMDQ4PEA==' })), 200);
+    const withAddress = expectStatus(
+      await client.putSession(ref, meBody({ active: true, secureDeviceAddress: 'AQIDBAUGBwgJCgsMDQ4PEA==' })),
+      200,
+    );
     const token = (withAddress.body as { members: Record<string, { deviceToken?: string }> }).members['0']?.deviceToken;
     expect(token, "alice's device token, set once she uploaded a secure device address").to.be.a('string');
 

@@ -15,7 +15,10 @@ describe('System objects through a handle (4, 5)', () => {
     const { handleId } = await sessionWithHandle('activity');
     const before = expectStatus(await client.getSessionByHandle(handleId), 200);
 
-    const refused = expectStatus(await client.putSessionByHandle(handleId, { properties: { system: { joinRestriction: 'bogus' } } }, { invalidOnPurpose: true }), 400);
+    const refused = expectStatus(
+      await client.putSessionByHandle(handleId, { properties: { system: { joinRestriction: 'bogus' } } }, { invalidOnPurpose: true }),
+      400,
+    );
     const after = expectStatus(await client.getSessionByHandle(handleId), 200);
 
     expect(refused.response.text).to.include('joinRestriction');
@@ -40,7 +43,10 @@ describe('System objects through a handle (4, 5)', () => {
     covers('write.point-in-time');
     const { handleId } = await sessionWithHandle('activity');
 
-    const written = expectStatus(await scenario().client.putSessionByHandle(handleId, meBody({ active: true, encounters: [xuidOf('bob')] })), 200).body as Session;
+    const written = expectStatus(
+      await scenario().client.putSessionByHandle(handleId, meBody({ active: true, encounters: [xuidOf('bob')] })),
+      200,
+    ).body as Session;
 
     expect(written.members['0'].properties.system).to.not.have.property('encounters');
   });
@@ -49,7 +55,8 @@ describe('System objects through a handle (4, 5)', () => {
     covers('write.subscriptions-merge');
     const { client } = scenario();
     const { handleId } = await sessionWithHandle('activity');
-    const subscribe = (subscriptions: Record<string, unknown>) => client.putSessionByHandle(handleId, meBody({ active: true, subscriptions }));
+    const subscribe = (subscriptions: Record<string, unknown>) =>
+      client.putSessionByHandle(handleId, meBody({ active: true, subscriptions }));
 
     expectStatus(await subscribe({ [SUBSCRIPTION_A]: { profile: 'party' } }), 200);
     const both = expectStatus(await subscribe({ [SUBSCRIPTION_B]: { profile: 'roster' } }), 200);

@@ -1,7 +1,7 @@
-import { expect } from 'chai';
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { expect } from 'chai';
 import * as harness from '../harness';
 import { cli } from './support/cli';
 
@@ -37,7 +37,10 @@ describe('docs/adding-a-scenario.md, step by step', function () {
     try {
       cpSync(join(ROOT, 'recordings'), recordings, { recursive: true });
       const grep = /npm run record -- --grep "([^"]+)"/.exec(page)?.[1] as string;
-      const recorded = await cli(['record', '--grep', grep], { MPSD_RECORDINGS_DIR: recordings, MPSD_REPORTS_DIR: join(recordings, 'reports') });
+      const recorded = await cli(['record', '--grep', grep], {
+        MPSD_RECORDINGS_DIR: recordings,
+        MPSD_REPORTS_DIR: join(recordings, 'reports'),
+      });
       expect(recorded.code, recorded.out).to.equal(0);
       expect(recorded.out).to.match(/\[record\] unchanged \S*an-invite-handle-to-a-full-session/);
       const spec = /npm run conformance -- --spec (\S+)/.exec(page)?.[1] as string;

@@ -1,7 +1,7 @@
-import { expect } from 'chai';
 import { execFileSync } from 'node:child_process';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, normalize, relative } from 'node:path';
+import { expect } from 'chai';
 import { MODULE_RULES, moduleOf, renderMayImport } from './support/architecture-rules';
 
 const ROOT = join(__dirname, '..');
@@ -18,7 +18,8 @@ function importsOf(file: string): string[] {
   return [...text.matchAll(/(?:\bfrom|\bimport|\brequire\(|\bimport\()\s*'([^']+)'/g)].map((m) => m[1]);
 }
 
-const resolvesInto = (file: string, spec: string, dir: string) => spec.startsWith('.') && relative(join(ROOT, dir), join(ROOT, file, '..', spec)).split('/')[0] !== '..';
+const resolvesInto = (file: string, spec: string, dir: string) =>
+  spec.startsWith('.') && relative(join(ROOT, dir), join(ROOT, file, '..', spec)).split('/')[0] !== '..';
 
 /** Where a relative import lands: the file, or the folder's index. */
 function targetOf(file: string, spec: string): string {
@@ -74,7 +75,11 @@ describe('architecture rules', () => {
   });
 
   it('the HTTP client knows nothing of recording or checks', () => {
-    expect(sources('harness/client').filter((f) => importsOf(f).some((i) => resolvesInto(f, i, 'harness/recording') || resolvesInto(f, i, 'harness/checks')))).to.deep.equal([]);
+    expect(
+      sources('harness/client').filter((f) =>
+        importsOf(f).some((i) => resolvesInto(f, i, 'harness/recording') || resolvesInto(f, i, 'harness/checks')),
+      ),
+    ).to.deep.equal([]);
   });
 
   it('the config knows nothing of the emulator', () => {
@@ -84,7 +89,14 @@ describe('architecture rules', () => {
   it('the operations table imports nothing but schema names, the error catalogue and where the package files are', () => {
     expect(
       sources('harness/contract').flatMap((f) =>
-        importsOf(f).filter((i) => i.startsWith('.') && !resolvesInto(f, i, 'harness/contract') && !resolvesInto(f, i, 'harness/schema') && !i.endsWith('/errors') && !i.endsWith('/layout')),
+        importsOf(f).filter(
+          (i) =>
+            i.startsWith('.') &&
+            !resolvesInto(f, i, 'harness/contract') &&
+            !resolvesInto(f, i, 'harness/schema') &&
+            !i.endsWith('/errors') &&
+            !i.endsWith('/layout'),
+        ),
       ),
     ).to.deep.equal([]);
   });
@@ -95,7 +107,11 @@ describe('architecture rules', () => {
         importsOf(file).filter((i) => resolvesInto(file, i, 'harness/reporters')),
         file,
       ).to.deep.equal([]);
-    expect(importsOf('harness/current-scenario.ts').filter((i) => i === 'mocha' || resolvesInto('harness/current-scenario.ts', i, 'harness/mocha'))).to.deep.equal([]);
+    expect(
+      importsOf('harness/current-scenario.ts').filter(
+        (i) => i === 'mocha' || resolvesInto('harness/current-scenario.ts', i, 'harness/mocha'),
+      ),
+    ).to.deep.equal([]);
   });
 
   it('checks import no I/O', () => {
@@ -106,15 +122,23 @@ describe('architecture rules', () => {
   it('nothing in the repository reaches outside it: a clone has no folder beside it', () => {
     const tracked = execFileSync('git', ['ls-files'], { cwd: ROOT, encoding: 'utf8' })
       .split('\n')
-      .filter((f) => /\.(ts|js|json|md|sh)$|^\.ci\//.test(f) && !f.startsWith('recordings/') && f !== 'package-lock.json' && f !== 'test/architecture.test.ts');
-    const outside = tracked.filter((f) => /\.\.\/shared\b|'\.\.', '\.\.', '\.\.'|shared\/reference/.test(readFileSync(join(ROOT, f), 'utf8')));
+      .filter(
+        (f) =>
+          /\.(ts|js|json|md|sh)$|^\.ci\//.test(f) &&
+          !f.startsWith('recordings/') &&
+          f !== 'package-lock.json' &&
+          f !== 'test/architecture.test.ts',
+      );
+    const outside = tracked.filter((f) =>
+      /\.\.\/shared\b|'\.\.', '\.\.', '\.\.'|shared\/reference/.test(readFileSync(join(ROOT, f), 'utf8')),
+    );
     expect(outside).to.deep.equal([]);
   });
 
   it('only the config reads a setting from the environment: no other module reads process.env.X or names an MPSD_* variable', () => {
     // The tripwire is loaded by node before any TypeScript (and so before the config) can run: it reads
     // MPSD_MODE and MPSD_TARGET itself, to know which host a live run may reach.
-    const CONFIG = ['harness/config.ts', 'harness/config-values.ts'];
+    const CONFIG = ['harness/config.ts', 'harness/config-values.ts', 'harness/config-target.ts'];
     const reads = /process\.env\.[A-Za-z_]|process\.env\[|['"`]MPSD_[A-Z_0-9]+['"`]|\.MPSD_[A-Z]|\bMPSD_[A-Z_0-9]+:/;
     const offences = [...sources('harness'), ...sources('emulator')]
       .filter((file) => !CONFIG.includes(file))
@@ -128,7 +152,9 @@ describe('architecture rules', () => {
   });
 
   it('no source file grows past 200 lines', () => {
-    const long = [...sources('harness'), ...sources('emulator'), ...sources('specs')].filter((f) => readFileSync(join(ROOT, f), 'utf8').split('\n').length > 200);
+    const long = [...sources('harness'), ...sources('emulator'), ...sources('specs')].filter(
+      (f) => readFileSync(join(ROOT, f), 'utf8').split('\n').length > 200,
+    );
     expect(long).to.deep.equal([]);
   });
 });

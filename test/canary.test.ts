@@ -1,9 +1,9 @@
-import { expect } from 'chai';
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { expect } from 'chai';
 import { createEmulator, type Emulator } from '../emulator';
 import { childEnv, mochaArgs } from './support/run-specs';
 
@@ -17,7 +17,12 @@ function files(dir: string): string[] {
 /** Run the specs in a child mocha as a user would; resolves with everything it printed. */
 function run(env: Record<string, string>, reporter: string[]): Promise<string> {
   return new Promise((resolve) => {
-    execFile(process.execPath, mochaArgs([...reporter, ...SPECS]), { cwd: ROOT, env: childEnv(env), maxBuffer: 64 * 1024 * 1024 }, (_error, stdout, stderr) => resolve(stdout + stderr));
+    execFile(
+      process.execPath,
+      mochaArgs([...reporter, ...SPECS]),
+      { cwd: ROOT, env: childEnv(env), maxBuffer: 64 * 1024 * 1024 },
+      (_error, stdout, stderr) => resolve(stdout + stderr),
+    );
   });
 }
 
@@ -74,7 +79,10 @@ describe('secrets stay secret: the canary token', function () {
     expect(written.some((f) => f.endsWith('.har'))).to.equal(true);
     expect(written.some((f) => f.endsWith('drift.md'))).to.equal(true);
     expect(JSON.parse(readFileSync(join(dir, 'json', 'result.json'), 'utf8')).failures.length).to.be.greaterThan(0);
-    const leaks = [...outputs.map((text, i) => [`console output of run ${i + 1}`, text]), ...written.map((f) => [f, readFileSync(f, 'utf8')])]
+    const leaks = [
+      ...outputs.map((text, i) => [`console output of run ${i + 1}`, text]),
+      ...written.map((f) => [f, readFileSync(f, 'utf8')]),
+    ]
       .filter(([, text]) => text.includes(canary))
       .map(([where]) => where);
     expect(leaks).to.deep.equal([]);

@@ -1,6 +1,6 @@
-import { expect } from 'chai';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { expect } from 'chai';
 import { BEHAVIOURS } from '../harness/coverage/behaviours';
 import { ERROR_CODES } from '../harness/errors';
 import { SPECS_DIR } from '../harness/run/spec-files';
@@ -11,7 +11,11 @@ const sources = readdirSync(SPECS_DIR)
 
 /** A sanity check over the catalogue itself, the way JSON-Schema-Test-Suite checks its own cases. */
 describe('the conformance catalogue', () => {
-  const declared = sources.flatMap(({ file, text }) => [...text.matchAll(/covers\(([^)]*)\)/g)].flatMap((m) => [...m[1].matchAll(/'([^']+)'|`([^`]+)`/g)].map((q) => ({ file, id: q[1] ?? q[2] }))));
+  const declared = sources.flatMap(({ file, text }) =>
+    [...text.matchAll(/covers\(([^)]*)\)/g)].flatMap((m) =>
+      [...m[1].matchAll(/'([^']+)'|`([^`]+)`/g)].map((q) => ({ file, id: q[1] ?? q[2] })),
+    ),
+  );
   const expanded = declared.flatMap(({ file, id }) =>
     id.includes('${')
       ? Object.keys(BEHAVIOURS)

@@ -1,9 +1,9 @@
-import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { expect } from 'chai';
 import { parse } from 'yaml';
-import { COMMANDS } from '../harness/cli/main';
 import type { FLAGS } from '../harness/cli/flags';
+import { COMMANDS } from '../harness/cli/main';
 
 const ROOT = join(__dirname, '..');
 
@@ -32,7 +32,8 @@ describe('docs/ci.md: the CI recipes', () => {
       expect(used.map((u) => u.command)).to.include.members(['conformance', 'merge-reports']);
       for (const { command, flags } of used) {
         expect(COMMANDS, `mpsd-harness ${command}`).to.have.property(command);
-        for (const flag of flags) expect(COMMANDS[command].flags as readonly string[], `mpsd-harness ${command} --${flag}`).to.include(flag as keyof typeof FLAGS);
+        for (const flag of flags)
+          expect(COMMANDS[command].flags as readonly string[], `mpsd-harness ${command} --${flag}`).to.include(flag as keyof typeof FLAGS);
       }
       expect(JSON.stringify(recipe)).to.include('reports/junit.xml').and.include('conformance.html');
     });

@@ -1,7 +1,7 @@
-import { expect } from 'chai';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { expect } from 'chai';
 import { COMMANDS } from '../harness/cli/main';
 import { cli } from './support/cli';
 
@@ -49,7 +49,9 @@ describe('the command line (mpsd-harness)', function () {
   });
 
   it('a flag overrides the MPSD_* variable it names', async () => {
-    const { code, out } = await cli(['conformance', '--spec', 'specs/handle-query.spec.ts', '--mode', 'replay', '--reports', reports], { MPSD_MODE: 'record' });
+    const { code, out } = await cli(['conformance', '--spec', 'specs/handle-query.spec.ts', '--mode', 'replay', '--reports', reports], {
+      MPSD_MODE: 'record',
+    });
     expect(code, out).to.equal(0);
     expect(out).to.not.include('[record]');
   });

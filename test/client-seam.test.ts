@@ -11,7 +11,11 @@ describe('the client under test (MPSD_CLIENT)', function () {
   });
 
   it('a client that changes the wire fails with a replay miss naming the changed field', async () => {
-    const result = await runSpecs(['specs/handle-write.spec.ts'], { MPSD_CLIENT: './test/support/drifting-client.ts' }, 'updates its own properties');
+    const result = await runSpecs(
+      ['specs/handle-write.spec.ts'],
+      { MPSD_CLIENT: './test/support/drifting-client.ts' },
+      'updates its own properties',
+    );
     expect(result.failures).to.have.length(1);
     const message = result.failures[0].err.message;
     expect(message).to.include('REPLAY_MISS');
@@ -19,10 +23,16 @@ describe('the client under test (MPSD_CLIENT)', function () {
   });
 
   it('a client whose body breaks the request schema fails before the answer is trusted', async () => {
-    const result = await runSpecs(['specs/handle-read.spec.ts'], { MPSD_CLIENT: './test/support/broken-client.ts', MPSD_MODE: 'live' }, 'an activity handle reads');
+    const result = await runSpecs(
+      ['specs/handle-read.spec.ts'],
+      { MPSD_CLIENT: './test/support/broken-client.ts', MPSD_MODE: 'live' },
+      'an activity handle reads',
+    );
     expect(result.failures).to.have.length(1);
     expect(result.failures[0].err.message).to.include('the client sent a body that differs from the contract');
-    expect(result.failures[0].err.message).to.include('at /members/me/properties/system/active: found "true" (string), expected type boolean');
+    expect(result.failures[0].err.message).to.include(
+      'at /members/me/properties/system/active: found "true" (string), expected type boolean',
+    );
   });
 
   it('a module without createClient is refused with the fix', async () => {

@@ -1,8 +1,8 @@
-import { expect } from 'chai';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { expect } from 'chai';
 
 const ROOT = join(__dirname, '..');
 
@@ -13,7 +13,10 @@ describe('line endings', () => {
     const dir = mkdtempSync(join(tmpdir(), 'mpsd-crlf-'));
     try {
       execFileSync('git', ['-c', 'core.autocrlf=true', 'clone', '-q', '--no-hardlinks', ROOT, join(dir, 'c')]);
-      const files = execFileSync('git', ['ls-files', 'harness', 'specs', 'emulator', 'test', '*.json'], { cwd: join(dir, 'c'), encoding: 'utf8' })
+      const files = execFileSync('git', ['ls-files', 'harness', 'specs', 'emulator', 'test', '*.json'], {
+        cwd: join(dir, 'c'),
+        encoding: 'utf8',
+      })
         .trim()
         .split('\n');
       const withCr = files.filter((f) => readFileSync(join(dir, 'c', f), 'utf8').includes('\r'));

@@ -1,14 +1,15 @@
-import { expect } from 'chai';
+import { execFile } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
-import { execFile } from 'node:child_process';
+import { expect } from 'chai';
+import { mochaArguments } from '../harness/cli/mocha-run';
 import { type Finding, formatFinding } from '../harness/lint/finding';
 import { harFiles, lintRecordings } from '../harness/lint/lint-recordings';
 import { replayUsage } from '../harness/lint/run-lint';
-import { mochaArguments } from '../harness/cli/mocha-run';
 
 const ROOT = join(__dirname, '..');
+
 import type { Har } from '../harness/recording/har';
 
 describe('recordings lint', function () {
@@ -43,7 +44,14 @@ describe('recordings lint', function () {
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it('the committed recordings have no findings, and every entry is used by its scenario', () => {
-    const committed = lintRecordings({ recordingsDir: join(ROOT, 'recordings'), expectedFiles: new Set(Object.keys(usage)), usage, knownSecrets: [], allowList: [], root: ROOT });
+    const committed = lintRecordings({
+      recordingsDir: join(ROOT, 'recordings'),
+      expectedFiles: new Set(Object.keys(usage)),
+      usage,
+      knownSecrets: [],
+      allowList: [],
+      root: ROOT,
+    });
     expect(committed.map(formatFinding)).to.deep.equal([]);
     expect(Object.keys(usage)).to.have.length(harFiles(join(ROOT, 'recordings')).length);
   });
@@ -129,11 +137,16 @@ describe('recordings lint', function () {
 
   it('npm run lint:recordings exits 1 and names the file when a recording is broken', (done) => {
     writeFileSync(first, '{ not json');
-    execFile(process.execPath, [join(ROOT, 'bin', 'mpsd-harness.js'), 'lint'], { cwd: ROOT, env: { ...process.env, MPSD_RECORDINGS_DIR: dir } }, (error, stdout) => {
-      expect(error?.code).to.equal(1);
-      expect(stdout).to.include(`${relative(ROOT, first)}: [not-har]`);
-      expect(stdout).to.include('fix: restore the file from git');
-      done();
-    });
+    execFile(
+      process.execPath,
+      [join(ROOT, 'bin', 'mpsd-harness.js'), 'lint'],
+      { cwd: ROOT, env: { ...process.env, MPSD_RECORDINGS_DIR: dir } },
+      (error, stdout) => {
+        expect(error?.code).to.equal(1);
+        expect(stdout).to.include(`${relative(ROOT, first)}: [not-har]`);
+        expect(stdout).to.include('fix: restore the file from git');
+        done();
+      },
+    );
   });
 });

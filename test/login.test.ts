@@ -1,8 +1,8 @@
-import { expect } from 'chai';
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { expect } from 'chai';
 import { signedInEnvironment } from '../harness/cli/login-command';
 import { isHarnessError } from '../harness/errors';
 import { STANDIN_USER_HASH, STANDIN_XUID, type StandIn, startStandIn } from './support/xbox-standin';
@@ -56,15 +56,30 @@ describe('mpsd-harness login and logout (against a stand-in for Microsoft sign-i
   it('login --help explains the device-code flow, the relying party, where tokens live and logout', async () => {
     const { code, out } = await harness(['login', '--help']);
     expect(code).to.equal(0);
-    for (const part of ['device code', 'http://xboxlive.com', 'XBL3.0 x=<userhash>;<token>', 'MPSD_TOKEN_CACHE', 'readable by you only', 'logout']) expect(out).to.include(part);
+    for (const part of [
+      'device code',
+      'http://xboxlive.com',
+      'XBL3.0 x=<userhash>;<token>',
+      'MPSD_TOKEN_CACHE',
+      'readable by you only',
+      'logout',
+    ])
+      expect(out).to.include(part);
   });
 
   it('signs in with a device code, keeps the tokens owner-only in the cache, and never prints a token', async () => {
     const { code, out } = await harness(['login', '--principal', 'bob']);
     expect(code, out).to.equal(0);
-    expect(out).to.include('ABCD-EFGH').and.include('https://www.microsoft.com/link').and.include(`bob is signed in (xuid ${STANDIN_XUID})`);
+    expect(out)
+      .to.include('ABCD-EFGH')
+      .and.include('https://www.microsoft.com/link')
+      .and.include(`bob is signed in (xuid ${STANDIN_XUID})`);
     expect(out).to.not.include('xsts-token').and.not.include('refresh-token').and.not.include('msa-access');
-    expect(standIn.asked).to.include.members(['/login.live.com/oauth20_connect.srf', '/user.auth.xboxlive.com/user/authenticate', '/xsts.auth.xboxlive.com/xsts/authorize']);
+    expect(standIn.asked).to.include.members([
+      '/login.live.com/oauth20_connect.srf',
+      '/user.auth.xboxlive.com/user/authenticate',
+      '/xsts.auth.xboxlive.com/xsts/authorize',
+    ]);
     const file = join(tokens(), 'bob.json');
     expect(statSync(file).mode & 0o777).to.equal(0o600);
     expect(statSync(tokens()).mode & 0o777).to.equal(0o700);
@@ -106,7 +121,15 @@ describe('mpsd-harness login and logout (against a stand-in for Microsoft sign-i
 
   it('a live conformance run needs no MPSD_AUTH after login: it gets as far as the target', async () => {
     expect((await harness(['login'])).code).to.equal(0);
-    const { code, out } = await harness(['conformance', '--mode', 'live', '--target', 'http://127.0.0.1:9', '--spec', join(ROOT, 'specs', 'handle-read.spec.ts')]);
+    const { code, out } = await harness([
+      'conformance',
+      '--mode',
+      'live',
+      '--target',
+      'http://127.0.0.1:9',
+      '--spec',
+      join(ROOT, 'specs', 'handle-read.spec.ts'),
+    ]);
     expect(out).to.not.include('MPSD_AUTH');
     expect(out).to.include('TARGET_UNREACHABLE');
     expect(code).to.not.equal(0);

@@ -1,7 +1,7 @@
-import { expect } from 'chai';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { expect } from 'chai';
 import { harFiles } from '../harness/lint/lint-recordings';
 import type { Har } from '../harness/recording/har';
 import { runSpecs } from './support/run-specs';
@@ -54,7 +54,8 @@ describe('mutated recordings fail every scenario', function () {
     const result = await replayMutated((har) => {
       for (const entry of har.log.entries) {
         const text = entry.response.content.text;
-        if (text?.startsWith('{"contractVersion"')) entry.response.content.text = text.replace(/"changeNumber":(\d+)/, '"changeNumber":"$1"');
+        if (text?.startsWith('{"contractVersion"'))
+          entry.response.content.text = text.replace(/"changeNumber":(\d+)/, '"changeNumber":"$1"');
       }
     });
     const failed = result.failures.map((f) => f.err.message);
@@ -73,7 +74,8 @@ describe('mutated recordings fail every scenario', function () {
   it('an RTA answer without its ConnectionId fails each scenario that opens a websocket', async () => {
     const result = await replayMutated((har) => {
       for (const entry of har.log.entries) {
-        for (const message of (entry._webSocketMessages ?? []) as { data: string }[]) message.data = message.data.replace('"ConnectionId"', '"connectionid"');
+        for (const message of (entry._webSocketMessages ?? []) as { data: string }[])
+          message.data = message.data.replace('"ConnectionId"', '"connectionid"');
       }
     });
     const rta = [...result.passes, ...result.failures].filter((t) => t.fullTitle.startsWith('Real-time activity'));

@@ -1,8 +1,8 @@
-import { expect } from 'chai';
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { expect } from 'chai';
 
 const ROOT = join(__dirname, '..');
 const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
@@ -31,7 +31,8 @@ describe('the packed package, installed in an empty project', function () {
   let work: string;
   let project: string;
   let tarball: string;
-  const harness = (args: string[], env: NodeJS.ProcessEnv = {}) => sh(join(project, 'node_modules', '.bin', 'mpsd-harness'), args, project, env);
+  const harness = (args: string[], env: NodeJS.ProcessEnv = {}) =>
+    sh(join(project, 'node_modules', '.bin', 'mpsd-harness'), args, project, env);
 
   before(async () => {
     work = mkdtempSync(join(tmpdir(), 'mpsd-pack-'));
@@ -70,7 +71,8 @@ describe('the packed package, installed in an empty project', function () {
   it('init writes a config, an example spec with its recording and a CI workflow; conformance then replays all of it with 0 failed, reports in the project', async () => {
     const init = await harness(['init']);
     expect(init.code, init.out).to.equal(0);
-    for (const file of ['mpsd-harness.config.json', 'mpsd/example.spec.ts', '.github/workflows/mpsd-harness.yml']) expect(existsSync(join(project, file)), file).to.equal(true);
+    for (const file of ['mpsd-harness.config.json', 'mpsd/example.spec.ts', '.github/workflows/mpsd-harness.yml'])
+      expect(existsSync(join(project, file)), file).to.equal(true);
     expect(readdirSync(join(project, 'mpsd', 'recordings'))).to.have.length(1);
 
     const run = await harness(['conformance']);

@@ -12,10 +12,25 @@ const NOT_BREAKS: Partial<Record<FaultName, string>> = {
   '503-with-retry-after': 'test/harness/throttling.test.ts: past the retries, reported as throttling (skipped, with the reason)',
 };
 
-const CASES: Record<Exclude<FaultName, 'throttle-every-other' | '503-with-retry-after'>, { spec: string; grep: string; message: string }> = {
-  'missing-required-field': { spec: 'specs/handle-read.spec.ts', grep: 'an activity handle reads the session', message: "expected required property 'correlationId'" },
-  'wrong-type': { spec: 'specs/handle-read.spec.ts', grep: 'an activity handle reads the session', message: 'at /changeNumber: found "1" (string), expected type integer' },
-  'wrong-content-type': { spec: 'specs/handle-read.spec.ts', grep: 'an activity handle reads the session', message: 'says Content-Type: text/plain; charset=utf-8; expected application/json' },
+const CASES: Record<
+  Exclude<FaultName, 'throttle-every-other' | '503-with-retry-after'>,
+  { spec: string; grep: string; message: string }
+> = {
+  'missing-required-field': {
+    spec: 'specs/handle-read.spec.ts',
+    grep: 'an activity handle reads the session',
+    message: "expected required property 'correlationId'",
+  },
+  'wrong-type': {
+    spec: 'specs/handle-read.spec.ts',
+    grep: 'an activity handle reads the session',
+    message: 'at /changeNumber: found "1" (string), expected type integer',
+  },
+  'wrong-content-type': {
+    spec: 'specs/handle-read.spec.ts',
+    grep: 'an activity handle reads the session',
+    message: 'says Content-Type: text/plain; charset=utf-8; expected application/json',
+  },
   'stale-etag-accepted': { spec: 'specs/concurrency.spec.ts', grep: 'a stale If-Match', message: 'answered 200, expected 412' },
   'no-content-location': {
     spec: 'specs/handle-read.spec.ts',

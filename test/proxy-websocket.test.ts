@@ -1,7 +1,7 @@
-import { expect } from 'chai';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { expect } from 'chai';
 import { WebSocket } from 'undici';
 import { harFiles } from '../harness/lint/lint-recordings';
 import { startProxy } from './support/proxy-process';
@@ -33,7 +33,11 @@ async function lobbyWithTaps(proxyUrl: string): Promise<string[]> {
       headers: { authorization, 'x-xbl-contract-version': '107', 'content-type': 'application/json' },
       body: JSON.stringify({ members: { me: { properties: { system } } } }),
     });
-  await put(ALICE, { active: true, connection, subscription: { id: '5a1ce000-0000-4000-8000-00000000a11c', changeTypes: ['membersList'] } });
+  await put(ALICE, {
+    active: true,
+    connection,
+    subscription: { id: '5a1ce000-0000-4000-8000-00000000a11c', changeTypes: ['membersList'] },
+  });
   await put(BOB, { active: true });
   ws.send(JSON.stringify([2, 2, 0])); // its answer comes after the taps of both writes
   await answered(4);
@@ -58,7 +62,9 @@ describe('the recording proxy and RTA websockets', function () {
     expect(stopped.code, stopped.out).to.equal(0);
     expect(recorded.filter((f) => f.startsWith('[3,')).map((f) => JSON.parse(f)[2].shoulderTaps[0].changeNumber)).to.deep.equal([1, 2]);
     const [file] = harFiles(join(dir, 'recordings'));
-    const har = JSON.parse(readFileSync(file, 'utf8')) as { log: { entries: { _resourceType?: string; _webSocketMessages?: { type: string; data: string }[] }[] } };
+    const har = JSON.parse(readFileSync(file, 'utf8')) as {
+      log: { entries: { _resourceType?: string; _webSocketMessages?: { type: string; data: string }[] }[] };
+    };
     const socket = har.log.entries.find((e) => e._resourceType === 'websocket');
     expect(socket?._webSocketMessages?.filter((m) => m.type === 'receive').map((m) => m.data)).to.deep.equal(recorded);
     expect(readFileSync(file, 'utf8')).to.not.include('x=9876');

@@ -1,10 +1,10 @@
-import { expect } from 'chai';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { expect } from 'chai';
 import { harFiles, lintRecordings } from '../harness/lint/lint-recordings';
 import { startProxy } from './support/proxy-process';
 import { childEnv } from './support/run-specs';
@@ -72,7 +72,11 @@ function curl(url: string, method: string, body?: unknown, extra: string[] = [])
 async function session(url: string) {
   const path = `/serviceconfigs/${SCID}/sessiontemplates/standard-lobby/sessions/curl-lobby`;
   const created = await curl(`${url}${path}`, 'PUT', { members: { me: { properties: { system: { active: true } } } } });
-  const handle = await curl(`${url}/handles`, 'POST', { version: 1, type: 'activity', sessionRef: { scid: SCID, templateName: 'standard-lobby', name: 'curl-lobby' } });
+  const handle = await curl(`${url}/handles`, 'POST', {
+    version: 1,
+    type: 'activity',
+    sessionRef: { scid: SCID, templateName: 'standard-lobby', name: 'curl-lobby' },
+  });
   const read = await curl(`${url}/handles/${JSON.parse(handle.body).id}/session`, 'GET');
   return [created, handle, read];
 }
@@ -97,7 +101,9 @@ describe('the recording proxy, driven by curl', function () {
     const text = readFileSync(file, 'utf8');
     expect(text).to.not.include(TOKEN);
     expect(text).to.match(/<redacted principal=user-[0-9a-f]{8}>/);
-    expect(lintRecordings({ recordingsDir: join(dir, 'recordings'), expectedFiles: new Set(), knownSecrets: [TOKEN], allowList: [], root: dir })).to.deep.equal([]);
+    expect(
+      lintRecordings({ recordingsDir: join(dir, 'recordings'), expectedFiles: new Set(), knownSecrets: [TOKEN], allowList: [], root: dir }),
+    ).to.deep.equal([]);
 
     const replayer = await startProxy(['--mode', 'replay', '--recording', 'curl'], env());
     const replayed = await session(replayer.url);
@@ -113,12 +119,23 @@ describe('the recording proxy, driven by curl', function () {
 
   it('intercepts HTTPS to the hard-coded MPSD host through mockttp, with a CA the user generated', async () => {
     const ca = join(dir, 'ca');
-    await new Promise<void>((resolve, reject) => execFile(process.execPath, ['--require', 'tsx/cjs', 'harness/proxy/cli.ts', '--generate-ca', ca], { cwd: ROOT }, (e) => (e ? reject(e) : resolve())));
+    await new Promise<void>((resolve, reject) =>
+      execFile(process.execPath, ['--require', 'tsx/cjs', 'harness/proxy/cli.ts', '--generate-ca', ca], { cwd: ROOT }, (e) =>
+        e ? reject(e) : resolve(),
+      ),
+    );
     const proxy = await startProxy(['--https', '--ca', ca, '--mode', 'record', '--recording', 'https'], env());
     const via = ['--proxy', proxy.url, '--cacert', join(ca, 'ca.pem')];
     const path = `/serviceconfigs/${SCID}/sessiontemplates/standard-lobby/sessions/tls-lobby`;
-    const created = await curl(`https://sessiondirectory.xboxlive.com${path}`, 'PUT', { members: { me: { properties: { system: { active: true } } } } }, via);
-    const untrusted = await curl(`https://sessiondirectory.xboxlive.com${path}`, 'GET', undefined, ['--proxy', proxy.url]).catch((error: Error) => error);
+    const created = await curl(
+      `https://sessiondirectory.xboxlive.com${path}`,
+      'PUT',
+      { members: { me: { properties: { system: { active: true } } } } },
+      via,
+    );
+    const untrusted = await curl(`https://sessiondirectory.xboxlive.com${path}`, 'GET', undefined, ['--proxy', proxy.url]).catch(
+      (error: Error) => error,
+    );
     const { code, out } = await proxy.stop();
     expect(created.status, created.body).to.equal(201);
     expect(untrusted, 'curl must refuse the certificate of a CA it was not told to trust').to.be.instanceOf(Error);
@@ -137,7 +154,10 @@ describe('the recording proxy, driven by curl', function () {
   });
 
   const lobby = (url: string, name: string, extra: Record<string, unknown> = {}) =>
-    curl(`${url}/serviceconfigs/${SCID}/sessiontemplates/standard-lobby/sessions/${name}`, 'PUT', { members: { me: { properties: { system: { active: true } } } }, ...extra });
+    curl(`${url}/serviceconfigs/${SCID}/sessiontemplates/standard-lobby/sessions/${name}`, 'PUT', {
+      members: { me: { properties: { system: { active: true } } } },
+      ...extra,
+    });
   const entriesOf = (file: string) => (JSON.parse(readFileSync(file, 'utf8')) as { log: { entries: unknown[] } }).log.entries.length;
 
   it('[19.7] a kill -9 of a recording proxy loses at most the exchange in flight: the next session recovers the rest', async () => {
@@ -182,7 +202,11 @@ describe('the recording proxy, driven by curl', function () {
   it('[19.8] with --https the proxy listens on loopback only, as the plain listener does', async function () {
     if (process.platform !== 'linux') this.skip();
     const ca = join(dir, 'ca');
-    await new Promise<void>((resolve, reject) => execFile(process.execPath, ['--require', 'tsx/cjs', 'harness/proxy/cli.ts', '--generate-ca', ca], { cwd: ROOT }, (e) => (e ? reject(e) : resolve())));
+    await new Promise<void>((resolve, reject) =>
+      execFile(process.execPath, ['--require', 'tsx/cjs', 'harness/proxy/cli.ts', '--generate-ca', ca], { cwd: ROOT }, (e) =>
+        e ? reject(e) : resolve(),
+      ),
+    );
     const proxy = await startProxy(['--https', '--ca', ca, '--mode', 'live'], env());
     try {
       const addresses = listeningAddresses(proxy.pid);
@@ -199,7 +223,11 @@ describe('the recording proxy, driven by curl', function () {
 
   it('[19.9] with --https, TLS to any other host is tunnelled untouched: never terminated, never sent to the target, never recorded', async () => {
     const ca = join(dir, 'ca');
-    await new Promise<void>((resolve, reject) => execFile(process.execPath, ['--require', 'tsx/cjs', 'harness/proxy/cli.ts', '--generate-ca', ca], { cwd: ROOT }, (e) => (e ? reject(e) : resolve())));
+    await new Promise<void>((resolve, reject) =>
+      execFile(process.execPath, ['--require', 'tsx/cjs', 'harness/proxy/cli.ts', '--generate-ca', ca], { cwd: ROOT }, (e) =>
+        e ? reject(e) : resolve(),
+      ),
+    );
     // Another host's own TLS server (a sign-in service, say), with a certificate of its own.
     const { generateCACertificate } = await import('mockttp');
     const own = await generateCACertificate({ commonName: 'elsewhere' });
@@ -208,7 +236,11 @@ describe('the recording proxy, driven by curl', function () {
     const port = (elsewhere.address() as AddressInfo).port;
     const proxy = await startProxy(['--https', '--ca', ca, '--mode', 'record', '--recording', 'tunnel'], env());
     try {
-      const other = await curl(`https://127.0.0.1:${port}/user/authenticate`, 'POST', { RpsTicket: 'd=not-token-shaped-but-secret' }, ['--proxy', proxy.url, '-k']);
+      const other = await curl(`https://127.0.0.1:${port}/user/authenticate`, 'POST', { RpsTicket: 'd=not-token-shaped-but-secret' }, [
+        '--proxy',
+        proxy.url,
+        '-k',
+      ]);
       expect(other.status).to.equal(200);
       expect(other.body).to.equal('answered by the other host itself');
     } finally {
@@ -228,8 +260,11 @@ describe('the recording proxy, driven by curl', function () {
     const script = join(dir, 'sdk-tests.sh');
     writeFileSync(script, scriptBody);
     return new Promise((resolve) => {
-      execFile(process.execPath, [join(ROOT, 'bin', 'mpsd-harness.js'), 'proxy', '--port', '0', ...args, '--', 'sh', script], { cwd: dir, env: childEnv(env()) }, (error, stdout, stderr) =>
-        resolve({ code: typeof error?.code === 'number' ? error.code : 0, out: stdout + stderr }),
+      execFile(
+        process.execPath,
+        [join(ROOT, 'bin', 'mpsd-harness.js'), 'proxy', '--port', '0', ...args, '--', 'sh', script],
+        { cwd: dir, env: childEnv(env()) },
+        (error, stdout, stderr) => resolve({ code: typeof error?.code === 'number' ? error.code : 0, out: stdout + stderr }),
       );
     });
   }

@@ -1,7 +1,7 @@
-import { expect } from 'chai';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { expect } from 'chai';
 import { harFiles } from '../harness/lint/lint-recordings';
 import { runSpecs } from './support/run-specs';
 
@@ -38,7 +38,9 @@ describe('recordings are reproducible', function () {
 
   it('the committed recordings are what the emulator answers today (re-record after changing it)', () => {
     const committed = files(join(ROOT, 'recordings'));
-    expect([...committed.keys()].sort(), 'recordings/ and the catalogue disagree on which tests exist').to.deep.equal([...first.keys()].sort());
+    expect([...committed.keys()].sort(), 'recordings/ and the catalogue disagree on which tests exist').to.deep.equal(
+      [...first.keys()].sort(),
+    );
     for (const [file, text] of first) {
       expect(withoutDate(committed.get(file) ?? ''), `recordings/${file} is stale: run npm run record`).to.equal(withoutDate(text));
     }

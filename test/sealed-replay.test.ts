@@ -1,8 +1,8 @@
-import { expect } from 'chai';
 import { execFile } from 'node:child_process';
-import { type Server, createServer } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { expect } from 'chai';
 import { replaySeal } from '../harness/cli/seal';
 import { cli } from './support/cli';
 
@@ -15,7 +15,9 @@ const { NODE_OPTIONS: _tripwire, ...WITHOUT_TRIPWIRE } = process.env;
 function sealed(command: string, args: string[], env: NodeJS.ProcessEnv = WITHOUT_TRIPWIRE): Promise<{ code: number; out: string }> {
   const [first, ...rest] = [...replaySeal().prefix, command, ...args];
   return new Promise((resolve) =>
-    execFile(first, rest, { env, timeout: 20_000 }, (error, stdout, stderr) => resolve({ code: typeof error?.code === 'number' ? error.code : error ? 1 : 0, out: stdout + stderr })),
+    execFile(first, rest, { env, timeout: 20_000 }, (error, stdout, stderr) =>
+      resolve({ code: typeof error?.code === 'number' ? error.code : error ? 1 : 0, out: stdout + stderr }),
+    ),
   );
 }
 
@@ -36,7 +38,9 @@ describe('[19.12] replay is sealed at the OS level', function () {
   after(() => server?.close());
 
   it('the listener answers outside the seal (the control)', async () => {
-    const { out } = await new Promise<{ out: string }>((resolve) => execFile('curl', ['-s', '-m', '5', url], (_e, stdout) => resolve({ out: stdout })));
+    const { out } = await new Promise<{ out: string }>((resolve) =>
+      execFile('curl', ['-s', '-m', '5', url], (_e, stdout) => resolve({ out: stdout })),
+    );
     expect(out).to.equal('reached');
   });
 
@@ -61,7 +65,13 @@ describe('[19.12] replay is sealed at the OS level', function () {
   });
 
   it('the command line seals a replay and says so in the run header; the catalogue still passes there', async () => {
-    const { code, out } = await cli(['conformance', '--spec', join(ROOT, 'specs', 'handle-read.spec.ts'), '--reports', join(ROOT, 'reports', 'sealed')]);
+    const { code, out } = await cli([
+      'conformance',
+      '--spec',
+      join(ROOT, 'specs', 'handle-read.spec.ts'),
+      '--reports',
+      join(ROOT, 'reports', 'sealed'),
+    ]);
     expect(code, out).to.equal(0);
     const header = JSON.parse(require('node:fs').readFileSync(join(ROOT, 'reports', 'sealed', 'results.json'), 'utf8')).header;
     expect(header.network).to.match(/^sealed: a network namespace of its own/);

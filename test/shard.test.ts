@@ -1,7 +1,7 @@
-import { expect } from 'chai';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { expect } from 'chai';
 import { declaredTests, expandSpecs, filesOfShard } from '../harness/cli/shard';
 import { parseShard } from '../harness/config';
 import { mergeCoverage } from '../harness/coverage/collector';
@@ -12,9 +12,29 @@ import type { RunReport } from '../harness/reporters/write-reports';
 import { cli } from './support/cli';
 
 const ROOT = join(__dirname, '..');
-const header = { mode: 'replay', target: 'embedded emulator', faults: 'none', client: 'the harness client', network: 'sealed', commit: 'x', date: 'd' };
-const test = (title: string, file: string, state: 'passed' | 'failed' = 'passed') => ({ suite: 's', title, fullTitle: `s ${title}`, file, state, durationMs: 1, failures: [] });
-const shard = (index: number, total: number, tests = [test(`t${index}`, `specs/${index}.spec.ts`)]): { source: string; report: RunReport } => ({
+const header = {
+  mode: 'replay',
+  target: 'embedded emulator',
+  faults: 'none',
+  client: 'the harness client',
+  network: 'sealed',
+  commit: 'x',
+  date: 'd',
+};
+const test = (title: string, file: string, state: 'passed' | 'failed' = 'passed') => ({
+  suite: 's',
+  title,
+  fullTitle: `s ${title}`,
+  file,
+  state,
+  durationMs: 1,
+  failures: [],
+});
+const shard = (
+  index: number,
+  total: number,
+  tests = [test(`t${index}`, `specs/${index}.spec.ts`)],
+): { source: string; report: RunReport } => ({
   source: `shard-${index}-of-${total}`,
   report: { header, tests, shard: { index, total } },
 });
@@ -31,7 +51,9 @@ describe('sharding: --shard i/n and merge-reports (issue 12.5)', function () {
     const shards = [1, 2, 3, 4].map((i) => filesOfShard(files, { index: i, total: 4 }, tests));
     expect(shards.flat().sort()).to.deep.equal(files);
     const loads = shards.map((shard) => shard.reduce((sum, file) => sum + tests(file), 0));
-    expect(Math.max(...loads) - Math.min(...loads), `declared tests per shard: ${loads.join('/')}`).to.be.at.most(Math.max(...files.map(tests)));
+    expect(Math.max(...loads) - Math.min(...loads), `declared tests per shard: ${loads.join('/')}`).to.be.at.most(
+      Math.max(...files.map(tests)),
+    );
     expect(filesOfShard(files, { index: 2, total: 4 }, tests)).to.deep.equal(shards[1]);
     expect(filesOfShard(files, parseShard('1/1'), tests)).to.deep.equal(files);
   });
@@ -42,7 +64,9 @@ describe('sharding: --shard i/n and merge-reports (issue 12.5)', function () {
 
   it('refuses a shard that is not i/n, and one that would select no file, saying why', () => {
     for (const text of ['0/4', '5/4', '2', 'a/b', '1/0']) expect(() => parseShard(text), text).to.throw(/is not i\/n with 1 <= i <= n/);
-    expect(() => filesOfShard(['a.spec.ts'], { index: 2, total: 2 })).to.throw(/selects no spec file: the selection has 1 file\(s\); use at most 1 shard/);
+    expect(() => filesOfShard(['a.spec.ts'], { index: 2, total: 2 })).to.throw(
+      /selects no spec file: the selection has 1 file\(s\); use at most 1 shard/,
+    );
   });
 
   it('merges only one whole split: a missing, repeated or foreign shard is refused by name', () => {

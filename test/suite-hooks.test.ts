@@ -1,8 +1,8 @@
-import { expect } from 'chai';
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { expect } from 'chai';
 import { childEnv, mochaArgs } from './support/run-specs';
 
 const ROOT = join(__dirname, '..');
@@ -17,7 +17,10 @@ describe('[19.13] suite-level before() hooks get a recording of their own', func
       execFile(
         process.execPath,
         mochaArgs([spec()]),
-        { cwd: ROOT, env: childEnv({ MPSD_MODE: mode, MPSD_RECORDINGS_DIR: join(dir, 'recordings'), MPSD_REPORTS_DIR: join(dir, 'reports') }) },
+        {
+          cwd: ROOT,
+          env: childEnv({ MPSD_MODE: mode, MPSD_RECORDINGS_DIR: join(dir, 'recordings'), MPSD_REPORTS_DIR: join(dir, 'reports') }),
+        },
         (error, stdout, stderr) => resolve({ code: typeof error?.code === 'number' ? error.code : 0, out: stdout + stderr }),
       ),
     );

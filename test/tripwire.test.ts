@@ -1,8 +1,8 @@
-import { expect } from 'chai';
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { expect } from 'chai';
 import { childEnv, mochaArgs } from './support/run-specs';
 
 const ROOT = join(__dirname, '..');
@@ -35,8 +35,11 @@ const PATHS: Record<string, string> = {
 
 function runNode(script: string, env: Record<string, string>): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ['--require', TRIPWIRE, script], { cwd: ROOT, env: childEnv(env), timeout: 20000 }, (error, stdout, stderr) =>
-      resolve({ code: typeof error?.code === 'number' ? error.code : error ? 1 : 0, out: stdout + stderr }),
+    execFile(
+      process.execPath,
+      ['--require', TRIPWIRE, script],
+      { cwd: ROOT, env: childEnv(env), timeout: 20000 },
+      (error, stdout, stderr) => resolve({ code: typeof error?.code === 'number' ? error.code : error ? 1 : 0, out: stdout + stderr }),
     );
   });
 }
@@ -85,9 +88,17 @@ describe('the network tripwire', function () {
 
   it("a request made in a mocha before() hook of a spec is answered by the hook's recording, never the network (19.13)", async () => {
     const spec = join(dir, 'hook.spec.js');
-    writeFileSync(spec, `before(() => new Promise((resolve) => require('node:http').get('http://${NOWHERE}/').on('error', () => resolve())));\nit('runs', () => {});\n`);
+    writeFileSync(
+      spec,
+      `before(() => new Promise((resolve) => require('node:http').get('http://${NOWHERE}/').on('error', () => resolve())));\nit('runs', () => {});\n`,
+    );
     const out = await new Promise<string>((resolve) => {
-      execFile(process.execPath, mochaArgs(['--require', TRIPWIRE, spec]), { cwd: ROOT, env: childEnv({ MPSD_MODE: 'replay' }) }, (_e, stdout, stderr) => resolve(stdout + stderr));
+      execFile(
+        process.execPath,
+        mochaArgs(['--require', TRIPWIRE, spec]),
+        { cwd: ROOT, env: childEnv({ MPSD_MODE: 'replay' }) },
+        (_e, stdout, stderr) => resolve(stdout + stderr),
+      );
     });
     expect(out).to.not.include('outbound connection(s) refused'); // Polly answered it: nothing reached a socket
     expect(out).to.include('REPLAY_MISS').and.include('"before all" hook');

@@ -1,9 +1,9 @@
-import { expect } from 'chai';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { expect } from 'chai';
 import { createEmulator } from '../emulator';
 import { rememberSecret, scrubText } from '../harness/secrets';
 import { cli } from './support/cli';
@@ -86,8 +86,14 @@ describe('a run that never lies', function () {
   });
 
   /** Start the proxy through `command` (the CLI, or npm), with the harness's output captured. */
-  function startThrough(command: string, args: string[]): Promise<{ child: ChildProcess; url: string; output: () => string; exited: Promise<number | null> }> {
-    const child = spawn(command, args, { cwd: ROOT, env: childEnv({ MPSD_RECORDINGS_DIR: join(dir, 'recordings'), MPSD_REPORTS_DIR: join(dir, 'reports') }) });
+  function startThrough(
+    command: string,
+    args: string[],
+  ): Promise<{ child: ChildProcess; url: string; output: () => string; exited: Promise<number | null> }> {
+    const child = spawn(command, args, {
+      cwd: ROOT,
+      env: childEnv({ MPSD_RECORDINGS_DIR: join(dir, 'recordings'), MPSD_REPORTS_DIR: join(dir, 'reports') }),
+    });
     let out = '';
     const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
     return new Promise((resolve, reject) => {
@@ -122,7 +128,16 @@ describe('a run that never lies', function () {
   }
 
   it('[19.6] SIGTERM to the CLI reaches the proxy, which writes its recording and report, and the CLI exits with its code', async () => {
-    const proxy = await startThrough(process.execPath, [join(ROOT, 'bin', 'mpsd-harness.js'), 'proxy', '--port', '0', '--mode', 'record', '--recording', 'signals']);
+    const proxy = await startThrough(process.execPath, [
+      join(ROOT, 'bin', 'mpsd-harness.js'),
+      'proxy',
+      '--port',
+      '0',
+      '--mode',
+      'record',
+      '--recording',
+      'signals',
+    ]);
     expect((await put(proxy.url)).status).to.equal(201);
     proxy.child.kill('SIGTERM');
     expect(await proxy.exited, proxy.output()).to.equal(0);
@@ -150,7 +165,16 @@ describe('a run that never lies', function () {
   });
 
   it('[19.15] the proxy names the recording file it wrote as it is on disk, never the raw --recording text', async () => {
-    const proxy = await startThrough(process.execPath, [join(ROOT, 'bin', 'mpsd-harness.js'), 'proxy', '--port', '0', '--mode', 'record', '--recording', '../../etc/my sdk']);
+    const proxy = await startThrough(process.execPath, [
+      join(ROOT, 'bin', 'mpsd-harness.js'),
+      'proxy',
+      '--port',
+      '0',
+      '--mode',
+      'record',
+      '--recording',
+      '../../etc/my sdk',
+    ]);
     expect((await put(proxy.url)).status).to.equal(201);
     proxy.child.kill('SIGINT');
     expect(await proxy.exited).to.equal(0);

@@ -1,8 +1,8 @@
-import { expect } from 'chai';
 import { execFile } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { expect } from 'chai';
 import { recordingFileFor } from '../harness/recording/recording-session';
 import { childEnv } from './support/run-specs';
 
@@ -12,9 +12,14 @@ const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 /** Run an npm script as a user would; resolves with its exit code and output. */
 function npmRun(script: string, args: string[], env: Record<string, string>): Promise<{ code: number; out: string }> {
   return new Promise((resolve) => {
-    execFile(NPM, ['run', '--silent', script, ...(args.length ? ['--', ...args] : [])], { cwd: ROOT, env: childEnv(env), maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
-      resolve({ code: typeof error?.code === 'number' ? error.code : 0, out: stdout + stderr });
-    });
+    execFile(
+      NPM,
+      ['run', '--silent', script, ...(args.length ? ['--', ...args] : [])],
+      { cwd: ROOT, env: childEnv(env), maxBuffer: 16 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        resolve({ code: typeof error?.code === 'number' ? error.code : 0, out: stdout + stderr });
+      },
+    );
   });
 }
 
@@ -32,7 +37,8 @@ describe('the README commands', function () {
     const { code, out } = await npmRun('conformance', [], { MPSD_REPORTS_DIR: tmp });
     expect(code, out).to.equal(0);
     expect(lastLine(out)).to.match(/^\d+ passed, 0 failed$/);
-    for (const file of ['junit.xml', 'conformance.html', 'contract-coverage.json', 'contract-coverage.md']) expect(existsSync(join(tmp, file)), file).to.equal(true);
+    for (const file of ['junit.xml', 'conformance.html', 'contract-coverage.json', 'contract-coverage.md'])
+      expect(existsSync(join(tmp, file)), file).to.equal(true);
   });
 
   it('npm run coverage:contract prints the coverage with every documented behaviour covered', async () => {
@@ -47,7 +53,10 @@ describe('the README commands', function () {
     cpSync(join(ROOT, 'recordings'), tmp, { recursive: true });
     const file = await recordingFileFor('Reading a session through a handle (3.4)/an unknown handle is 404', tmp);
     const before = readFileSync(file, 'utf8');
-    const { code, out } = await npmRun('record', ['--grep', 'an unknown handle is 404'], { MPSD_RECORDINGS_DIR: tmp, MPSD_REPORTS_DIR: tmp });
+    const { code, out } = await npmRun('record', ['--grep', 'an unknown handle is 404'], {
+      MPSD_RECORDINGS_DIR: tmp,
+      MPSD_REPORTS_DIR: tmp,
+    });
     expect(code, out).to.equal(0);
     expect(out).to.match(/\[record\] unchanged \S*Reading-a-session/);
     expect(out).to.include('[record] recordings: 0 created, 0 updated, 1 unchanged');
@@ -59,14 +68,22 @@ describe('the README commands', function () {
     cpSync(join(ROOT, 'recordings'), tmp, { recursive: true });
     const file = await recordingFileFor('Reading a session through a handle (3.4)/an activity handle reads the session', tmp);
     const before = readFileSync(file, 'utf8');
-    const { code, out } = await npmRun('record', ['--grep', 'an activity handle reads the session'], { MPSD_RECORDINGS_DIR: tmp, MPSD_REPORTS_DIR: tmp, MPSD_EMULATOR_FAULTS: 'wrong-type' });
+    const { code, out } = await npmRun('record', ['--grep', 'an activity handle reads the session'], {
+      MPSD_RECORDINGS_DIR: tmp,
+      MPSD_REPORTS_DIR: tmp,
+      MPSD_EMULATOR_FAULTS: 'wrong-type',
+    });
     expect(code).to.not.equal(0);
     expect(out).to.include('test failed: nothing written');
     expect(readFileSync(file, 'utf8')).to.equal(before);
   });
 
   it('npm run record refuses a live target without a token', async () => {
-    const { code, out } = await npmRun('record', [], { MPSD_TARGET: 'https://sessiondirectory.example.test', MPSD_RECORDINGS_DIR: tmp, MPSD_REPORTS_DIR: tmp });
+    const { code, out } = await npmRun('record', [], {
+      MPSD_TARGET: 'https://sessiondirectory.example.test',
+      MPSD_RECORDINGS_DIR: tmp,
+      MPSD_REPORTS_DIR: tmp,
+    });
     expect(code).to.not.equal(0);
     expect(out).to.include('MPSD_AUTH=""');
     expect(out).to.include('MPSD_MODE=record sends requests to the live target');
@@ -82,7 +99,10 @@ describe('the README commands', function () {
   });
 
   it('npm run verify with a planted fault reports the expected breaking drift and exits 1', async () => {
-    const { code, out } = await npmRun('verify', ['--grep', 'Concurrency|concurrency'], { MPSD_REPORTS_DIR: tmp, MPSD_EMULATOR_FAULTS: 'stale-etag-accepted' });
+    const { code, out } = await npmRun('verify', ['--grep', 'Concurrency|concurrency'], {
+      MPSD_REPORTS_DIR: tmp,
+      MPSD_EMULATOR_FAULTS: 'stale-etag-accepted',
+    });
     expect(code, out).to.equal(1);
     const report = JSON.parse(readFileSync(join(tmp, 'drift.json'), 'utf8'));
     const stale = report.scenarios.find((s: { scenario: string }) => s.scenario.includes('a stale If-Match is 412'));

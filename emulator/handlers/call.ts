@@ -1,7 +1,7 @@
 import type { Principal } from '../auth';
 import { MpsdError } from '../errors';
 import { parseJson } from '../json';
-import { type Json, isObject } from '../model';
+import { isObject, type Json } from '../model';
 
 /** One parsed request, as handlers see it (auth and contract version already checked). */
 export interface Call {

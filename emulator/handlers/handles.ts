@@ -1,15 +1,15 @@
 import { MESSAGES, MpsdError } from '../errors';
-import { assertMayCreate, assertMayDelete } from '../handle-permissions';
 import { parseHandleRequest, renderHandle } from '../handle-documents';
+import { assertMayCreate, assertMayDelete } from '../handle-permissions';
 import { type Handle, isGuid } from '../model';
-import { hasCapability } from '../session/bags';
 import type { Reply } from '../reply';
 import { memberOf } from '../session/access';
+import { hasCapability } from '../session/bags';
 import { newVersion } from '../session/write';
 import { type EmulatorState, loadSession } from '../state';
 import { findTemplate } from '../templates';
 import { type Call, jsonBody } from './call';
-import { type Target, getSession, putSession } from './sessions';
+import { getSession, putSession, type Target } from './sessions';
 
 /** Look up a handle by id: a malformed id is 400, an unknown one 404 (sections 3.2, 3.4). */
 export function findHandle(state: EmulatorState, id: string): Handle {
@@ -26,13 +26,15 @@ export function createHandle(state: EmulatorState, call: Call): Reply {
   const handle = parseHandleRequest(jsonBody(call), call.principal, state.ids.guid(), now, () => state.ids.guid());
   const template = findTemplate(state.catalog, handle.sessionRef.scid, handle.sessionRef.templateName);
   if (!template) throw new MpsdError(404, MESSAGES.unknownScid);
-  if (handle.type === 'activity' || handle.type === 'invite') handle.inviteProtocol = String(template.constants.system.inviteProtocol ?? 'game');
+  if (handle.type === 'activity' || handle.type === 'invite')
+    handle.inviteProtocol = String(template.constants.system.inviteProtocol ?? 'game');
   const origin = handle.originSessionRef ? loadSession(state, handle.originSessionRef).session : undefined;
   assertMayCreate(handle, call.principal, loadSession(state, handle.sessionRef).session, origin);
   handle.creatorXuid = call.principal.xuid;
   if (handle.type === 'activity') {
     // One activity handle per user: a new one replaces the old (section 2.1).
-    for (const old of state.store.findHandles((h) => h.type === 'activity' && h.ownerXuid === handle.ownerXuid)) state.store.deleteHandle(old.id);
+    for (const old of state.store.findHandles((h) => h.type === 'activity' && h.ownerXuid === handle.ownerXuid))
+      state.store.deleteHandle(old.id);
   }
   if (handle.type === 'search') attachSearchHandle(state, handle);
   state.store.putHandle(handle);

@@ -1,6 +1,6 @@
 import { MpsdError } from '../errors';
 import { renderHandle } from '../handle-documents';
-import { type Handle, type Json, type Session, clone, isGuid, isObject } from '../model';
+import { clone, type Handle, isGuid, isObject, type Json, type Session } from '../model';
 import type { Reply } from '../reply';
 import { isClosed } from '../session/access';
 import { renderRoleTypes } from '../session/roles';
@@ -34,19 +34,30 @@ function matcher(state: EmulatorState, body: Json): (handle: Handle) => boolean 
     if (!isObject(owners)) throw new MpsdError(400, "An activity query needs 'owners' with 'xuids' (or 'people').");
     if (owners.xuids !== undefined && owners.people !== undefined) throw new MpsdError(400, "'owners' takes xuids or people, not both.");
     const people = owners.people;
-    if (people !== undefined && (!isObject(people) || typeof people.monikerXuid !== 'string' || !['people', 'friends', 'favorites'].includes(String(people.moniker)))) {
+    if (
+      people !== undefined &&
+      (!isObject(people) || typeof people.monikerXuid !== 'string' || !['people', 'friends', 'favorites'].includes(String(people.moniker)))
+    ) {
       throw new MpsdError(400, 'owners.people must be {moniker: people | friends | favorites, monikerXuid: <xuid>}.');
     }
     // people: the activity of whom monikerXuid follows (the emulator's one social relation, DECISIONS H14).
     const xuids: unknown = people ? state.social.followedBy(String(people.monikerXuid)) : owners.xuids;
-    const valid = Array.isArray(xuids) && (people !== undefined || (xuids.length > 0 && xuids.length <= 100 && xuids.every((x) => typeof x === 'string' && /^\d{1,20}$/.test(x))));
+    const valid =
+      Array.isArray(xuids) &&
+      (people !== undefined ||
+        (xuids.length > 0 && xuids.length <= 100 && xuids.every((x) => typeof x === 'string' && /^\d{1,20}$/.test(x))));
     if (!valid || !Array.isArray(xuids)) throw new MpsdError(400, 'owners.xuids must be 1 to 100 decimal xuid strings.');
     if (body.scid !== undefined && !isGuid(body.scid)) throw new MpsdError(400, "'scid' must be a GUID.");
-    return (h) => h.type === 'activity' && xuids.includes(h.ownerXuid) && (body.scid === undefined || h.sessionRef.scid.toLowerCase() === String(body.scid).toLowerCase());
+    return (h) =>
+      h.type === 'activity' &&
+      xuids.includes(h.ownerXuid) &&
+      (body.scid === undefined || h.sessionRef.scid.toLowerCase() === String(body.scid).toLowerCase());
   }
   if (body.type === 'search') {
-    if (!isGuid(body.scid) || typeof body.templateName !== 'string') throw new MpsdError(400, "A search query needs 'scid' (a GUID) and 'templateName'.");
-    if (!findTemplate(state.catalog, body.scid, body.templateName)) throw new MpsdError(404, 'The requested service config is either invalid or not configured for sessions.');
+    if (!isGuid(body.scid) || typeof body.templateName !== 'string')
+      throw new MpsdError(400, "A search query needs 'scid' (a GUID) and 'templateName'.");
+    if (!findTemplate(state.catalog, body.scid, body.templateName))
+      throw new MpsdError(404, 'The requested service config is either invalid or not configured for sessions.');
     if (body.filter !== undefined && typeof body.filter !== 'string') throw new MpsdError(400, "'filter' must be a string.");
     const filter = body.filter ? parseSearchFilter(body.filter, SESSION_FIELDS) : () => true;
     const template = body.templateName.toLowerCase();

@@ -1,5 +1,5 @@
 import { MpsdError } from '../errors';
-import { type Json, isObject } from '../model';
+import { isObject, type Json } from '../model';
 import { ownValue } from '../session/bags';
 
 /**
@@ -107,7 +107,8 @@ export function parseSearchFilter(filter: string, sessionFields: readonly string
     expect('eq');
     const wanted = literal();
     expect(')');
-    return ({ attributes }) => Array.isArray(attributes.tags) && attributes.tags.some((tag) => typeof tag === 'string' && compare(tag, 'eq', wanted));
+    return ({ attributes }) =>
+      Array.isArray(attributes.tags) && attributes.tags.some((tag) => typeof tag === 'string' && compare(tag, 'eq', wanted));
   };
   const primary = (): Predicate => {
     const token = peek();

@@ -24,7 +24,8 @@ export function putProperties(state: EmulatorState, call: Call, ref: SessionRef)
 /** DELETE …/members/me, and DELETE …/members/{index} (a server, or an owner of an owned session). */
 export function deleteMember(state: EmulatorState, call: Call, ref: SessionRef, member: string): Reply {
   if (member.toLowerCase() === 'me') return writePart(state, call, ref, '{"members":{"me":null}}');
-  if (!/^(0|[1-9][0-9]{0,8})$/.test(member)) throw new MpsdError(400, `The member index '${member.slice(0, 40)}' is not a member index: use a whole number such as 1, or me.`);
+  if (!/^(0|[1-9][0-9]{0,8})$/.test(member))
+    throw new MpsdError(400, `The member index '${member.slice(0, 40)}' is not a member index: use a whole number such as 1, or me.`);
   return writePart(state, call, ref, `{"members":{"${member}":null}}`);
 }
 

@@ -1,6 +1,6 @@
 import { isoTime } from '../clock';
 import { MpsdError } from '../errors';
-import { type Json, type Member, type Session, isObject } from '../model';
+import { isObject, type Json, type Member, type Session } from '../model';
 import type { Reply } from '../reply';
 import { memberStatus } from '../session/members';
 import { type EmulatorState, loadSession } from '../state';
@@ -36,13 +36,23 @@ function flag(call: Call, name: string): boolean {
 
 function readFilters(call: Call, xuids: string[]): Filters {
   const take = call.query.get('take') ?? String(MAX_QUERY_RESULTS);
-  if (!/^\d{1,3}$/.test(take) || Number(take) > MAX_QUERY_RESULTS) throw new MpsdError(400, `take must be a whole number from 0 to ${MAX_QUERY_RESULTS}.`);
+  if (!/^\d{1,3}$/.test(take) || Number(take) > MAX_QUERY_RESULTS)
+    throw new MpsdError(400, `take must be a whole number from 0 to ${MAX_QUERY_RESULTS}.`);
   const visibility = call.query.get('visibility')?.toLowerCase();
-  if (visibility !== undefined && !VISIBILITIES.includes(visibility)) throw new MpsdError(400, `visibility takes ${VISIBILITIES.join(', ')}, not '${visibility.slice(0, 40)}'.`);
+  if (visibility !== undefined && !VISIBILITIES.includes(visibility))
+    throw new MpsdError(400, `visibility takes ${VISIBILITIES.join(', ')}, not '${visibility.slice(0, 40)}'.`);
   const keyword = call.query.get('keyword') ?? undefined;
   if (xuids.length === 0 && !keyword) throw new MpsdError(400, 'A session query needs a xuid or a keyword filter.');
   for (const xuid of xuids) if (!XUID.test(xuid)) throw new MpsdError(400, `'${xuid.slice(0, 40)}' is not a xuid (a decimal number).`);
-  const filters = { xuids, keyword, reservations: flag(call, 'reservations'), inactive: flag(call, 'inactive'), private: flag(call, 'private'), visibility, take: Number(take) };
+  const filters = {
+    xuids,
+    keyword,
+    reservations: flag(call, 'reservations'),
+    inactive: flag(call, 'inactive'),
+    private: flag(call, 'private'),
+    visibility,
+    take: Number(take),
+  };
   // Refused whether or not anything would match (3.7): the right depends on who asks, not on the data.
   const aboutCaller = xuids.length > 0 && xuids.every((x) => x === call.principal.xuid);
   if ((filters.private || filters.reservations) && !call.principal.server && !aboutCaller) {
@@ -87,7 +97,11 @@ function answer(state: EmulatorState, scid: string, templateName: string | undef
   assertServiceConfig(state, scid);
   const sessions = state.store
     .allSessions()
-    .filter((s) => s.ref.scid.toLowerCase() === scid.toLowerCase() && (templateName === undefined || s.ref.templateName.toLowerCase() === templateName.toLowerCase()))
+    .filter(
+      (s) =>
+        s.ref.scid.toLowerCase() === scid.toLowerCase() &&
+        (templateName === undefined || s.ref.templateName.toLowerCase() === templateName.toLowerCase()),
+    )
     .map((s) => loadSession(state, s.ref).session) // timers first, as for every read
     .filter((s): s is Session => s !== undefined)
     .sort((a, b) => a.startTime - b.startTime || a.ref.name.localeCompare(b.ref.name));

@@ -2,7 +2,7 @@ import { httpDate } from '../clock';
 import { MESSAGES, MpsdError } from '../errors';
 import { type Session, type SessionRef, sessionPath } from '../model';
 import type { Reply } from '../reply';
-import { type Grant, assertCanRead, canRead } from '../session/access';
+import { assertCanRead, canRead, type Grant } from '../session/access';
 import { requestIn107 } from '../session/legacy';
 import { renderCached } from '../session/render-cache';
 import { nextTimerOf } from '../session/timers';
@@ -49,14 +49,20 @@ export function putSession(state: EmulatorState, call: Call, target: Target): Re
   const template = templateFor(state, target.ref);
   const body = requestIn107(jsonBody(call), call.contractVersion);
   const { session: existing } = loadSession(state, target.ref);
-  if (!existing && target.existingOnly) throw new MpsdError(404, "The requested session wasn't found; this endpoint changes an existing session and never creates one.");
+  if (!existing && target.existingOnly)
+    throw new MpsdError(404, "The requested session wasn't found; this endpoint changes an existing session and never creates one.");
   const refused = checkPreconditions(state, call, target, existing);
   if (refused) return refused;
 
   let outcome: WriteOutcome;
   try {
     const correlationId = existing ? undefined : state.store.retiredCorrelation(target.ref);
-    outcome = writeSession(existing, template, { ref: target.ref, body, principal: call.principal, grant: target.grant, now: state.clock.now(), correlationId }, state.ids);
+    outcome = writeSession(
+      existing,
+      template,
+      { ref: target.ref, body, principal: call.principal, grant: target.grant, now: state.clock.now(), correlationId },
+      state.ids,
+    );
   } catch (error) {
     // A caller who can read but not write gets the session with the 403 (section 1.4).
     if (error instanceof MpsdError && error.status === 403 && existing && canRead(existing, call.principal, target.grant)) {
@@ -68,7 +74,14 @@ export function putSession(state: EmulatorState, call: Call, target: Target): Re
   // Render first, store last: a request that fails on the way changes nothing (DECISIONS R7).
   const reply: Reply =
     'session' in outcome
-      ? sessionReply(state, call, target, outcome.kind === 'created' ? 201 : 200, outcome.session, commit ? nextTimerOf(outcome.session, state.clock.now()) : undefined)
+      ? sessionReply(
+          state,
+          call,
+          target,
+          outcome.kind === 'created' ? 201 : 200,
+          outcome.session,
+          commit ? nextTimerOf(outcome.session, state.clock.now()) : undefined,
+        )
       : { status: 204 }; // the PUT deleted the session, or created none
   if (commit) {
     if (outcome.kind === 'deleted') state.store.deleteSession(target.ref);
@@ -86,7 +99,9 @@ function checkPreconditions(state: EmulatorState, call: Call, target: Target, ex
   const ifMatch = header(call, 'if-match');
   const ifNoneMatch = header(call, 'if-none-match');
   const current = (): Reply =>
-    existing && canRead(existing, call.principal, target.grant) ? sessionReply(state, call, target, 412, existing) : { status: 412, ...(existing ? { headers: { etag: existing.etag } } : {}) };
+    existing && canRead(existing, call.principal, target.grant)
+      ? sessionReply(state, call, target, 412, existing)
+      : { status: 412, ...(existing ? { headers: { etag: existing.etag } } : {}) };
   if (ifNoneMatch !== undefined && existing && (ifNoneMatch === '*' || ifNoneMatch === existing.etag)) return current();
   if (ifMatch !== undefined) {
     if (!existing) return { status: 412 };

@@ -22,5 +22,8 @@ export function getTemplate(state: EmulatorState, scid: string, name: string): R
   assertServiceConfig(state, scid);
   const template = findTemplate(state.catalog, scid, name);
   if (!template) throw new MpsdError(404, `The session template '${name.slice(0, 100)}' does not exist in this service config.`);
-  return { status: 200, json: { constants: clone(template.constants), ...(template.roleTypes ? { roleTypes: clone(template.roleTypes) } : {}) } };
+  return {
+    status: 200,
+    json: { constants: clone(template.constants), ...(template.roleTypes ? { roleTypes: clone(template.roleTypes) } : {}) },
+  };
 }

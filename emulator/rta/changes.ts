@@ -6,7 +6,16 @@ import { memberStatus } from '../session/members';
  * The kinds of change a member can subscribe to (`properties.system.subscription.changeTypes`, docs/protocol.md
  * appendix on RTA) and which of them a change from `before` to `after` made. Pure.
  */
-export type ChangeType = 'everything' | 'host' | 'initialization' | 'matchmakingStatus' | 'membersList' | 'membersStatus' | 'joinability' | 'customProperty' | 'membersCustomProperty';
+export type ChangeType =
+  | 'everything'
+  | 'host'
+  | 'initialization'
+  | 'matchmakingStatus'
+  | 'membersList'
+  | 'membersStatus'
+  | 'joinability'
+  | 'customProperty'
+  | 'membersCustomProperty';
 
 const byXuid = (s: Session) => new Map(s.members.map((m) => [m.xuid, m]));
 const systemValue = (s: Session, key: string) => s.properties.system[key];
@@ -39,5 +48,7 @@ export function changeTypesBetween(before: Session | undefined, after: Session):
 /** Whether a member's subscription covers any of the changes (`everything` covers all). */
 export function subscribedTo(changeTypes: unknown, changes: Set<ChangeType>): boolean {
   if (!Array.isArray(changeTypes) || changes.size === 0) return false;
-  return changeTypes.some((t) => typeof t === 'string' && (t.toLowerCase() === 'everything' || [...changes].some((c) => c.toLowerCase() === t.toLowerCase())));
+  return changeTypes.some(
+    (t) => typeof t === 'string' && (t.toLowerCase() === 'everything' || [...changes].some((c) => c.toLowerCase() === t.toLowerCase())),
+  );
 }

@@ -113,7 +113,13 @@ export class RtaHub {
       const system = member.properties.system;
       const connection = typeof system.connection === 'string' ? this.connections.get(system.connection.toLowerCase()) : undefined;
       const subscription = system.subscription as { id?: unknown; changeTypes?: unknown } | undefined;
-      if (!connection || connection.subscriptionId === undefined || tapped.has(connection.id) || !subscribedTo(subscription?.changeTypes, changes)) continue;
+      if (
+        !connection ||
+        connection.subscriptionId === undefined ||
+        tapped.has(connection.id) ||
+        !subscribedTo(subscription?.changeTypes, changes)
+      )
+        continue;
       tapped.add(connection.id);
       const shoulderTap = {
         timestamp: isoTime(this.now()),

@@ -1,5 +1,5 @@
-import { hasCapability } from '../session/bags';
 import { clone } from '../model';
+import { hasCapability } from '../session/bags';
 import { stampStatusChanges } from '../session/timers';
 import { newVersion } from '../session/write';
 import { type EmulatorState, loadSession, removeActivityHandles } from '../state';
@@ -16,7 +16,9 @@ export function disconnected(state: EmulatorState, connection: RtaConnection): v
     if (!hasCapability(stored, 'connectionRequiredForActiveMembers')) continue;
     const { session } = loadSession(state, stored.ref);
     const holders = session?.members.filter(
-      (m) => String(m.properties.system.connection ?? '').toLowerCase() === connection.id && (m.properties.system.active === true || m.properties.system.ready === true),
+      (m) =>
+        String(m.properties.system.connection ?? '').toLowerCase() === connection.id &&
+        (m.properties.system.active === true || m.properties.system.ready === true),
     );
     if (!session || !holders?.length) continue;
     const after = clone(session);

@@ -30,7 +30,8 @@ export function serveRta(server: Server, state: () => EmulatorState): WebSocketS
         () => ws.close(1001, 'The emulator was reset.'),
       );
       ws.on('message', (data) => {
-        if (current.rta.receive(connection, data.toString()) === 'malformed') ws.close(1003, 'RTA frames are JSON arrays: [1, seq, uri] or [2, seq, subscriptionId].');
+        if (current.rta.receive(connection, data.toString()) === 'malformed')
+          ws.close(1003, 'RTA frames are JSON arrays: [1, seq, uri] or [2, seq, subscriptionId].');
       });
       ws.on('close', () => disconnected(current, connection));
     });
@@ -39,5 +40,7 @@ export function serveRta(server: Server, state: () => EmulatorState): WebSocketS
 }
 
 function refuse(socket: Duplex, status: number, message: string): void {
-  socket.end(`HTTP/1.1 ${status} ${status === 401 ? 'Unauthorized' : 'Not Found'}\r\nContent-Type: text/plain\r\nContent-Length: ${Buffer.byteLength(message)}\r\nConnection: close\r\n\r\n${message}`);
+  socket.end(
+    `HTTP/1.1 ${status} ${status === 401 ? 'Unauthorized' : 'Not Found'}\r\nContent-Type: text/plain\r\nContent-Length: ${Buffer.byteLength(message)}\r\nConnection: close\r\n\r\n${message}`,
+  );
 }

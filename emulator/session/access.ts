@@ -20,7 +20,8 @@ export const isClosed = (s: Session) => s.properties.system.closed === true;
 export const isLocked = (s: Session) => s.properties.system.locked === true;
 
 /** The MPSD text for a caller a restriction keeps out (quoted by live clients). */
-export const RESTRICTED = "The user must be a member of the session if the session either isn't open or has a join restriction on it that the user doesn't satisfy.";
+export const RESTRICTED =
+  "The user must be a member of the session if the session either isn't open or has a join restriction on it that the user doesn't satisfy.";
 
 /** Whether the caller satisfies a restriction: none admits anyone, followed admits whom a member follows, local nobody directly. */
 function satisfies(session: Session, principal: Principal, key: 'joinRestriction' | 'readRestriction'): boolean {
@@ -55,8 +56,10 @@ export function assertCanWrite(session: Session, principal: Principal, grant: Gr
   if (principal.server) return;
   if (grant.via === 'handle') {
     const { handle } = grant;
-    if (handle.type === 'invite' && isClosed(session)) throw new MpsdError(403, 'The session is closed: an invite handle gives read-only access to a closed session.');
-    if (handle.type === 'transfer' && !grant.originMember) throw new MpsdError(403, 'A transfer handle can only be used by members of its origin session.');
+    if (handle.type === 'invite' && isClosed(session))
+      throw new MpsdError(403, 'The session is closed: an invite handle gives read-only access to a closed session.');
+    if (handle.type === 'transfer' && !grant.originMember)
+      throw new MpsdError(403, 'A transfer handle can only be used by members of its origin session.');
   }
   const member = memberOf(session, principal.xuid);
   if (member) return;

@@ -1,5 +1,5 @@
 import { MpsdError } from '../errors';
-import { type Bag, type Json, type Session, isObject, clone } from '../model';
+import { type Bag, clone, isObject, type Json, type Session } from '../model';
 import type { Rule } from './system-rules';
 import { checkObject } from './validate-system';
 
@@ -20,7 +20,11 @@ export function ownValue(object: Json, key: string): unknown {
  * Check a property-bag delta: exactly `system` and/or `custom` (docs/protocol.md 5), `system` against
  * its fixed schema. Returns the delta with documented key spellings; throws 400 naming the path.
  */
-export function checkBag(delta: unknown, where: string, systemRules: Readonly<Record<string, Rule>>): { system?: Json; custom?: Json } | undefined {
+export function checkBag(
+  delta: unknown,
+  where: string,
+  systemRules: Readonly<Record<string, Rule>>,
+): { system?: Json; custom?: Json } | undefined {
   if (delta === undefined) return undefined;
   if (!isObject(delta)) throw new MpsdError(400, `${where} must be an object with 'system' and/or 'custom'.`);
   const unknown = Object.keys(delta).find((k) => k !== 'system' && k !== 'custom');
@@ -38,7 +42,11 @@ export function checkBag(delta: unknown, where: string, systemRules: Readonly<Re
  * Merge a checked delta (section 4): each system field is replaced whole, custom fields are set per
  * key, null removes a key, except where `keepsNull` says null is a value (an infinite timeout).
  */
-export function mergeBag(target: Bag, delta: { system?: Json; custom?: Json } | undefined, keepsNull: (key: string) => boolean = () => false): void {
+export function mergeBag(
+  target: Bag,
+  delta: { system?: Json; custom?: Json } | undefined,
+  keepsNull: (key: string) => boolean = () => false,
+): void {
   if (!delta) return;
   for (const part of ['system', 'custom'] as const) {
     for (const [key, value] of Object.entries(delta[part] ?? {})) {

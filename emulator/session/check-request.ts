@@ -1,8 +1,15 @@
 import { MpsdError } from '../errors';
-import { type Json, isObject } from '../model';
+import { isObject, type Json } from '../model';
 import { checkBag } from './bags';
 import { checkRoleTypes } from './roles';
-import { MEMBER_CONSTANTS, MEMBER_PROPERTIES, MEMBER_PROPERTY_ALIASES, SERVER_PROPERTIES, SESSION_CONSTANTS, SESSION_PROPERTIES } from './system-rules';
+import {
+  MEMBER_CONSTANTS,
+  MEMBER_PROPERTIES,
+  MEMBER_PROPERTY_ALIASES,
+  SERVER_PROPERTIES,
+  SESSION_CONSTANTS,
+  SESSION_PROPERTIES,
+} from './system-rules';
 
 type CheckedBag = ReturnType<typeof checkBag>;
 
@@ -61,7 +68,8 @@ function checkMembers(members: unknown, out: CheckedRequest): void {
     if (key === 'me') out.me = checkMe(value);
     else if (/^reserve_\d+$/.test(key)) {
       // Indices start at 0 in every request and users are appended in order (section 4).
-      if (key !== `reserve_${reserveIndex++}`) throw new MpsdError(400, `Reservations must be numbered reserve_0, reserve_1, ... in order; found '${key}'.`);
+      if (key !== `reserve_${reserveIndex++}`)
+        throw new MpsdError(400, `Reservations must be numbered reserve_0, reserve_1, ... in order; found '${key}'.`);
       const constants = isObject(value) ? checkBag(value.constants, `members.${key}.constants`, MEMBER_CONSTANTS) : undefined;
       const xuid = constants?.system?.xuid;
       if (typeof xuid !== 'string') throw new MpsdError(400, `members.${key}.constants.system.xuid must be a decimal xuid string.`);
@@ -82,14 +90,24 @@ function checkServers(servers: unknown): CheckedRequest['servers'] {
     const unknown = Object.keys(entry).find((k) => k !== 'constants' && k !== 'properties');
     if (unknown) throw new MpsdError(400, `servers.${name}.${unknown} is not allowed: a server entry has constants and properties.`);
     // servers.{name}.constants.system is "not currently used" (section 5.8): any object.
-    return { name, entry: { constants: checkBag(entry.constants, `servers.${name}.constants`, {}), properties: checkBag(entry.properties, `servers.${name}.properties`, SERVER_PROPERTIES) } };
+    return {
+      name,
+      entry: {
+        constants: checkBag(entry.constants, `servers.${name}.constants`, {}),
+        properties: checkBag(entry.properties, `servers.${name}.properties`, SERVER_PROPERTIES),
+      },
+    };
   });
 }
 
 /** Check a whole PUT body (sections 4, 5): shape, prohibited keys, every system object. */
 export function checkRequest(body: Json): CheckedRequest {
   const prohibited = Object.keys(body).find((k) => !WRITABLE_KEYS.includes(k));
-  if (prohibited !== undefined) throw new MpsdError(400, `The request contains the prohibited field '${prohibited}': a PUT may only write ${WRITABLE_KEYS.join(', ')}.`);
+  if (prohibited !== undefined)
+    throw new MpsdError(
+      400,
+      `The request contains the prohibited field '${prohibited}': a PUT may only write ${WRITABLE_KEYS.join(', ')}.`,
+    );
   const out: CheckedRequest = { reservations: [], deletions: [] };
   if (body.constants !== undefined) out.constants = checkBag(body.constants, 'constants', SESSION_CONSTANTS);
   if (body.properties !== undefined) out.properties = checkBag(body.properties, 'properties', SESSION_PROPERTIES);

@@ -19,7 +19,13 @@ interface Settings {
 }
 
 /** The 107 defaults of section 5.2.2. */
-const DEFAULTS: Settings = { joinTimeout: 10000, measurementTimeout: 30000, evaluationTimeout: 5000, externalEvaluation: false, membersNeededToStart: 1 };
+const DEFAULTS: Settings = {
+  joinTimeout: 10000,
+  measurementTimeout: 30000,
+  evaluationTimeout: 5000,
+  externalEvaluation: false,
+  membersNeededToStart: 1,
+};
 
 function settingsOf(session: Session): Settings | undefined {
   const configured = session.constants.system.memberInitialization;
@@ -38,7 +44,10 @@ export function startInitialization(session: Session, now: number): void {
   if (isLarge(session)) throw new MpsdError(400, 'constants.system.memberInitialization is not available on large sessions.');
   const flagged = session.members.filter((m) => m.constants.system.initialize === true);
   if (flagged.length < settings.membersNeededToStart) {
-    throw new MpsdError(400, `This session is configured for managed initialization requiring at least ${settings.membersNeededToStart} members to start.`);
+    throw new MpsdError(
+      400,
+      `This session is configured for managed initialization requiring at least ${settings.membersNeededToStart} members to start.`,
+    );
   }
   if (flagged.length === 0) return; // membersNeededToStart 0 and nobody to initialize: episode 1 is skipped
   for (const member of flagged) member.initializationEpisode = 1;
@@ -50,7 +59,9 @@ export function stageDeadline(session: Session): number | undefined {
   const settings = settingsOf(session);
   const running = session.initializing;
   if (!settings || !running || running.stage === 'failed') return undefined;
-  const length = { joining: settings.joinTimeout, measuring: settings.measurementTimeout, evaluating: settings.evaluationTimeout }[running.stage];
+  const length = { joining: settings.joinTimeout, measuring: settings.measurementTimeout, evaluating: settings.evaluationTimeout }[
+    running.stage
+  ];
   return running.stageStartTime + length;
 }
 

@@ -1,4 +1,4 @@
-import { type Json, isObject } from '../model';
+import { isObject, type Json } from '../model';
 import { setKey } from './bags';
 
 /**
@@ -9,7 +9,12 @@ import { setKey } from './bags';
 export const isLegacy = (contractVersion: number) => contractVersion < 107;
 
 /** `timeouts.<legacy name>` <-> the 107 constant. */
-const TIMEOUTS: Record<string, string> = { reserved: 'reservedRemovalTimeout', inactive: 'inactiveRemovalTimeout', ready: 'readyRemovalTimeout', sessionEmpty: 'sessionEmptyTimeout' };
+const TIMEOUTS: Record<string, string> = {
+  reserved: 'reservedRemovalTimeout',
+  inactive: 'inactiveRemovalTimeout',
+  ready: 'readyRemovalTimeout',
+  sessionEmpty: 'sessionEmptyTimeout',
+};
 
 /** The 104 defaults a 104/105 client relies on when it leaves them out (section 5.2, "The 107 renames"). */
 const LEGACY_INITIALIZATION_DEFAULTS: Json = { membersNeededToStart: 2, joinTimeout: 5000, measurementTimeout: 5000 };

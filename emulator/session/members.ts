@@ -1,6 +1,6 @@
 import type { Principal } from '../auth';
 import { MESSAGES, MpsdError } from '../errors';
-import { type Member, type Session, clone } from '../model';
+import { clone, type Member, type Session } from '../model';
 import { deepEqual, emptyBag, hasCapability, mergeBag, setKey } from './bags';
 import type { CheckedRequest } from './check-request';
 import { actsAsOwner, assertMayRemoveMembers, assertMayTakeRole, isOwned } from './ownership';
@@ -12,7 +12,8 @@ export const isReady = (m: Member) => m.properties.system.ready === true;
 
 /** Where a member stands: reserved until its first write, then active, ready (the two exclude each other) or inactive. */
 export type MemberStatus = 'reserved' | 'active' | 'ready' | 'inactive';
-export const memberStatus = (m: Member): MemberStatus => (m.reserved ? 'reserved' : isActive(m) ? 'active' : isReady(m) ? 'ready' : 'inactive');
+export const memberStatus = (m: Member): MemberStatus =>
+  m.reserved ? 'reserved' : isActive(m) ? 'active' : isReady(m) ? 'ready' : 'inactive';
 
 /** Apply the member keys of a checked PUT (section 4, "Member keys"). Returns the xuids that left. */
 export function applyMembers(session: Session, request: CheckedRequest, principal: Principal, now: number, existing?: Session): string[] {
@@ -71,7 +72,14 @@ function upsertCaller(session: Session, me: NonNullable<CheckedRequest['me']>, p
   let member = session.members.find((m) => m.xuid === xuid);
   if (!member) {
     assertNotFull(session);
-    member = { index: session.nextIndex++, xuid, constants: newConstants(xuid, me.constants), properties: emptyBag(), reserved: false, joinTime: now };
+    member = {
+      index: session.nextIndex++,
+      xuid,
+      constants: newConstants(xuid, me.constants),
+      properties: emptyBag(),
+      reserved: false,
+      joinTime: now,
+    };
     session.members.push(member);
   } else {
     if (member.reserved) {
@@ -94,7 +102,8 @@ function upsertCaller(session: Session, me: NonNullable<CheckedRequest['me']>, p
     assertRolesAllowed(session, member, roles);
     member.roles = roles;
   }
-  if (isActive(member) && isReady(member)) throw new MpsdError(400, 'A member cannot be both active and ready: set one of them, or neither to be inactive.');
+  if (isActive(member) && isReady(member))
+    throw new MpsdError(400, 'A member cannot be both active and ready: set one of them, or neither to be inactive.');
 }
 
 /**
@@ -117,7 +126,8 @@ function assertConstantsUnchanged(member: Member, delta: NonNullable<CheckedRequ
   if (!delta) return;
   const merged = clone(member.constants);
   mergeBag(merged, withoutClaimedXuid(delta));
-  if (!deepEqual(merged, member.constants)) throw new MpsdError(409, 'Member constants are set when the member joins and cannot change afterwards.');
+  if (!deepEqual(merged, member.constants))
+    throw new MpsdError(409, 'Member constants are set when the member joins and cannot change afterwards.');
 }
 
 function reserve(session: Session, reservation: CheckedRequest['reservations'][number], now: number): void {
@@ -125,5 +135,12 @@ function reserve(session: Session, reservation: CheckedRequest['reservations'][n
   assertNotFull(session);
   const constants = emptyBag();
   mergeBag(constants, reservation.constants);
-  session.members.push({ index: session.nextIndex++, xuid: reservation.xuid, constants, properties: emptyBag(), reserved: true, joinTime: now });
+  session.members.push({
+    index: session.nextIndex++,
+    xuid: reservation.xuid,
+    constants,
+    properties: emptyBag(),
+    reserved: true,
+    joinTime: now,
+  });
 }

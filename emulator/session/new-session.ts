@@ -1,6 +1,6 @@
 import { MpsdError } from '../errors';
 import type { IdSource } from '../ids';
-import { type Session, type SessionRef, clone } from '../model';
+import { clone, type Session, type SessionRef } from '../model';
 import type { Template } from '../templates';
 import { deepEqual, emptyBag, mergeBag, ownValue, setKey } from './bags';
 import type { CheckedRequest } from './check-request';
@@ -11,7 +11,14 @@ export const TIMEOUT_KEYS = new Set(['reservedRemovalTimeout', 'inactiveRemovalT
 export const keepsNull = (key: string) => TIMEOUT_KEYS.has(key);
 
 /** Create a session from its template and the create request's constants (sections 4, 5.2). */
-export function newSession(ref: SessionRef, template: Template, request: CheckedRequest, ids: IdSource, now: number, correlationId?: string): Session {
+export function newSession(
+  ref: SessionRef,
+  template: Template,
+  request: CheckedRequest,
+  ids: IdSource,
+  now: number,
+  correlationId?: string,
+): Session {
   const constants = clone(template.constants);
   const requested = emptyBag();
   mergeBag(requested, request.constants, keepsNull);

@@ -38,7 +38,10 @@ export function assertMayWriteProperties(existing: Session, system: Json | undef
   const allowed = (policiesOf(existing).nonOwnerModifiableSystemProperties ?? []).map((k) => k.toLowerCase());
   const refused = Object.keys(system).find((key) => !allowed.includes(key.toLowerCase()));
   if (refused !== undefined) {
-    throw new MpsdError(403, `Only an owner of the session can change properties.system.${refused} (ownershipPolicies.nonOwnerModifiableSystemProperties does not list it).`);
+    throw new MpsdError(
+      403,
+      `Only an owner of the session can change properties.system.${refused} (ownershipPolicies.nonOwnerModifiableSystemProperties does not list it).`,
+    );
   }
 }
 

@@ -1,7 +1,7 @@
-import type { Json, Session } from '../model';
 import { stringifyJson } from '../json';
+import type { Json, Session } from '../model';
 import { isLarge } from './members';
-import { type RenderOptions, renderSession, renderedContractVersion } from './render';
+import { type RenderOptions, renderedContractVersion, renderSession } from './render';
 
 /**
  * Rendered documents, kept per stored session version. A stored session is never changed without a new

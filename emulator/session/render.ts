@@ -1,9 +1,9 @@
 import { isoTime } from '../clock';
-import { type Json, type Member, type Session, clone } from '../model';
+import { clone, type Json, type Member, type Session } from '../model';
+import { deviceTokenOf } from './host';
 import { documentIn104, isLegacy } from './legacy';
 import { isActive, isLarge } from './members';
 import { renderRoleTypes } from './roles';
-import { deviceTokenOf } from './host';
 
 export interface RenderOptions {
   /** The request's x-xbl-contract-version; the document's contractVersion follows it (section 5.1). */
@@ -33,7 +33,9 @@ export function renderSession(session: Session, options: RenderOptions): Json {
     correlationId: session.correlationId,
     startTime: isoTime(session.startTime),
     ...(options.nextTimer !== undefined ? { nextTimer: isoTime(options.nextTimer) } : {}),
-    ...(session.initializing ? { initializing: { ...session.initializing, stageStartTime: isoTime(session.initializing.stageStartTime) } } : {}),
+    ...(session.initializing
+      ? { initializing: { ...session.initializing, stageStartTime: isoTime(session.initializing.stageStartTime) } }
+      : {}),
     ...(session.searchHandle ? { searchHandle: session.searchHandle } : {}),
     constants: clone(session.constants),
     properties: renderProperties(session),
@@ -72,7 +74,10 @@ function renderMember(session: Session, member: Member, next: number): Json {
   const turn = session.properties.system.turn;
   return {
     // Live documents carry each member's index in its constants (section 5.4.1, live dumps).
-    constants: { system: { ...clone(member.constants.system), xuid: member.xuid, index: member.index }, custom: clone(member.constants.custom) },
+    constants: {
+      system: { ...clone(member.constants.system), xuid: member.xuid, index: member.index },
+      custom: clone(member.constants.custom),
+    },
     properties: clone(member.properties),
     ...(member.roles ? { roles: { ...member.roles } } : {}),
     ...(member.gamertag && !member.reserved ? { gamertag: member.gamertag } : {}),

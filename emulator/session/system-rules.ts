@@ -58,16 +58,35 @@ export const SESSION_CONSTANTS: Record<string, Rule> = {
   capabilities: { object: Object.fromEntries(CAPABILITIES.map((c) => [c, bool])) },
   metrics: { object: { latency: bool, bandwidthDown: bool, bandwidthUp: bool, custom: bool } },
   // Stage lengths are plain milliseconds (section 5.2.2): unlike the removal timeouts, never null.
-  memberInitialization: { object: { joinTimeout: 'duration', measurementTimeout: 'duration', evaluationTimeout: 'duration', externalEvaluation: bool, membersNeededToStart: 'index' } },
+  memberInitialization: {
+    object: {
+      joinTimeout: 'duration',
+      measurementTimeout: 'duration',
+      evaluationTimeout: 'duration',
+      externalEvaluation: bool,
+      membersNeededToStart: 'index',
+    },
+  },
   peerToPeerRequirements: { object: { latencyMaximum: 'latency', bandwidthMinimum: 'latency' } },
   peerToHostRequirements: {
-    object: { latencyMaximum: 'latency', bandwidthDownMinimum: 'latency', bandwidthUpMinimum: 'latency', hostSelectionMetric: { enum: ['bandwidthup', 'bandwidthdown', 'bandwidth', 'latency'] } },
+    object: {
+      latencyMaximum: 'latency',
+      bandwidthDownMinimum: 'latency',
+      bandwidthUpMinimum: 'latency',
+      hostSelectionMetric: { enum: ['bandwidthup', 'bandwidthdown', 'bandwidth', 'latency'] },
+    },
   },
   measurementServerAddresses: { map: { object: { secureDeviceAddress: str } } },
   cloudComputePackage: { object: { titleId: str, gsiSet: 'guid', variant: 'guid', crossSandbox: bool } },
   arbitration: { object: { forfeitTimeout: 'duration', arbitrationTimeout: 'duration' } },
   broadcastViewerTitleIds: { array: 'titleId', max: 100 },
-  ownershipPolicies: { object: { migration: { enum: ['oldest', 'endsession'] }, allowNonOwnerInviteHandles: bool, nonOwnerModifiableSystemProperties: strings } },
+  ownershipPolicies: {
+    object: {
+      migration: { enum: ['oldest', 'endsession'] },
+      allowNonOwnerInviteHandles: bool,
+      nonOwnerModifiableSystemProperties: strings,
+    },
+  },
 };
 
 export const SESSION_PROPERTIES: Record<string, Rule> = {
@@ -101,7 +120,18 @@ export const MEMBER_CONSTANTS: Record<string, Rule> = {
   matchmakingResult: { object: { serverMeasurements: { map: { object: { latency: 'latency' } } } } },
 };
 
-const CHANGE_TYPES = ['everything', 'host', 'initialization', 'matchmakingStatus', 'membersList', 'membersStatus', 'joinability', 'customProperty', 'membersCustomProperty', 'tournaments'];
+const CHANGE_TYPES = [
+  'everything',
+  'host',
+  'initialization',
+  'matchmakingStatus',
+  'membersList',
+  'membersStatus',
+  'joinability',
+  'customProperty',
+  'membersCustomProperty',
+  'tournaments',
+];
 
 export const MEMBER_PROPERTIES: Record<string, Rule> = {
   ready: bool,

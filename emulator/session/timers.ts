@@ -13,7 +13,10 @@ import { memberStatus } from './members';
  * the xuids removed and those who went inactive, whether anything changed (the caller then gives the
  * session a new version) and the next instant to check.
  */
-export function expireTimers(session: Session, now: number): { session: Session | undefined; nextTimer?: number; removed: string[]; wentInactive: string[]; changed: boolean } {
+export function expireTimers(
+  session: Session,
+  now: number,
+): { session: Session | undefined; nextTimer?: number; removed: string[]; wentInactive: string[]; changed: boolean } {
   const limits = timeouts(session);
   const advanced = advanceInitialization(session, now);
   const wentInactive: string[] = [];

@@ -1,6 +1,6 @@
-import { isKeptNumber } from '../json';
 import { MpsdError } from '../errors';
-import { type Json, isGuid, isObject } from '../model';
+import { isKeptNumber } from '../json';
+import { isGuid, isObject, type Json } from '../model';
 import type { Rule } from './system-rules';
 
 /** Timeouts are milliseconds; past ten years a value is a mistake (1e308 would break every date after it). */
@@ -8,13 +8,22 @@ export const MAX_TIMEOUT_MS = 10 * 365 * 24 * 3600 * 1000;
 const MAX_COUNT = 1_000_000;
 
 const describe = (value: unknown) =>
-  value === null ? 'null' : Array.isArray(value) ? 'an array' : isKeptNumber(value) ? `number ${value.value}` : typeof value === 'object' ? 'an object' : `${typeof value} ${JSON.stringify(value)}`;
+  value === null
+    ? 'null'
+    : Array.isArray(value)
+      ? 'an array'
+      : isKeptNumber(value)
+        ? `number ${value.value}`
+        : typeof value === 'object'
+          ? 'an object'
+          : `${typeof value} ${JSON.stringify(value)}`;
 
 function fail(path: string, expected: string, value: unknown): never {
   throw new MpsdError(400, `${path} must be ${expected}; found ${describe(value)}.`);
 }
 
-const integerIn = (value: unknown, min: number, max: number) => typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
+const integerIn = (value: unknown, min: number, max: number) =>
+  typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
 
 /** Check one value against its rule; returns it with enum values and object keys in their documented spelling. */
 export function checkValue(value: unknown, rule: Rule, path: string): unknown {
@@ -36,9 +45,13 @@ export function checkValue(value: unknown, rule: Rule, path: string): unknown {
     case 'latency':
       return integerIn(value, 0, MAX_COUNT * 100) ? value : fail(path, 'a non-negative integer', value);
     case 'timeout':
-      return value === null || integerIn(value, 0, MAX_TIMEOUT_MS) ? value : fail(path, `null or an integer number of milliseconds from 0 to ${MAX_TIMEOUT_MS}`, value);
+      return value === null || integerIn(value, 0, MAX_TIMEOUT_MS)
+        ? value
+        : fail(path, `null or an integer number of milliseconds from 0 to ${MAX_TIMEOUT_MS}`, value);
     case 'duration':
-      return integerIn(value, 0, MAX_TIMEOUT_MS) ? value : fail(path, `an integer number of milliseconds from 0 to ${MAX_TIMEOUT_MS}`, value);
+      return integerIn(value, 0, MAX_TIMEOUT_MS)
+        ? value
+        : fail(path, `an integer number of milliseconds from 0 to ${MAX_TIMEOUT_MS}`, value);
     case 'any-object':
       return isObject(value) ? value : fail(path, 'an object', value);
   }
@@ -53,7 +66,9 @@ export function checkValue(value: unknown, rule: Rule, path: string): unknown {
   }
   if ('map' in rule) {
     if (!isObject(value)) fail(path, 'an object', value);
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, v === null && rule.nullRemoves ? null : checkValue(v, rule.map, `${path}.${k}`)]));
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k, v === null && rule.nullRemoves ? null : checkValue(v, rule.map, `${path}.${k}`)]),
+    );
   }
   const checked = checkObject(value, rule.object, path, false);
   const missing = rule.required?.find((key) => !Object.hasOwn(checked, key));
@@ -71,7 +86,11 @@ export function checkObject(value: unknown, rules: Readonly<Record<string, Rule>
   const out: Json = {};
   for (const [key, item] of Object.entries(value)) {
     const known = Object.hasOwn(rules, key) ? key : Object.keys(rules).find((k) => k.toLowerCase() === key.toLowerCase());
-    if (known === undefined) throw new MpsdError(400, `${path}.${key} is not a known field: the ${path} schema is fixed (known: ${Object.keys(rules).join(', ')}).`);
+    if (known === undefined)
+      throw new MpsdError(
+        400,
+        `${path}.${key} is not a known field: the ${path} schema is fixed (known: ${Object.keys(rules).join(', ')}).`,
+      );
     const rule = rules[known];
     Object.defineProperty(out, known, {
       value: item === null && nullDeletes && rule !== 'timeout' ? null : checkValue(item, rule, `${path}.${known}`),

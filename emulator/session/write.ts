@@ -1,19 +1,19 @@
 import type { Principal } from '../auth';
 import { MpsdError } from '../errors';
 import type { IdSource } from '../ids';
-import { type Json, type Session, type SessionRef, clone } from '../model';
+import { clone, type Json, type Session, type SessionRef } from '../model';
 import type { Template } from '../templates';
-import { type Grant, assertCanWrite, canRead, memberOf } from './access';
+import { assertCanWrite, canRead, type Grant, memberOf } from './access';
 import { deepEqual, emptyBag, mergeBag, ownValue, setKey } from './bags';
 import { type CheckedRequest, checkRequest } from './check-request';
+import { dropOrphanHost } from './host';
 import { advanceInitialization, evaluate, startInitialization } from './initialization';
 import { applyMembers, isActive, isReady } from './members';
 import { etag, keepsNull, newSession } from './new-session';
-import { updateRoleTypes } from './roles';
-import { stampStatusChanges } from './timers';
-import { dropOrphanHost } from './host';
 import { assertMayWriteProperties, assertOwnersAllowed, ownerIndices, settleOwners } from './ownership';
+import { updateRoleTypes } from './roles';
 import { assertSessionShape } from './shape-rules';
+import { stampStatusChanges } from './timers';
 
 export interface WriteRequest {
   ref: SessionRef;
@@ -56,7 +56,8 @@ export function writeSession(existing: Session | undefined, template: Template, 
   if (left.length > 0) session.departed = [...new Set([...(session.departed ?? []), ...left])];
   if (request.properties) {
     // On a create the writer is not a member yet: an empty create is simply not made (below).
-    if (existing && !principal.server && !memberOf(session, principal.xuid)) throw new MpsdError(403, 'Only members of the session can write its properties.');
+    if (existing && !principal.server && !memberOf(session, principal.xuid))
+      throw new MpsdError(403, 'Only members of the session can write its properties.');
     mergeBag(session.properties, request.properties);
     delete session.properties.system.initializationSucceeded; // point in time: consumed, never stored (section 4)
   }
@@ -106,7 +107,10 @@ function applyServers(session: Session, servers: CheckedRequest['servers'], prin
       delete session.servers[name];
       continue;
     }
-    const target = (ownValue(session.servers, name) as Session['servers'][string] | undefined) ?? { constants: emptyBag(), properties: emptyBag() };
+    const target = (ownValue(session.servers, name) as Session['servers'][string] | undefined) ?? {
+      constants: emptyBag(),
+      properties: emptyBag(),
+    };
     mergeBag(target.constants, entry.constants);
     mergeBag(target.properties, entry.properties);
     setKey(session.servers, name, target);

@@ -39,7 +39,8 @@ export interface Cache {
 
 export function cacheFactory(dir: string, principal: string): (options: { cacheName: string }) => Cache {
   return ({ cacheName }) => {
-    const set = async (value: Record<string, unknown>) => writeCaches(dir, principal, { ...readCaches(dir, principal), [cacheName]: value });
+    const set = async (value: Record<string, unknown>) =>
+      writeCaches(dir, principal, { ...readCaches(dir, principal), [cacheName]: value });
     return {
       reset: () => set({}),
       getCached: async () => readCaches(dir, principal)[cacheName] ?? {},

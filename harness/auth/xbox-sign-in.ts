@@ -1,4 +1,4 @@
-import { HarnessError, ERROR_CODES } from '../errors';
+import { ERROR_CODES, HarnessError } from '../errors';
 import { cacheFactory, isSignedIn } from './token-store';
 
 /** The relying party whose XSTS token MPSD takes (the `XBL3.0 x=<uhs>;<token>` Authorization). */
@@ -28,7 +28,8 @@ export interface DeviceCode {
  * says which `login` to run.
  */
 export async function xboxToken(principal: string, cacheDir: string, onDeviceCode?: (code: DeviceCode) => void): Promise<SignedIn> {
-  const required = (why: string) => new HarnessError(ERROR_CODES.SIGN_IN_REQUIRED, `${why}; run: npx mpsd-harness login --principal ${principal}`);
+  const required = (why: string) =>
+    new HarnessError(ERROR_CODES.SIGN_IN_REQUIRED, `${why}; run: npx mpsd-harness login --principal ${principal}`);
   if (!onDeviceCode && !isSignedIn(cacheDir, principal)) throw required(`${principal} has not signed in on this machine`);
   // Loaded here: prismarine-auth (and MSAL under it) is needed only by login and live runs.
   const { Authflow, Titles } = require('prismarine-auth') as typeof import('prismarine-auth');
@@ -36,7 +37,16 @@ export async function xboxToken(principal: string, cacheDir: string, onDeviceCod
     if (!onDeviceCode) throw required(`the saved sign-in of ${principal} can no longer be refreshed without you`);
     onDeviceCode({ userCode: response.user_code, verificationUri: response.verification_uri, expiresIn: response.expires_in });
   };
-  const flow = new Authflow(principal, cacheFactory(cacheDir, principal) as never, { flow: 'live', authTitle: Titles.MinecraftNintendoSwitch, deviceType: 'Nintendo' }, askUser as never);
+  const flow = new Authflow(
+    principal,
+    cacheFactory(cacheDir, principal) as never,
+    { flow: 'live', authTitle: Titles.MinecraftNintendoSwitch, deviceType: 'Nintendo' },
+    askUser as never,
+  );
   const token = await flow.getXboxToken(XBOX_LIVE_RELYING_PARTY);
-  return { authorization: `XBL3.0 x=${token.userHash};${token.XSTSToken}`, xuid: String(token.userXUID), expiresOn: String(token.expiresOn) };
+  return {
+    authorization: `XBL3.0 x=${token.userHash};${token.XSTSToken}`,
+    xuid: String(token.userXUID),
+    expiresOn: String(token.expiresOn),
+  };
 }

@@ -1,7 +1,7 @@
+import { argumentPositions, type MpsdClient, type RequestOptions } from '../client/mpsd-client';
 import type { Exchange } from '../contract/exchange';
-import { OPERATIONS, OPERATION_NAMES, type OperationName } from '../contract/operations';
-import { type MpsdClient, type RequestOptions, argumentPositions } from '../client/mpsd-client';
-import { HarnessError, ERROR_CODES } from '../errors';
+import { OPERATION_NAMES, OPERATIONS, type OperationName } from '../contract/operations';
+import { ERROR_CODES, HarnessError } from '../errors';
 import { redactExchange, scrubText } from '../secrets';
 import type { Failure } from './failure';
 import { runResponseChecks } from './index';
@@ -15,7 +15,9 @@ export class ContractViolation extends HarnessError {
   constructor(exchange: Exchange, failures: Failure[]) {
     super(
       ERROR_CODES.CONTRACT_VIOLATION,
-      scrubText(`${exchange.request.method} ${exchange.request.path} -> ${exchange.response.status} breaks the contract:\n${failures.map((f) => `  - ${f.check}: ${f.message}`).join('\n')}`),
+      scrubText(
+        `${exchange.request.method} ${exchange.request.path} -> ${exchange.response.status} breaks the contract:\n${failures.map((f) => `  - ${f.check}: ${f.message}`).join('\n')}`,
+      ),
     );
     // No object that leaves the harness holds a token (a JSON reporter prints whatever an error carries).
     this.exchange = redactExchange(exchange);
@@ -38,7 +40,11 @@ export function checkedClient(inner: MpsdClient, verdictOf: (exchange: Exchange)
       const checkBody = at.body !== undefined && !options?.invalidOnPurpose && options?.rawBody === undefined;
       if (checkBody) {
         const failure = requestMatchesSchema(operation, JSON.stringify(args[at.body as number]));
-        if (failure) throw new HarnessError(ERROR_CODES.REQUEST_INVALID, `${failure.message}\n  Fix the body, or pass { invalidOnPurpose: true } if the scenario sends it on purpose.`);
+        if (failure)
+          throw new HarnessError(
+            ERROR_CODES.REQUEST_INVALID,
+            `${failure.message}\n  Fix the body, or pass { invalidOnPurpose: true } if the scenario sends it on purpose.`,
+          );
       }
       const method = inner[operation] as ((...a: unknown[]) => Promise<Exchange>) | undefined;
       if (typeof method !== 'function') {
@@ -52,7 +58,8 @@ export function checkedClient(inner: MpsdClient, verdictOf: (exchange: Exchange)
       if (checkBody) {
         // What the client really sent: another client (an SDK) may change the body on its way out.
         const sent = requestMatchesSchema(operation, exchange.request.body);
-        if (sent) throw new HarnessError(ERROR_CODES.REQUEST_INVALID, `the client sent a body that differs from the contract: ${sent.message}`);
+        if (sent)
+          throw new HarnessError(ERROR_CODES.REQUEST_INVALID, `the client sent a body that differs from the contract: ${sent.message}`);
       }
       // One check pass per exchange: the wire's verdict when the run has one, else the checks run here.
       const failures = verdictOf(exchange) ?? runResponseChecks(exchange);

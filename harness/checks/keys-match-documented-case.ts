@@ -1,6 +1,6 @@
 import { responseSchemaOf } from '../contract/exchange';
 import { schemaRegistry } from '../schema/registry';
-import { type Located, childSchema, rootSchema } from '../schema/schema-at';
+import { childSchema, type Located, rootSchema } from '../schema/schema-at';
 import { type Check, failure } from './failure';
 
 type Documented = { exact: Set<string>; byLowerCase: Map<string, string> };

@@ -47,12 +47,14 @@ export function bookkeepingProblems(session: SessionView): string[] {
       cursor = member.next ?? info.next;
     }
     const missed = indices.filter((i) => !visited.includes(i));
-    if (missed.length > 0 && problems.length === 0) problems.push(`the next chain from membersInfo.first misses member(s) ${missed.join(', ')}`);
+    if (missed.length > 0 && problems.length === 0)
+      problems.push(`the next chain from membersInfo.first misses member(s) ${missed.join(', ')}`);
     const beyond = indices.filter((i) => i >= (info.next as number));
     if (beyond.length > 0) problems.push(`member index(es) ${beyond.join(', ')} are not below membersInfo.next ${info.next}`);
     const all = indices.map((i) => members[String(i)]);
     const counted = (name: 'count' | 'accepted' | 'active', actual: number) => {
-      if (typeof info[name] === 'number' && info[name] !== actual) problems.push(`membersInfo.${name} is ${info[name]} but ${actual} member(s) qualify`);
+      if (typeof info[name] === 'number' && info[name] !== actual)
+        problems.push(`membersInfo.${name} is ${info[name]} but ${actual} member(s) qualify`);
     };
     counted('count', all.length);
     counted('accepted', all.filter((m) => !m.reserved).length);
@@ -60,11 +62,15 @@ export function bookkeepingProblems(session: SessionView): string[] {
   }
   const turn = Array.isArray(session.properties?.system?.turn) ? (session.properties?.system?.turn as unknown[]) : [];
   for (const [key, member] of Object.entries(members)) {
-    if (member.reserved && member.gamertag !== undefined) problems.push(`member ${key} is reserved but has a gamertag (only accepted members have one)`);
-    if (member.activeTitleId !== undefined && member.properties?.system?.active !== true) problems.push(`member ${key} has activeTitleId but is not active`);
-    if (member.turn && /^\d+$/.test(key) && !turn.includes(Number(key))) problems.push(`member ${key} has turn: true but is not in properties.system.turn`);
+    if (member.reserved && member.gamertag !== undefined)
+      problems.push(`member ${key} is reserved but has a gamertag (only accepted members have one)`);
+    if (member.activeTitleId !== undefined && member.properties?.system?.active !== true)
+      problems.push(`member ${key} has activeTitleId but is not active`);
+    if (member.turn && /^\d+$/.test(key) && !turn.includes(Number(key)))
+      problems.push(`member ${key} has turn: true but is not in properties.system.turn`);
     for (const [type, role] of Object.entries(member.roles ?? {})) {
-      if (!session.roleTypes?.[type]?.roles?.[role]) problems.push(`member ${key} holds role ${type}.${role}, which roleTypes does not declare`);
+      if (!session.roleTypes?.[type]?.roles?.[role])
+        problems.push(`member ${key} holds role ${type}.${role}, which roleTypes does not declare`);
     }
   }
   if (session.properties?.system?.owners !== undefined && session.constants?.system?.capabilities?.hasOwners !== true) {
@@ -78,5 +84,9 @@ export const memberBookkeeping: Check = (e) => {
   if (!carriesSession(e) || typeof e.body !== 'object' || e.body === null) return undefined;
   const problems = bookkeepingProblems(e.body as SessionView);
   if (problems.length === 0) return undefined;
-  return failure('member-bookkeeping', { problems }, `the member bookkeeping disagrees with itself:\n${problems.map((p) => `    ${p}`).join('\n')}`);
+  return failure(
+    'member-bookkeeping',
+    { problems },
+    `the member bookkeeping disagrees with itself:\n${problems.map((p) => `    ${p}`).join('\n')}`,
+  );
 };

@@ -1,7 +1,7 @@
 import { parseJson } from '../contract/exchange';
 import { OPERATIONS, type Operation } from '../contract/operations';
-import { schemaRegistry } from '../schema/registry';
 import { describeViolation, toViolations } from '../schema/describe-violation';
+import { schemaRegistry } from '../schema/registry';
 import { type Failure, failure } from './failure';
 
 /**
@@ -16,5 +16,10 @@ export function requestMatchesSchema(operation: Operation, bodyText: string | un
   const violations = toViolations(body, schemaRegistry().validate(schema, body));
   if (violations.length === 0) return undefined;
   const list = violations.map((v) => `    ${describeViolation(v)}`).join('\n');
-  return failure('request-matches-schema', { operation, schema }, `the ${operation} request body breaks the ${schema} schema:\n${list}`, violations);
+  return failure(
+    'request-matches-schema',
+    { operation, schema },
+    `the ${operation} request body breaks the ${schema} schema:\n${list}`,
+    violations,
+  );
 }

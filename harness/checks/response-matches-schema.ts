@@ -1,6 +1,6 @@
 import { type Exchange, responseSchemaOf } from '../contract/exchange';
-import { schemaRegistry } from '../schema/registry';
 import { describeViolation, toViolations } from '../schema/describe-violation';
+import { schemaRegistry } from '../schema/registry';
 import { type Check, failure } from './failure';
 
 /** The body must satisfy the schema the operations table names for this operation and status. */
@@ -9,10 +9,19 @@ export const responseMatchesSchema: Check = (e: Exchange) => {
   if (!schema) return undefined;
   if (e.body === undefined) {
     const text = JSON.stringify(e.response.text.slice(0, 120));
-    return failure('response-matches-schema', { status: e.response.status, schema }, `the ${e.response.status} body should be a ${schema} JSON document but is not JSON: ${text}`);
+    return failure(
+      'response-matches-schema',
+      { status: e.response.status, schema },
+      `the ${e.response.status} body should be a ${schema} JSON document but is not JSON: ${text}`,
+    );
   }
   const violations = toViolations(e.body, schemaRegistry().validate(schema, e.body));
   if (violations.length === 0) return undefined;
   const list = violations.map((v) => `    ${describeViolation(v)}`).join('\n');
-  return failure('response-matches-schema', { status: e.response.status, schema }, `the body breaks the ${schema} schema:\n${list}`, violations);
+  return failure(
+    'response-matches-schema',
+    { status: e.response.status, schema },
+    `the body breaks the ${schema} schema:\n${list}`,
+    violations,
+  );
 };

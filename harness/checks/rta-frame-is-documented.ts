@@ -1,6 +1,6 @@
-import { type Failure, failure } from './failure';
 import { describeViolation, toViolations } from '../schema/describe-violation';
 import { schemaRegistry } from '../schema/registry';
+import { type Failure, failure } from './failure';
 
 /**
  * One frame an RTA service sent, checked against the protocol (docs/protocol.md appendix on RTA): a JSON
@@ -17,8 +17,10 @@ export function rtaFrameProblem(text: string): string | undefined {
   if (!Array.isArray(frame)) return `an RTA frame is not a JSON array: ${text.slice(0, 120)}`;
   const [kind, second, third] = frame as unknown[];
   if (kind === 1 || kind === 2) {
-    if (!Number.isInteger(second) || !Number.isInteger(third)) return `an RTA answer needs an integer sequence and status: ${text.slice(0, 120)}`;
-    if (kind === 1 && third === 0 && !Number.isInteger(frame[3])) return `a successful subscribe answer needs its subscription id: ${text.slice(0, 120)}`;
+    if (!Number.isInteger(second) || !Number.isInteger(third))
+      return `an RTA answer needs an integer sequence and status: ${text.slice(0, 120)}`;
+    if (kind === 1 && third === 0 && !Number.isInteger(frame[3]))
+      return `a successful subscribe answer needs its subscription id: ${text.slice(0, 120)}`;
     return undefined;
   }
   if (kind === 3) {

@@ -33,17 +33,23 @@ export function crossFieldProblems(session: SessionView): string[] {
   const system = session.properties?.system ?? {};
   const members = Object.entries(session.members ?? {});
   const large = session.constants?.system?.capabilities?.large === true;
-  for (const key of POINT_IN_TIME.session) if (key in system) problems.push(`properties.system.${key} is echoed back; MPSD consumes it and never renders it`);
+  for (const key of POINT_IN_TIME.session)
+    if (key in system) problems.push(`properties.system.${key} is echoed back; MPSD consumes it and never renders it`);
   for (const [index, member] of members) {
     const own = member.properties?.system ?? {};
-    for (const key of POINT_IN_TIME.member) if (key in own) problems.push(`members.${index}.properties.system.${key} is echoed back; MPSD consumes it and never renders it`);
+    for (const key of POINT_IN_TIME.member)
+      if (key in own) problems.push(`members.${index}.properties.system.${key} is echoed back; MPSD consumes it and never renders it`);
     if (own.active === true && own.ready === true) problems.push(`member ${index} is both active and ready; the two exclude each other`);
-    if (member.initializationEpisode !== undefined && session.initializing === undefined) problems.push(`member ${index} has initializationEpisode but the session is not initializing`);
+    if (member.initializationEpisode !== undefined && session.initializing === undefined)
+      problems.push(`member ${index} has initializationEpisode but the session is not initializing`);
   }
-  if (system.host !== undefined && session.hostCandidates !== undefined) problems.push('hostCandidates is rendered beside host; it is cleared once host is set');
-  if (lower(session.constants?.system?.visibility) === 'private' && listed(system.keywords)) problems.push('keywords are set on a private session');
+  if (system.host !== undefined && session.hostCandidates !== undefined)
+    problems.push('hostCandidates is rendered beside host; it is cleared once host is set');
+  if (lower(session.constants?.system?.visibility) === 'private' && listed(system.keywords))
+    problems.push('keywords are set on a private session');
   if (large && listed(system.turn)) problems.push('turn is set on a large session');
-  if (large && [system.joinRestriction, system.readRestriction].some((r) => r !== undefined && lower(r) !== 'none')) problems.push('a large session has a restriction other than none');
+  if (large && [system.joinRestriction, system.readRestriction].some((r) => r !== undefined && lower(r) !== 'none'))
+    problems.push('a large session has a restriction other than none');
   // The documented place is the member's own read-only deviceToken; some dumps show it in its constants.
   const tokens = members.map(([, m]) => lower(m.deviceToken ?? m.constants?.system?.deviceToken)).filter((t) => typeof t === 'string');
   // Only where members carry device tokens at all: a target that renders none cannot be held to them.
@@ -57,5 +63,9 @@ export const sessionFieldsAgree: Check = (e) => {
   if (!carriesSession(e) || typeof e.body !== 'object' || e.body === null) return undefined;
   const problems = crossFieldProblems(e.body as SessionView);
   if (problems.length === 0) return undefined;
-  return failure('session-fields-agree', { problems }, `the session breaks a documented rule between its fields:\n${problems.map((p) => `    ${p}`).join('\n')}`);
+  return failure(
+    'session-fields-agree',
+    { problems },
+    `the session breaks a documented rule between its fields:\n${problems.map((p) => `    ${p}`).join('\n')}`,
+  );
 };

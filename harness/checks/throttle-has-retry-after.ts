@@ -8,5 +8,9 @@ import { type Check, failure } from './failure';
 export const throttleHasRetryAfter: Check = (e) => {
   const { status, headers } = e.response;
   if ((status !== 503 && status !== 429) || headers['retry-after'] !== undefined) return undefined;
-  return failure('throttle-has-retry-after', { status }, `the target answered ${status} without the Retry-After header the contract requires`);
+  return failure(
+    'throttle-has-retry-after',
+    { status },
+    `the target answered ${status} without the Retry-After header the contract requires`,
+  );
 };

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { LIVE_PRINCIPAL_VARIABLES, type PrincipalName, type Setting, TEMPLATE_KINDS, type TemplateKind, withSettings } from '../config';
-import { HarnessError, ERROR_CODES } from '../errors';
+import { ERROR_CODES, HarnessError } from '../errors';
 
 /**
  * mpsd-harness.config.{json,mjs,ts}: a project's settings, found from the current directory upward (as
@@ -29,8 +29,21 @@ export interface ConfigFile {
 }
 
 /** The file's keys that stand for one setting each (the selection keys, templates and principals have their own). */
-const SETTING_KEYS = { recordings: 'recordings', reports: 'reports', client: 'client', mode: 'mode', target: 'target', scid: 'scid' } as const satisfies Partial<Record<keyof ConfigFile, Setting>>;
-const KEYS: readonly (keyof ConfigFile)[] = ['catalogue', 'specs', ...(Object.keys(SETTING_KEYS) as (keyof typeof SETTING_KEYS)[]), 'templates', 'principals'];
+const SETTING_KEYS = {
+  recordings: 'recordings',
+  reports: 'reports',
+  client: 'client',
+  mode: 'mode',
+  target: 'target',
+  scid: 'scid',
+} as const satisfies Partial<Record<keyof ConfigFile, Setting>>;
+const KEYS: readonly (keyof ConfigFile)[] = [
+  'catalogue',
+  'specs',
+  ...(Object.keys(SETTING_KEYS) as (keyof typeof SETTING_KEYS)[]),
+  'templates',
+  'principals',
+];
 const PATH_KEYS = ['recordings', 'reports', 'client'] as const;
 
 export function findConfigFile(from: string = process.cwd()): string | undefined {
@@ -65,15 +78,18 @@ export function checkConfig(value: unknown, file: string): ConfigFile {
     if (!(KEYS as string[]).includes(key) && !key.startsWith('$')) throw bad(file, `unknown key '${key}'; the keys are ${KEYS.join(', ')}`);
   }
   if (config.catalogue !== undefined && typeof config.catalogue !== 'boolean') throw bad(file, "'catalogue' must be true or false");
-  if (config.specs !== undefined && !(Array.isArray(config.specs) && config.specs.every((s) => typeof s === 'string'))) throw bad(file, "'specs' must be a list of glob patterns");
+  if (config.specs !== undefined && !(Array.isArray(config.specs) && config.specs.every((s) => typeof s === 'string')))
+    throw bad(file, "'specs' must be a list of glob patterns");
   for (const key of ['recordings', 'reports', 'client', 'mode', 'target', 'scid'] as const) {
     if (config[key] !== undefined && typeof config[key] !== 'string') throw bad(file, `'${key}' must be a string`);
   }
   for (const kind of Object.keys((config.templates as object) ?? {})) {
-    if (!(kind in TEMPLATE_KINDS)) throw bad(file, `templates: unknown kind '${kind}'; the kinds are ${Object.keys(TEMPLATE_KINDS).join(', ')}`);
+    if (!(kind in TEMPLATE_KINDS))
+      throw bad(file, `templates: unknown kind '${kind}'; the kinds are ${Object.keys(TEMPLATE_KINDS).join(', ')}`);
   }
   for (const name of Object.keys((config.principals as object) ?? {})) {
-    if (!(name in LIVE_PRINCIPAL_VARIABLES)) throw bad(file, `principals: unknown principal '${name}'; they are ${Object.keys(LIVE_PRINCIPAL_VARIABLES).join(', ')}`);
+    if (!(name in LIVE_PRINCIPAL_VARIABLES))
+      throw bad(file, `principals: unknown principal '${name}'; they are ${Object.keys(LIVE_PRINCIPAL_VARIABLES).join(', ')}`);
   }
   return config as ConfigFile;
 }

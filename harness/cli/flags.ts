@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { SETTING_VARIABLES, type Setting, withSettings } from '../config';
-import { HarnessError, ERROR_CODES } from '../errors';
+import { ERROR_CODES, HarnessError } from '../errors';
 
 /**
  * THE table of command-line flags. A flag that stands for an MPSD_* variable overrides it for that run
@@ -17,7 +17,11 @@ export const FLAGS = {
   grep: { setting: undefined, value: '<pattern>', help: 'run only the tests whose full title matches; a pattern that matches none fails' },
   spec: { setting: undefined, value: '<file>', help: 'run only this spec file (repeatable)', multiple: true },
   principal: { setting: undefined, value: '<name>', help: 'the principal to sign in or out: alice (the default for login), bob or carol' },
-  shard: { setting: 'shard', value: '<i/n>', help: 'run the i-th of n deterministic slices of the spec files (a CI job matrix); reports go to <reports>/shard-i-of-n for merge-reports' },
+  shard: {
+    setting: 'shard',
+    value: '<i/n>',
+    help: 'run the i-th of n deterministic slices of the spec files (a CI job matrix); reports go to <reports>/shard-i-of-n for merge-reports',
+  },
 } as const satisfies Record<string, { setting: Setting | undefined; value: string; help: string; path?: true; multiple?: true }>;
 export type FlagName = keyof typeof FLAGS;
 
@@ -29,14 +33,19 @@ export interface Parsed {
 
 /** Parse the flags a command takes; an unknown flag is an error that names the known ones. */
 export function parseFlags(args: string[], allowed: readonly FlagName[]): Parsed {
-  const options: Record<string, { type: 'string' | 'boolean'; multiple?: boolean; short?: string }> = { help: { type: 'boolean', short: 'h' } };
+  const options: Record<string, { type: 'string' | 'boolean'; multiple?: boolean; short?: string }> = {
+    help: { type: 'boolean', short: 'h' },
+  };
   for (const name of allowed) options[name] = { type: 'string', ...('multiple' in FLAGS[name] ? { multiple: true } : {}) };
   try {
     const { values, positionals } = parseArgs({ args, options, allowPositionals: true, strict: true });
     const { help, ...flags } = values as Record<string, string | string[] | boolean | undefined>;
     return { flags: flags as Parsed['flags'], help: help === true, rest: positionals };
   } catch (error) {
-    throw new HarnessError(ERROR_CODES.CONFIG_INVALID, `${(error as Error).message}. This command takes ${allowed.map((f) => `--${f}`).join(', ') || 'no flags'}; see --help.`);
+    throw new HarnessError(
+      ERROR_CODES.CONFIG_INVALID,
+      `${(error as Error).message}. This command takes ${allowed.map((f) => `--${f}`).join(', ') || 'no flags'}; see --help.`,
+    );
   }
 }
 
@@ -54,7 +63,14 @@ export function environmentWith(flags: Parsed['flags'], base: NodeJS.ProcessEnv)
 }
 
 export function flagHelp(allowed: readonly FlagName[]): string {
-  return allowed.map((name) => `  --${name} ${FLAGS[name].value}`.padEnd(30) + FLAGS[name].help + (FLAGS[name].setting ? ` (${SETTING_VARIABLES[FLAGS[name].setting]})` : '')).join('\n');
+  return allowed
+    .map(
+      (name) =>
+        `  --${name} ${FLAGS[name].value}`.padEnd(30) +
+        FLAGS[name].help +
+        (FLAGS[name].setting ? ` (${SETTING_VARIABLES[FLAGS[name].setting]})` : ''),
+    )
+    .join('\n');
 }
 
 /** The command a typo most likely meant: the nearest by edit distance, if it is near at all. */
@@ -63,7 +79,8 @@ export function closest(word: string, candidates: string[]): string | undefined 
     let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
     for (let i = 1; i <= a.length; i += 1) {
       const row = [i];
-      for (let j = 1; j <= b.length; j += 1) row[j] = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      for (let j = 1; j <= b.length; j += 1)
+        row[j] = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
       previous = row;
     }
     return previous[b.length];

@@ -50,7 +50,10 @@ export async function initCommand(record: (spec: string) => Promise<number>): Pr
   const { written, kept, configElsewhere } = writeStarterFiles(process.cwd());
   for (const file of written) console.log(`wrote ${file}`);
   for (const file of kept) console.log(`kept ${file} (it exists; init never overwrites a file)`);
-  if (configElsewhere) console.log(`note: ${configElsewhere} was found first from here before; the new mpsd-harness.config.json in this folder now comes first`);
+  if (configElsewhere)
+    console.log(
+      `note: ${configElsewhere} was found first from here before; the new mpsd-harness.config.json in this folder now comes first`,
+    );
   if (!written.includes(EXAMPLE_SPEC)) return 0;
   console.log(`recording ${EXAMPLE_SPEC} against the embedded emulator...`);
   const code = await record(EXAMPLE_SPEC);

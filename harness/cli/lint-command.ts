@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { HarnessError, ERROR_CODES } from '../errors';
+import { ERROR_CODES, HarnessError } from '../errors';
 import { formatFinding } from '../lint/finding';
 import { lintDirectory } from '../lint/run-lint';
 import { scrubText } from '../secrets';

@@ -1,8 +1,7 @@
-import { LIVE_PRINCIPAL_VARIABLES, type PrincipalName } from '../config';
-import { HarnessError, ERROR_CODES } from '../errors';
 import { forget, isSignedIn } from '../auth/token-store';
-import { tokenCacheDir } from '../config';
 import { xboxToken } from '../auth/xbox-sign-in';
+import { LIVE_PRINCIPAL_VARIABLES, type PrincipalName, tokenCacheDir } from '../config';
+import { ERROR_CODES, HarnessError } from '../errors';
 
 export const LOGIN_HELP = `How it works:
   1. The harness asks Microsoft (login.live.com) for a device code and prints a web address and a code.
@@ -23,7 +22,10 @@ export const USER_PRINCIPALS = ['alice', 'bob', 'carol'] as const;
 function userPrincipal(name: string | undefined): (typeof USER_PRINCIPALS)[number] {
   const principal = name ?? 'alice';
   if (!(USER_PRINCIPALS as readonly string[]).includes(principal)) {
-    throw new HarnessError(ERROR_CODES.CONFIG_INVALID, `--principal ${principal}: sign in one of ${USER_PRINCIPALS.join(', ')} (the service principal's token stays in MPSD_SERVER_AUTH)`);
+    throw new HarnessError(
+      ERROR_CODES.CONFIG_INVALID,
+      `--principal ${principal}: sign in one of ${USER_PRINCIPALS.join(', ')} (the service principal's token stays in MPSD_SERVER_AUTH)`,
+    );
   }
   return principal as (typeof USER_PRINCIPALS)[number];
 }
@@ -34,9 +36,13 @@ export async function loginCommand(name: string | undefined, env: NodeJS.Process
   const dir = tokenCacheDir(env);
   try {
     const signed = await xboxToken(principal, dir, (code) =>
-      console.log(`To sign in ${principal}: open ${code.verificationUri} and enter the code ${code.userCode} (valid ${Math.round(code.expiresIn / 60)} minutes). Waiting...`),
+      console.log(
+        `To sign in ${principal}: open ${code.verificationUri} and enter the code ${code.userCode} (valid ${Math.round(code.expiresIn / 60)} minutes). Waiting...`,
+      ),
     );
-    console.log(`${principal} is signed in (xuid ${signed.xuid}). The tokens are in ${dir}, readable by you only, and are refreshed before they expire.`);
+    console.log(
+      `${principal} is signed in (xuid ${signed.xuid}). The tokens are in ${dir}, readable by you only, and are refreshed before they expire.`,
+    );
     return 0;
   } catch (error) {
     console.error(`sign-in of ${principal} failed: ${(error as Error).message}`);

@@ -1,17 +1,15 @@
-import { HarnessError, ERROR_CODES } from '../errors';
-import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { MODES, withSettings } from '../config';
-import type { DriftReport } from '../drift/collector';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ERROR_CODES, HarnessError } from '../errors';
 import { COMPILED, PACKAGE_JSON } from '../layout';
-import { type FlagName, closest, flagHelp, parseFlags } from './flags';
+import { closest, type FlagName, flagHelp, parseFlags } from './flags';
 import { initCommand } from './init';
 import { lintCommand } from './lint-command';
 import { LOGIN_HELP, loginCommand, logoutCommand } from './login-command';
 import { mergeReports, shardDirectories } from './merge-reports';
-import { mochaArguments, runMocha, runScript } from './mocha-run';
-import { type RunSettings, settings } from './run-settings';
-import { replaySeal } from './seal';
+import { mochaArguments, runScript } from './mocha-run';
+import { mocha, mochaWith, verify } from './run-commands';
+import { settings } from './run-settings';
 
 interface Command {
   summary: string;
@@ -28,56 +26,23 @@ interface Command {
 }
 
 const RUN_FLAGS = ['mode', 'grep', 'spec', 'shard', 'target', 'reports', 'recordings', 'fault', 'client'] as const;
-type Flags = ReturnType<typeof parseFlags>['flags'];
-
-/** What a run leaves in the reports folder: removed first, so an old report never looks like this run's. */
-const RUN_REPORTS = ['results.json', 'junit.xml', 'conformance.html'];
-
-/**
- * Run mocha with the run's settings (read once by the caller when it needs them too). The exit code is
- * the harness's, not mocha's failure count: 0 when everything passed, 1 when a test failed or the run
- * could not write its reports.
- */
-async function mochaWith(flags: Flags, { config, env, selection }: RunSettings, reporter?: string): Promise<number> {
-  const grep = flags.grep === undefined ? undefined : String(flags.grep);
-  const dir = config.reportsDir;
-  for (const file of RUN_REPORTS) if (statSync(join(dir, file), { throwIfNoEntry: false })?.isFile()) rmSync(join(dir, file));
-  // Replay is sealed from the network at the OS level where the OS allows it (seal.ts).
-  const seal = MODES[config.mode].answers === 'recordings' ? replaySeal() : undefined;
-  const code = await runMocha(mochaArguments(selection, { grep, reporter }, config), withSettings(env, { network: seal?.network }), seal?.prefix);
-  if (reporter === undefined && !existsSync(join(dir, 'results.json'))) {
-    process.stderr.write(`mpsd-harness: the run wrote no reports to ${relative(process.cwd(), dir) || '.'} (see the errors above); it counts as failed\n`);
-    return 1;
-  }
-  return code === 0 ? 0 : 1;
-}
-const mocha = async (flags: Flags, overrides: Parameters<typeof settings>[1] = {}) => mochaWith(flags, await settings(flags, overrides));
-
-/** verify: the catalogue against the target, then an exit code that follows breaking drift only. */
-async function verify(flags: Flags): Promise<number> {
-  const run = await settings(flags, { mode: 'verify' });
-  const dir = run.config.reportsDir;
-  const driftFile = join(dir, 'drift.json');
-  for (const file of [driftFile, join(dir, 'drift.md')]) rmSync(file, { force: true }); // never leave an old report looking current
-  const mochaCode = await mochaWith(flags, run);
-  if (!existsSync(driftFile)) {
-    console.error(`verify: no drift report was written (mocha exited ${mochaCode}); see the errors above`);
-    return 2;
-  }
-  const { breaking, additive, changed, noise } = (JSON.parse(readFileSync(driftFile, 'utf8')) as DriftReport).summary;
-  console.log(`\ndrift: ${breaking} breaking, ${additive} additive, ${changed} changed, ${noise} noise (${relative(process.cwd(), join(dir, 'drift.md'))})`);
-  if (mochaCode) console.log(`note: ${mochaCode} scenario(s) failed against the target; the exit code follows breaking drift only`);
-  return breaking > 0 ? 1 : 0;
-}
 
 export const COMMANDS: Record<string, Command> = {
-  conformance: { summary: 'run the catalogue (replayed offline unless --mode says otherwise) and write the reports', flags: RUN_FLAGS, run: (f) => mocha(f) },
+  conformance: {
+    summary: 'run the catalogue (replayed offline unless --mode says otherwise) and write the reports',
+    flags: RUN_FLAGS,
+    run: (f) => mocha(f),
+  },
   record: {
     summary: 'rewrite recordings from the target (the embedded emulator unless --target)',
     flags: RUN_FLAGS.filter((f) => f !== 'mode'),
     run: (f) => mocha(f, { mode: 'record' }),
   },
-  verify: { summary: 'run the catalogue live and classify every difference from the recordings; exit 1 on breaking drift', flags: RUN_FLAGS.filter((f) => f !== 'mode'), run: verify },
+  verify: {
+    summary: 'run the catalogue live and classify every difference from the recordings; exit 1 on breaking drift',
+    flags: RUN_FLAGS.filter((f) => f !== 'mode'),
+    run: verify,
+  },
   coverage: {
     summary: 'run the catalogue and print endpoints x statuses x handle types and the documented behaviours covered',
     flags: RUN_FLAGS,
@@ -97,8 +62,18 @@ export const COMMANDS: Record<string, Command> = {
       return lintCommand(config.recordingsDir, mochaArguments(selection, { reporter: 'dot' }, config));
     },
   },
-  emulator: { summary: 'start the reference emulator', flags: [], passThrough: 'emulator/cli', run: (_f, rest) => runScript('emulator/cli', rest, process.env) },
-  proxy: { summary: 'a recording, checking proxy for clients in any language', flags: [], passThrough: 'harness/proxy/cli', run: (_f, rest) => runScript('harness/proxy/cli', rest, process.env) },
+  emulator: {
+    summary: 'start the reference emulator',
+    flags: [],
+    passThrough: 'emulator/cli',
+    run: (_f, rest) => runScript('emulator/cli', rest, process.env),
+  },
+  proxy: {
+    summary: 'a recording, checking proxy for clients in any language',
+    flags: [],
+    passThrough: 'harness/proxy/cli',
+    run: (_f, rest) => runScript('harness/proxy/cli', rest, process.env),
+  },
   bench: {
     summary: 'measure every row of BENCHMARKS.md in one run (--only replay,size,catalogue,load,scale)',
     flags: [],
@@ -132,7 +107,8 @@ export const COMMANDS: Record<string, Command> = {
     run: () => initCommand((spec) => mocha({ spec }, { mode: 'record' })),
   },
   generate: {
-    summary: 'regenerate the derived files: generated/openapi.json, generated/validators.cjs and schemas/MultiplayerSessionRequest.system.json',
+    summary:
+      'regenerate the derived files: generated/openapi.json, generated/validators.cjs and schemas/MultiplayerSessionRequest.system.json',
     flags: [],
     cloneOnly: true,
     run: () => runScript('harness/contract/cli', [], process.env),
@@ -175,7 +151,10 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (rest.length > 0 && !command.positional)
-    throw new HarnessError(ERROR_CODES.CONFIG_INVALID, `mpsd-harness ${name} takes no arguments besides flags; found ${rest.join(' ')} (did you mean --spec ${rest[0]}?)`);
+    throw new HarnessError(
+      ERROR_CODES.CONFIG_INVALID,
+      `mpsd-harness ${name} takes no arguments besides flags; found ${rest.join(' ')} (did you mean --spec ${rest[0]}?)`,
+    );
   return command.run(flags, rest);
 }
 

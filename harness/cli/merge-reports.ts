@@ -1,10 +1,10 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { writeCoverage } from '../coverage/write';
 import type { DriftReport } from '../drift/collector';
 import { mergeDrift } from '../drift/collector';
 import { writeDrift } from '../drift/write';
-import { HarnessError, ERROR_CODES } from '../errors';
+import { ERROR_CODES, HarnessError } from '../errors';
 import { mergeRunReports } from '../reporters/merge';
 import { RESULTS_FILE, type RunReport, tally, writeRunReports } from '../reporters/write-reports';
 
@@ -21,7 +21,10 @@ function readJson<T>(file: string, what: string): T {
   try {
     return JSON.parse(readFileSync(file, 'utf8')) as T;
   } catch (error) {
-    throw new HarnessError(ERROR_CODES.SHARDS_INCOMPLETE, `${file} cannot be read as ${what} (${(error as Error).message}); re-run that shard, or pass only complete shard directories`);
+    throw new HarnessError(
+      ERROR_CODES.SHARDS_INCOMPLETE,
+      `${file} cannot be read as ${what} (${(error as Error).message}); re-run that shard, or pass only complete shard directories`,
+    );
   }
 }
 
@@ -33,12 +36,17 @@ export function mergeReports(directories: string[], out: string): number {
   const inputs = directories.map((dir) => {
     const file = join(dir, RESULTS_FILE);
     if (!existsSync(file))
-      throw new HarnessError(ERROR_CODES.SHARDS_INCOMPLETE, `${dir} holds no ${RESULTS_FILE}: it is not a finished shard's report directory (a shard that crashed writes none); re-run that shard`);
+      throw new HarnessError(
+        ERROR_CODES.SHARDS_INCOMPLETE,
+        `${dir} holds no ${RESULTS_FILE}: it is not a finished shard's report directory (a shard that crashed writes none); re-run that shard`,
+      );
     return { source: relative(process.cwd(), dir) || dir, report: readJson<RunReport>(file, 'a shard report') };
   });
   const merged = writeRunReports(out, mergeRunReports(inputs));
   if (merged.coverage) writeCoverage(merged.coverage, out);
-  const drifts = directories.filter((dir) => existsSync(join(dir, 'drift.json'))).map((dir) => readJson<DriftReport>(join(dir, 'drift.json'), 'a drift report'));
+  const drifts = directories
+    .filter((dir) => existsSync(join(dir, 'drift.json')))
+    .map((dir) => readJson<DriftReport>(join(dir, 'drift.json'), 'a drift report'));
   if (drifts.length > 0) writeDrift(mergeDrift(drifts), out);
   const { passed, failed, skipped } = tally(merged.tests);
   console.log(

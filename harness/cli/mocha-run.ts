@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { constants as osConstants } from 'node:os';
-import { CATALOGUE_GLOB, COMPILED, TRIPWIRE_FILE, codeFile } from '../layout';
+import { resolve } from 'node:path';
 import type { HarnessConfig } from '../config';
+import { CATALOGUE_GLOB, COMPILED, codeFile, TRIPWIRE_FILE } from '../layout';
 import { declaredTests, expandSpecs, filesOfShard } from './shard';
 
 const MOCHA = require.resolve('mocha/bin/mocha.js');
@@ -32,7 +32,11 @@ const isTypeScript = (path: string) => /\.[cm]?tsx?$|\{[^}]*\bts\b[^}]*\}$/.test
  * that matches no test fails instead of passing on nothing). With a shard (--shard i/n), only that
  * shard's files.
  */
-export function mochaArguments(selection: Selection, options: { grep?: string; reporter?: string }, config: Pick<HarnessConfig, 'shard' | 'clientModule'>): string[] {
+export function mochaArguments(
+  selection: Selection,
+  options: { grep?: string; reporter?: string },
+  config: Pick<HarnessConfig, 'shard' | 'clientModule'>,
+): string[] {
   const patterns = patternsOf(selection);
   const weight = (file: string) => declaredTests(readFileSync(resolve(process.cwd(), file), 'utf8'));
   const specs = config.shard ? filesOfShard(expandSpecs(patterns, process.cwd()), config.shard, weight) : patterns;

@@ -1,10 +1,10 @@
 import { resolve } from 'node:path';
-import { type HarnessConfig, MODES, type Setting, loadConfig, withSettings } from '../config';
-import { EMBEDDED_PROFILE } from '../target';
-import { HarnessError, ERROR_CODES } from '../errors';
+import { type HarnessConfig, loadConfig, MODES, type Setting, withSettings } from '../config';
+import { ERROR_CODES, HarnessError } from '../errors';
 import { COMPILED } from '../layout';
+import { EMBEDDED_PROFILE } from '../target';
 import { configEnvironment, configSelection, findConfigFile, readConfigFile } from './config-file';
-import { type Parsed, environmentWith } from './flags';
+import { environmentWith, type Parsed } from './flags';
 import { signedInEnvironment } from './login-command';
 import type { Selection } from './mocha-run';
 import { shardReportsDir } from './shard';

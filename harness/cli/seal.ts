@@ -30,7 +30,10 @@ function probe(): Seal {
   if (!works(['-rn', 'true'])) return tripwireOnly('unshare -rn is not available or not allowed here');
   // Its own loopback up, for a spec that serves something to itself; `ip` may be missing (loopback then stays down).
   if (works(['-rn', 'ip', 'link', 'set', 'lo', 'up'])) {
-    return { prefix: ['unshare', '-rn', 'sh', '-c', 'ip link set lo up && exec "$0" "$@"'], network: 'sealed: a network namespace of its own, loopback only' };
+    return {
+      prefix: ['unshare', '-rn', 'sh', '-c', 'ip link set lo up && exec "$0" "$@"'],
+      network: 'sealed: a network namespace of its own, loopback only',
+    };
   }
   return { prefix: ['unshare', '-rn'], network: 'sealed: a network namespace of its own, no interface up' };
 }

@@ -1,7 +1,7 @@
-import { globSync } from 'glob';
 import { join } from 'node:path';
+import { globSync } from 'glob';
 import type { Shard } from '../config';
-import { HarnessError, ERROR_CODES } from '../errors';
+import { ERROR_CODES, HarnessError } from '../errors';
 
 /**
  * --shard i/n: one of n CI jobs runs a share of the sorted catalogue's spec files, balanced by how many
@@ -24,7 +24,9 @@ export function expandSpecs(patterns: string[], root: string): string[] {
 export function filesOfShard(files: string[], shard: Shard, weightOf: (file: string) => number = () => 1): string[] {
   const load = new Array<number>(shard.total).fill(0);
   const owner = new Map<string, number>();
-  const heaviestFirst = files.map((file) => ({ file, weight: Math.max(1, weightOf(file)) })).sort((a, b) => b.weight - a.weight || a.file.localeCompare(b.file));
+  const heaviestFirst = files
+    .map((file) => ({ file, weight: Math.max(1, weightOf(file)) }))
+    .sort((a, b) => b.weight - a.weight || a.file.localeCompare(b.file));
   for (const { file, weight } of heaviestFirst) {
     const lightest = load.indexOf(Math.min(...load));
     owner.set(file, lightest);
@@ -32,7 +34,10 @@ export function filesOfShard(files: string[], shard: Shard, weightOf: (file: str
   }
   const mine = files.filter((file) => owner.get(file) === shard.index - 1);
   if (mine.length === 0) {
-    throw new HarnessError(ERROR_CODES.CONFIG_INVALID, `--shard ${shard.index}/${shard.total} selects no spec file: the selection has ${files.length} file(s); use at most ${files.length} shard(s)`);
+    throw new HarnessError(
+      ERROR_CODES.CONFIG_INVALID,
+      `--shard ${shard.index}/${shard.total} selects no spec file: the selection has ${files.length} file(s); use at most ${files.length} shard(s)`,
+    );
   }
   return mine;
 }

@@ -1,8 +1,8 @@
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { DEFAULT_TIMEOUT_MS } from '../config';
-import { HarnessError, ERROR_CODES } from '../errors';
 import type { HttpRequest, HttpResponse } from '../contract/exchange';
+import { ERROR_CODES, HarnessError } from '../errors';
 
 /** Network errors that mean "nothing answers there", as opposed to a failure the caller must see as is. */
 const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH']);
@@ -42,7 +42,10 @@ export function send(baseUrl: string, req: HttpRequest, timeoutMs: number = DEFA
     outgoing.on('error', (error: NodeJS.ErrnoException) => {
       if (error.code && UNREACHABLE.has(error.code)) {
         reject(
-          new HarnessError(ERROR_CODES.TARGET_UNREACHABLE, `${where} failed (${error.code}: ${error.message}). Check MPSD_TARGET and the network, or unset MPSD_TARGET to use the embedded emulator.`),
+          new HarnessError(
+            ERROR_CODES.TARGET_UNREACHABLE,
+            `${where} failed (${error.code}: ${error.message}). Check MPSD_TARGET and the network, or unset MPSD_TARGET to use the embedded emulator.`,
+          ),
         );
       } else reject(error);
     });

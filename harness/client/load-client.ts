@@ -1,4 +1,4 @@
-import { HarnessError, ERROR_CODES } from '../errors';
+import { ERROR_CODES, HarnessError } from '../errors';
 import { type ClientSettings, HttpMpsdClient, type MpsdClient } from './mpsd-client';
 
 /** A throttled answer is retried this often, waiting up to this long each time (beyond that, the scenario sees it). */

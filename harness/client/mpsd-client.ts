@@ -1,11 +1,12 @@
 import type { PrincipalName } from '../config';
-import { HarnessError, ERROR_CODES } from '../errors';
 import { type Exchange, type HttpRequest, type HttpResponse, isThrottled, retryAfterMs, toExchange } from '../contract/exchange';
 import { stringifyLossless } from '../contract/lossless';
-import { OPERATION_NAMES, OPERATIONS, type OperationName, type OperationRows, pathFor } from '../contract/operations';
 import { PATH_PARAMETERS, type PathArguments, type SessionRef } from '../contract/operation-spec';
+import { OPERATION_NAMES, OPERATIONS, type OperationName, type OperationRows, pathFor } from '../contract/operations';
+import { ERROR_CODES, HarnessError } from '../errors';
 
-export type { SessionRef, TemplateRef, MemberRef, ServerRef } from '../contract/operation-spec';
+export type { MemberRef, ServerRef, SessionRef, TemplateRef } from '../contract/operation-spec';
+
 import { send } from './http-transport';
 
 export interface RequestOptions {
@@ -23,7 +24,10 @@ export interface RequestOptions {
 }
 
 /** The client method of an operation, derived from its row: the path argument (unless none), the body (if the row has a request schema), then the options. */
-export type ClientMethod<K extends OperationName> = OperationRows[K] extends { params: infer P extends keyof PathArguments; request: string }
+export type ClientMethod<K extends OperationName> = OperationRows[K] extends {
+  params: infer P extends keyof PathArguments;
+  request: string;
+}
   ? P extends 'none'
     ? (body: unknown, options?: RequestOptions) => Promise<Exchange>
     : (argument: PathArguments[P], body: unknown, options?: RequestOptions) => Promise<Exchange>
@@ -91,7 +95,12 @@ export class HttpMpsdClient {
     return this.call(operation, params, args[at.options] as RequestOptions | undefined, at.body === undefined ? undefined : args[at.body]);
   }
 
-  private async call(operation: OperationName, params: Record<string, string>, options: RequestOptions = {}, body?: unknown): Promise<Exchange> {
+  private async call(
+    operation: OperationName,
+    params: Record<string, string>,
+    options: RequestOptions = {},
+    body?: unknown,
+  ): Promise<Exchange> {
     const request = this.buildRequest(OPERATIONS[operation].method, pathFor(operation, params), options, body);
     let response = await this.transport(this.settings.baseUrl, request, this.settings.timeoutMs);
     // Honour Retry-After a bounded number of times (section 1.4); a wait longer than allowed is not waited for.
@@ -112,7 +121,11 @@ export class HttpMpsdClient {
     const principal = options.as === undefined ? this.settings.defaultPrincipal : options.as;
     if (principal !== null) {
       const authorization = this.settings.authorizations[principal];
-      if (!authorization) throw new HarnessError(ERROR_CODES.PRINCIPAL_MISSING, `no credentials for principal '${principal}'; set its variables (README, "Live targets")`);
+      if (!authorization)
+        throw new HarnessError(
+          ERROR_CODES.PRINCIPAL_MISSING,
+          `no credentials for principal '${principal}'; set its variables (README, "Live targets")`,
+        );
       headers.authorization = authorization;
     }
     if (options.ifMatch !== undefined) headers['if-match'] = options.ifMatch;

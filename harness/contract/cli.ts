@@ -1,9 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SYSTEM_REQUEST_FILE, buildClosedSystemSchema } from '../schema/closed-system';
 import standaloneCode from 'ajv/dist/standalone';
-import { PRECOMPILED_FILE, SCHEMAS_DIR, SCHEMA_NAMES, newAjv, schemaFiles, schemaRegistry } from '../schema/registry';
 import { OPENAPI_FILE, PACKAGE_JSON } from '../layout';
+import { buildClosedSystemSchema, SYSTEM_REQUEST_FILE } from '../schema/closed-system';
+import { newAjv, PRECOMPILED_FILE, SCHEMA_NAMES, SCHEMAS_DIR, schemaFiles, schemaRegistry } from '../schema/registry';
 import { buildOpenApi } from './openapi';
 
 /**

@@ -1,4 +1,4 @@
-import { type Operation, type OperationSpec, type ResponseSpec, OPERATIONS, operationOf } from './operations';
+import { OPERATIONS, type Operation, type OperationSpec, operationOf, type ResponseSpec } from './operations';
 
 /** One request/response pair as checks, reporters, coverage, drift and specs see it. */
 

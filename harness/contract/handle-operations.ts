@@ -33,7 +33,11 @@ export const HANDLE_OPERATIONS = {
     label: 'POST /handles/query',
     summary: 'Find activity handles by owner, or search handles by template and filter',
     sections: '3.7',
-    responses: { ...COMMON, 200: { schema: 'HandleQueryResponse', description: 'the handles found, at most 100' }, 404: text('unknown service config or template') },
+    responses: {
+      ...COMMON,
+      200: { schema: 'HandleQueryResponse', description: 'the handles found, at most 100' },
+      404: text('unknown service config or template'),
+    },
   },
   getHandle: {
     method: 'GET',

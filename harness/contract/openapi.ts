@@ -1,4 +1,4 @@
-import { OPERATIONS, OPERATION_NAMES, type OperationSpec } from './operations';
+import { OPERATION_NAMES, OPERATIONS, type OperationSpec } from './operations';
 
 /**
  * openapi.json, generated from the operations table and the schemas: the same contract the harness
@@ -49,10 +49,17 @@ function operationObject(name: string, spec: OperationSpec): Json {
       const headers: Json = {};
       if (session) headers.ETag = { description: 'The session version, for If-Match.', schema: { type: 'string' } };
       if (session && spec.viaHandle)
-        headers['Content-Location'] = { description: 'The session reached: /serviceconfigs/{scid}/sessiontemplates/{template}/sessions/{name}.', schema: { type: 'string' } };
-      if (status === '429' || status === '503') headers['Retry-After'] = { description: 'Seconds to wait before trying again.', schema: { type: 'string' } };
+        headers['Content-Location'] = {
+          description: 'The session reached: /serviceconfigs/{scid}/sessiontemplates/{template}/sessions/{name}.',
+          schema: { type: 'string' },
+        };
+      if (status === '429' || status === '503')
+        headers['Retry-After'] = { description: 'Seconds to wait before trying again.', schema: { type: 'string' } };
       const hasBody = status !== '204' && status !== '304';
-      return [status, { description: response.description, ...(Object.keys(headers).length ? { headers } : {}), ...(hasBody ? { content } : {}) }];
+      return [
+        status,
+        { description: response.description, ...(Object.keys(headers).length ? { headers } : {}), ...(hasBody ? { content } : {}) },
+      ];
     }),
   );
   return {
@@ -63,10 +70,14 @@ function operationObject(name: string, spec: OperationSpec): Json {
       ...pathParameters,
       ...(spec.query ?? []).map((name) => ({ name, in: 'query', required: false, schema: { type: 'string' } })),
       { $ref: '#/components/parameters/ContractVersion' },
-      ...(spec.method === 'PUT' || (spec.method === 'DELETE' && spec.path.includes('/sessions/')) ? [{ $ref: '#/components/parameters/IfMatch' }] : []),
+      ...(spec.method === 'PUT' || (spec.method === 'DELETE' && spec.path.includes('/sessions/'))
+        ? [{ $ref: '#/components/parameters/IfMatch' }]
+        : []),
       ...(spec.method === 'PUT' ? [{ $ref: '#/components/parameters/IfNoneMatch' }] : []),
     ],
-    ...(spec.request ? { requestBody: { required: true, content: { 'application/json': { schema: { $ref: `#/components/schemas/${spec.request}` } } } } } : {}),
+    ...(spec.request
+      ? { requestBody: { required: true, content: { 'application/json': { schema: { $ref: `#/components/schemas/${spec.request}` } } } } }
+      : {}),
     responses,
   };
 }
@@ -79,7 +90,9 @@ export function buildOpenApi(schemas: ReadonlyMap<string, object>, version: stri
     paths[spec.path] ??= {};
     paths[spec.path][spec.method.toLowerCase()] = operationObject(name, spec);
   }
-  const components = Object.fromEntries([...schemas.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([name, document]) => [name, relocate(document, name)]));
+  const components = Object.fromEntries(
+    [...schemas.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([name, document]) => [name, relocate(document, name)]),
+  );
   return {
     openapi: '3.1.0',
     info: {
@@ -100,8 +113,20 @@ export function buildOpenApi(schemas: ReadonlyMap<string, object>, version: stri
           description: '104 or later; current clients send 107.',
           schema: { type: 'integer', minimum: 104, maximum: 999 },
         },
-        IfMatch: { name: 'If-Match', in: 'header', required: false, description: 'An ETag, or * (the session must exist).', schema: { type: 'string' } },
-        IfNoneMatch: { name: 'If-None-Match', in: 'header', required: false, description: '* (the session must not exist).', schema: { type: 'string' } },
+        IfMatch: {
+          name: 'If-Match',
+          in: 'header',
+          required: false,
+          description: 'An ETag, or * (the session must exist).',
+          schema: { type: 'string' },
+        },
+        IfNoneMatch: {
+          name: 'If-None-Match',
+          in: 'header',
+          required: false,
+          description: '* (the session must not exist).',
+          schema: { type: 'string' },
+        },
       },
       schemas: components,
     },

@@ -1,4 +1,4 @@
-import { HarnessError, ERROR_CODES } from '../errors';
+import { ERROR_CODES, HarnessError } from '../errors';
 import { HANDLE_OPERATIONS } from './handle-operations';
 import type { OperationSpec } from './operation-spec';
 import { SESSION_OPERATIONS } from './session-operations';
@@ -10,7 +10,7 @@ import { SESSION_OPERATIONS } from './session-operations';
  * all read this table, and a test holds the emulator's routes to it: adding an endpoint is one row here.
  */
 
-export type { OperationSpec, ResponseSpec, SessionRef, TemplateRef, MemberRef, ServerRef, PathArguments } from './operation-spec';
+export type { MemberRef, OperationSpec, PathArguments, ResponseSpec, ServerRef, SessionRef, TemplateRef } from './operation-spec';
 
 const ROWS = { ...HANDLE_OPERATIONS, ...SESSION_OPERATIONS } as const satisfies Record<string, OperationSpec>;
 
@@ -46,7 +46,11 @@ function literalLength(name: OperationName): number {
 export function pathFor(operation: OperationName, params: Record<string, string> = {}): string {
   return OPERATIONS[operation].path.replace(/\{([^}]+)\}/g, (_, name: string) => {
     const value = params[name];
-    if (value === undefined) throw new HarnessError(ERROR_CODES.HELPER_MISUSE, `pathFor(${operation}): the path parameter '${name}' is missing; pass it in the parameters object`);
+    if (value === undefined)
+      throw new HarnessError(
+        ERROR_CODES.HELPER_MISUSE,
+        `pathFor(${operation}): the path parameter '${name}' is missing; pass it in the parameters object`,
+      );
     return encodeURIComponent(value);
   });
 }

@@ -129,6 +129,10 @@ export const SESSION_OPERATIONS = {
     label: 'GET /serviceconfigs/{scid}/sessiontemplates/{t}',
     summary: 'Read a session template',
     sections: '3.7, 5.2',
-    responses: { ...COMMON, 200: { schema: 'SessionTemplate', description: 'the template' }, 404: text('unknown service config or template') },
+    responses: {
+      ...COMMON,
+      200: { schema: 'SessionTemplate', description: 'the template' },
+      404: text('unknown service config or template'),
+    },
   },
 } as const satisfies Record<string, OperationSpec>;

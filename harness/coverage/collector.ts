@@ -1,5 +1,5 @@
 import type { Exchange } from '../contract/exchange';
-import { OPERATIONS, OPERATION_NAMES, type Operation } from '../contract/operations';
+import { OPERATION_NAMES, OPERATIONS, type Operation } from '../contract/operations';
 import { BEHAVIOURS, type BehaviourId } from './behaviours';
 
 /** How the coverage matrix names an exchange's endpoint: the operations table's label. */
@@ -60,7 +60,9 @@ export class CoverageCollector {
     for (const endpoint of [...OPERATION_NAMES, 'unknown' as const].map(endpointOf)) {
       const byStatus = this.cells.get(endpoint);
       if (!byStatus) continue;
-      matrix[endpoint] = Object.fromEntries([...byStatus.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([status, types]) => [status, [...types].sort()]));
+      matrix[endpoint] = Object.fromEntries(
+        [...byStatus.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([status, types]) => [status, [...types].sort()]),
+      );
     }
     const behaviours = (Object.entries(BEHAVIOURS) as [BehaviourId, { section: string; text: string }][]).map(([id, b]) => ({
       id,
@@ -86,6 +88,8 @@ export function mergeCoverage(reports: CoverageReport[]): CoverageReport {
     for (const b of report.behaviours) for (const scenario of b.scenarios) collector.addBehaviour(b.id, scenario);
   }
   const order = [...OPERATION_NAMES, 'unknown' as const].map(endpointOf);
-  const matrix = Object.fromEntries(order.filter((e) => merged[e]).map((e) => [e, Object.fromEntries(Object.entries(merged[e]).sort(([a], [b]) => a.localeCompare(b)))]));
+  const matrix = Object.fromEntries(
+    order.filter((e) => merged[e]).map((e) => [e, Object.fromEntries(Object.entries(merged[e]).sort(([a], [b]) => a.localeCompare(b)))]),
+  );
   return { ...collector.report(), matrix };
 }

@@ -1,4 +1,4 @@
-import { OPERATIONS, OPERATION_NAMES } from '../contract/operations';
+import { OPERATION_NAMES, OPERATIONS } from '../contract/operations';
 import type { CoverageReport } from './collector';
 
 export interface GridRow {
@@ -17,7 +17,9 @@ export interface GridRow {
 export function coverageGrid(report: CoverageReport): { rows: GridRow[]; exercised: number } {
   const rows = OPERATION_NAMES.flatMap((name) => {
     const { label, responses } = OPERATIONS[name];
-    return Object.keys(responses).map((status): GridRow => ({ endpoint: label, status, types: report.matrix[label]?.[status], documented: true }));
+    return Object.keys(responses).map(
+      (status): GridRow => ({ endpoint: label, status, types: report.matrix[label]?.[status], documented: true }),
+    );
   });
   const known = new Set(rows.map((r) => `${r.endpoint} ${r.status}`));
   const undocumented = Object.entries(report.matrix).flatMap(([endpoint, byStatus]) =>

@@ -1,8 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { reportsDir } from '../config';
 import type { CoverageReport } from './collector';
 import { renderCoverageMarkdown } from './render';
-import { reportsDir } from '../config';
 
 /** Write reports/contract-coverage.{json,md}; printed by `npm run coverage:contract`. */
 export function writeCoverage(report: CoverageReport, dir: string = reportsDir()): void {

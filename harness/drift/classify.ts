@@ -1,8 +1,8 @@
 import { type Exchange, responseSchemaOf } from '../contract/exchange';
 import { isLossless, parseLossless } from '../contract/lossless';
-import { type HarEntry, exchangeOf } from '../recording/har';
+import { exchangeOf, type HarEntry } from '../recording/har';
 import { schemaRegistry } from '../schema/registry';
-import { type Located, isMapEntry, schemaAt } from '../schema/schema-at';
+import { isMapEntry, type Located, schemaAt } from '../schema/schema-at';
 
 /**
  * Kinds of drift between a committed recording and a fresh answer. Only `breaking` fails `npm run verify`.
@@ -64,10 +64,19 @@ export function classifyExchange(recorded: HarEntry, fresh: Exchange, position: 
   const request = `${fresh.request.method} ${fresh.request.path}`;
   const items: DriftItem[] = [];
   const add = (kind: DriftKind, change: string, at: string, was?: unknown, now?: unknown) =>
-    items.push({ kind, change, exchange: position, request, at, ...(was !== undefined ? { recorded: was } : {}), ...(now !== undefined ? { fresh: now } : {}) });
+    items.push({
+      kind,
+      change,
+      exchange: position,
+      request,
+      at,
+      ...(was !== undefined ? { recorded: was } : {}),
+      ...(now !== undefined ? { fresh: now } : {}),
+    });
 
   const old = exchangeOf(recorded);
-  if (old.response.status !== fresh.response.status) add('breaking', 'status code changed', 'status', old.response.status, fresh.response.status);
+  if (old.response.status !== fresh.response.status)
+    add('breaking', 'status code changed', 'status', old.response.status, fresh.response.status);
   const was = old.response.headers;
   for (const name of CONTRACT_HEADERS) {
     const before = was[name];
@@ -75,13 +84,15 @@ export function classifyExchange(recorded: HarEntry, fresh: Exchange, position: 
     if (before !== undefined && after === undefined) add('breaking', 'header removed', `header ${name}`, before, undefined);
     else if (before === undefined && after !== undefined) add('additive', 'new header', `header ${name}`, undefined, after);
     else if (before !== after && before !== undefined && after !== undefined) {
-      if (name === 'content-type' && before.split(';')[0].trim() !== after.split(';')[0].trim()) add('breaking', 'content type changed', `header ${name}`, before, after);
+      if (name === 'content-type' && before.split(';')[0].trim() !== after.split(';')[0].trim())
+        add('breaking', 'content type changed', `header ${name}`, before, after);
       else if (stable(before) !== stable(after) && name !== 'etag') add('changed', 'header value changed', `header ${name}`, before, after);
       else add('noise', 'volatile value', `header ${name}`, before, after);
     }
   }
   const schema = responseSchemaOf(fresh) ?? responseSchemaOf(old);
-  if (schema && old.body !== undefined && fresh.body !== undefined) compare(bodyOf(old.response.text, old.body), bodyOf(fresh.response.text, fresh.body), '', schema, add);
+  if (schema && old.body !== undefined && fresh.body !== undefined)
+    compare(bodyOf(old.response.text, old.body), bodyOf(fresh.response.text, fresh.body), '', schema, add);
   return items;
 }
 

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import type { Exchange } from '../contract/exchange';
 import { readHar } from '../recording/har';
-import { type DriftItem, type DriftKind, DRIFT_KINDS, classifyExchange } from './classify';
 import { isWebSocketEntry } from '../recording/websocket-frames';
+import { classifyExchange, DRIFT_KINDS, type DriftItem, type DriftKind } from './classify';
 
 export interface ScenarioDrift {
   scenario: string;
@@ -19,7 +19,8 @@ export interface DriftReport {
   throttled?: number;
 }
 
-const shape = (method: string, path: string) => `${method} ${path.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, '{id}').replace(/session-[0-9a-f]{12}/g, '{name}')}`;
+const shape = (method: string, path: string) =>
+  `${method} ${path.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, '{id}').replace(/session-[0-9a-f]{12}/g, '{name}')}`;
 
 /** Compares each verified scenario's fresh exchanges with its committed recording, in order. */
 export class DriftCollector {
@@ -40,7 +41,15 @@ export class DriftCollector {
       if (!recorded) return;
       const recordedShape = shape(recorded.request.method, new URL(recorded.request.url).pathname);
       if (recordedShape !== shape(fresh.request.method, fresh.request.path.split('?')[0])) {
-        items.push({ kind: 'breaking', change: 'request changed', exchange: i + 1, request, at: 'request', recorded: recordedShape, fresh: shape(fresh.request.method, fresh.request.path) });
+        items.push({
+          kind: 'breaking',
+          change: 'request changed',
+          exchange: i + 1,
+          request,
+          at: 'request',
+          recorded: recordedShape,
+          fresh: shape(fresh.request.method, fresh.request.path),
+        });
       } else items.push(...classifyExchange(recorded, fresh, i + 1));
     });
     if (entries.length !== exchanges.length) {
@@ -69,12 +78,19 @@ export class DriftCollector {
 
 /** Scenarios by full title: the same order however the catalogue was split into shards, wherever each job ran. */
 function canonicalDrift(report: DriftReport): DriftReport {
-  return { ...report, unrecorded: [...report.unrecorded].sort(), scenarios: [...report.scenarios].sort((a, b) => a.scenario.localeCompare(b.scenario)) };
+  return {
+    ...report,
+    unrecorded: [...report.unrecorded].sort(),
+    scenarios: [...report.scenarios].sort((a, b) => a.scenario.localeCompare(b.scenario)),
+  };
 }
 
 /** The drift of several runs (the shards of one catalogue) as one report. Pure. */
 export function mergeDrift(reports: DriftReport[]): DriftReport {
-  const summary = Object.fromEntries(DRIFT_KINDS.map((k) => [k, reports.reduce((n, r) => n + r.summary[k], 0)])) as Record<DriftKind, number>;
+  const summary = Object.fromEntries(DRIFT_KINDS.map((k) => [k, reports.reduce((n, r) => n + r.summary[k], 0)])) as Record<
+    DriftKind,
+    number
+  >;
   const throttled = reports.reduce((n, r) => n + (r.throttled ?? 0), 0);
   return canonicalDrift({
     summary,

@@ -40,15 +40,26 @@ export function renderDriftMarkdown(report: DriftReport): string {
     `**${breaking} breaking**, ${additive} additive, ${changed} changed, ${noise} noise${consequences ? ` (and ${consequences} consequence(s) of those, not counted)` : ''}.`,
     '',
   ];
-  if (report.throttled) lines.push(`${report.throttled} answer(s) were throttled (429/503 with Retry-After): retried, and left out of the comparison.`, '');
-  if (report.unrecorded.length) lines.push('Not compared (no recording yet; run `npm run record`):', ...report.unrecorded.map((s) => `- ${escapePipes(s)}`), '');
+  if (report.throttled)
+    lines.push(`${report.throttled} answer(s) were throttled (429/503 with Retry-After): retried, and left out of the comparison.`, '');
+  if (report.unrecorded.length)
+    lines.push('Not compared (no recording yet; run `npm run record`):', ...report.unrecorded.map((s) => `- ${escapePipes(s)}`), '');
   lines.push(...causes(report));
   const order = { breaking: 0, additive: 1, changed: 2, noise: 3 };
   for (const s of report.scenarios) {
-    lines.push(`## ${escapePipes(s.scenario)}`, '', `recording: \`${relative(process.cwd(), s.recording)}\``, '', '| kind | change | request | at | recorded | fresh |', '|---|---|---|---|---|---|');
+    lines.push(
+      `## ${escapePipes(s.scenario)}`,
+      '',
+      `recording: \`${relative(process.cwd(), s.recording)}\``,
+      '',
+      '| kind | change | request | at | recorded | fresh |',
+      '|---|---|---|---|---|---|',
+    );
     for (const i of [...s.items].sort((a, b) => order[a.kind] - order[b.kind])) {
       const kind = i.consequence ? `${i.kind} (consequence)` : i.kind;
-      lines.push(`| ${kind} | ${i.change} | #${i.exchange} \`${escapePipes(i.request)}\` | \`${escapePipes(i.at)}\` | ${cell(i.recorded)} | ${cell(i.fresh)} |`);
+      lines.push(
+        `| ${kind} | ${i.change} | #${i.exchange} \`${escapePipes(i.request)}\` | \`${escapePipes(i.at)}\` | ${cell(i.recorded)} | ${cell(i.fresh)} |`,
+      );
     }
     lines.push('');
   }

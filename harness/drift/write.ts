@@ -1,8 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { reportsDir } from '../config';
-import type { DriftReport } from './collector';
 import { scrubText } from '../secrets';
+import type { DriftReport } from './collector';
 import { renderDriftMarkdown } from './render';
 
 /** Write reports/drift.{json,md}; `npm run verify` reads drift.json for its exit code. */

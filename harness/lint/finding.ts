@@ -3,10 +3,12 @@ export const LINT_RULES = {
   'not-har': 'restore the file from git, or delete it and re-record the test (npm run record -- --grep "<title>")',
   schema: 're-record the test (npm run record -- --grep "<title>"); never hand-edit a recorded answer',
   check: 'the recorded answer breaks a contract check: re-record the test against a conforming target (npm run record -- --grep "<title>")',
-  missing: 'a scenario replays from this file and it is gone: restore it from git, or record the test again (npm run record -- --grep "<title>")',
+  missing:
+    'a scenario replays from this file and it is gone: restore it from git, or record the test again (npm run record -- --grep "<title>")',
   orphan: 'delete the folder: no scenario records here any more (a renamed or removed test); re-record the renamed test',
   'unused-entry': 're-record the test so the recording holds only what the scenario sends (npm run record -- --grep "<title>")',
-  secret: 'remove the value and re-record with tokens only in MPSD_AUTH*; if it is not a secret, add a reviewed entry to recordings/lint-allowlist.json',
+  secret:
+    'remove the value and re-record with tokens only in MPSD_AUTH*; if it is not a secret, add a reviewed entry to recordings/lint-allowlist.json',
   'stale-allowlist': 'remove the entry from recordings/lint-allowlist.json: it matches no finding',
 } as const;
 export type LintRule = keyof typeof LINT_RULES;

@@ -1,12 +1,12 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { runResponseChecks } from '../checks';
+import { rtaFrameProblem } from '../checks/rta-frame-is-documented';
 import { isHarnessError } from '../errors';
-import { type Har, exchangeOf, readHar } from '../recording/har';
+import { exchangeOf, type Har, readHar } from '../recording/har';
+import { isWebSocketEntry } from '../recording/websocket-frames';
 import type { Finding } from './finding';
 import { scanEntry } from './scan-secrets';
-import { isWebSocketEntry } from '../recording/websocket-frames';
-import { rtaFrameProblem } from '../checks/rta-frame-is-documented';
 
 export interface AllowEntry {
   file: string;
@@ -47,7 +47,11 @@ export function lintRecordings(input: LintInput): Finding[] {
   const present = new Set(harFiles(input.recordingsDir));
   for (const expected of [...input.expectedFiles].sort()) {
     if (!present.has(expected) && expected.startsWith(resolve(input.recordingsDir)))
-      findings.push({ rule: 'missing', file: relative(input.root, expected), message: 'a scenario replays from this recording, and it does not exist' });
+      findings.push({
+        rule: 'missing',
+        file: relative(input.root, expected),
+        message: 'a scenario replays from this recording, and it does not exist',
+      });
   }
   for (const path of present) {
     const file = relative(input.root, path);
@@ -61,17 +65,24 @@ export function lintRecordings(input: LintInput): Finding[] {
     }
     // A proxy session (npm run proxy) is recorded by a client, not by a scenario: never an orphan.
     const proxySession = har.log._recordingName.startsWith('proxy/');
-    if (!proxySession && !input.expectedFiles.has(path)) findings.push({ rule: 'orphan', file, message: `no scenario records to this file (recording name "${har.log._recordingName}")` });
+    if (!proxySession && !input.expectedFiles.has(path))
+      findings.push({ rule: 'orphan', file, message: `no scenario records to this file (recording name "${har.log._recordingName}")` });
     const used = usage?.[path];
     har.log.entries.forEach((entry, i) => {
       if (used && !used.includes(i))
-        findings.push({ rule: 'unused-entry', file, entry: i + 1, message: `${entry.request.method} ${new URL(entry.request.url).pathname} is never requested by its scenario` });
+        findings.push({
+          rule: 'unused-entry',
+          file,
+          entry: i + 1,
+          message: `${entry.request.method} ${new URL(entry.request.url).pathname} is never requested by its scenario`,
+        });
       findings.push(...scanEntry(entry, file, i, input.knownSecrets));
       if (isWebSocketEntry(entry)) {
         // What the RTA client checks as frames arrive, checked again on what was recorded.
         for (const message of (entry._webSocketMessages ?? []) as { type: string; data: string }[]) {
           const problem = message.type === 'receive' ? rtaFrameProblem(message.data) : undefined;
-          if (problem) findings.push({ rule: 'check', file, entry: i + 1, message: `a recorded RTA frame fails rta-frame-is-documented: ${problem}` });
+          if (problem)
+            findings.push({ rule: 'check', file, entry: i + 1, message: `a recorded RTA frame fails rta-frame-is-documented: ${problem}` });
         }
         return;
       }
@@ -95,7 +106,9 @@ export function lintRecordings(input: LintInput): Finding[] {
 }
 
 function matches(a: AllowEntry, f: Finding): boolean {
-  return a.rule === f.rule && a.file === f.file && (a.entry === undefined || a.entry === f.entry) && (a.path === undefined || a.path === f.path);
+  return (
+    a.rule === f.rule && a.file === f.file && (a.entry === undefined || a.entry === f.entry) && (a.path === undefined || a.path === f.path)
+  );
 }
 
 /** Drop reviewed findings; an allow-list entry that matches nothing is itself a finding. */

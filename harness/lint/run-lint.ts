@@ -2,9 +2,9 @@ import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { withSettings, withoutSettings } from '../config';
+import { withoutSettings, withSettings } from '../config';
+import { ERROR_CODES, HarnessError } from '../errors';
 import { configuredSecrets } from '../secrets';
-import { HarnessError, ERROR_CODES } from '../errors';
 import type { Finding } from './finding';
 import { type AllowEntry, lintRecordings } from './lint-recordings';
 
@@ -44,10 +44,21 @@ export function readAllowList(recordingsDir: string): AllowEntry[] {
   try {
     list = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new HarnessError(ERROR_CODES.ALLOWLIST_INVALID, `${file} is not JSON (${(error as Error).message}); it must be a list of {file, entry?, path?, rule, reason}`);
+    throw new HarnessError(
+      ERROR_CODES.ALLOWLIST_INVALID,
+      `${file} is not JSON (${(error as Error).message}); it must be a list of {file, entry?, path?, rule, reason}`,
+    );
   }
-  if (!Array.isArray(list) || !list.every((a) => a && typeof a.file === 'string' && typeof a.rule === 'string' && typeof a.reason === 'string' && a.reason.trim() !== '')) {
-    throw new HarnessError(ERROR_CODES.ALLOWLIST_INVALID, `${file} must be a list of {file, entry?, path?, rule, reason}, each with the reason it was reviewed`);
+  if (
+    !Array.isArray(list) ||
+    !list.every(
+      (a) => a && typeof a.file === 'string' && typeof a.rule === 'string' && typeof a.reason === 'string' && a.reason.trim() !== '',
+    )
+  ) {
+    throw new HarnessError(
+      ERROR_CODES.ALLOWLIST_INVALID,
+      `${file} must be a list of {file, entry?, path?, rule, reason}, each with the reason it was reviewed`,
+    );
   }
   return list as AllowEntry[];
 }

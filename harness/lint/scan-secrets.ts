@@ -1,5 +1,5 @@
 import type { HarEntry } from '../recording/har';
-import { SECRET_PATTERNS, isSecretHeader } from '../secrets';
+import { isSecretHeader, SECRET_PATTERNS } from '../secrets';
 import type { Finding } from './finding';
 
 /** Strings at least this long and this random (bits per character) look like credentials. */
@@ -24,7 +24,8 @@ export function secretIn(value: string, known: readonly string[]): string | unde
   }
   // Runs of token characters; '/' and '-' split them so paths and GUIDs are not mistaken for tokens.
   for (const run of value.match(new RegExp(`[A-Za-z0-9+=_]{${HIGH_ENTROPY_MIN_LENGTH},}`, 'g')) ?? []) {
-    if (shannonBits(run) >= HIGH_ENTROPY_BITS) return `a long high-entropy string (${run.length} chars, ${shannonBits(run).toFixed(1)} bits/char)`;
+    if (shannonBits(run) >= HIGH_ENTROPY_BITS)
+      return `a long high-entropy string (${run.length} chars, ${shannonBits(run).toFixed(1)} bits/char)`;
   }
   return undefined;
 }
@@ -44,10 +45,17 @@ function walkJson(value: unknown, path: string, visit: (path: string, text: stri
 export function scanEntry(entry: HarEntry, file: string, index: number, known: readonly string[]): Finding[] {
   const findings: Finding[] = [];
   const report = (path: string, value: string, why: string) =>
-    findings.push({ rule: 'secret', file, entry: index + 1, path, message: `${why}: ${value.length > 40 ? `${value.slice(0, 12)}...` : value}` });
+    findings.push({
+      rule: 'secret',
+      file,
+      entry: index + 1,
+      path,
+      message: `${why}: ${value.length > 40 ? `${value.slice(0, 12)}...` : value}`,
+    });
   for (const side of ['request', 'response'] as const) {
     for (const h of entry[side].headers) {
-      if (isSecretHeader(h.name) && !/^<redacted[^>]*>$/.test(h.value)) report(`${side}.headers.${h.name}`, h.value, `an unredacted ${h.name} header`);
+      if (isSecretHeader(h.name) && !/^<redacted[^>]*>$/.test(h.value))
+        report(`${side}.headers.${h.name}`, h.value, `an unredacted ${h.name} header`);
       else {
         const why = secretIn(h.value, known);
         if (why) report(`${side}.headers.${h.name}`, h.value, why);

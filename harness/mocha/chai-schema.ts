@@ -1,7 +1,7 @@
 import * as chai from 'chai';
-import { HarnessError, ERROR_CODES } from '../errors';
+import { ERROR_CODES, HarnessError } from '../errors';
 import { describeViolation, toViolations } from '../schema/describe-violation';
-import { isSchemaName, schemaRegistry, SCHEMA_NAMES, type SchemaName } from '../schema/registry';
+import { isSchemaName, SCHEMA_NAMES, type SchemaName, schemaRegistry } from '../schema/registry';
 
 declare global {
   namespace Chai {
@@ -15,10 +15,16 @@ declare global {
 /** chai plugin: `matchSchema`, with the same readable violations the automatic checks print. */
 export function chaiSchema(api: Chai.ChaiStatic, utils: Chai.ChaiUtils): void {
   utils.addMethod(api.Assertion.prototype, 'matchSchema', function (this: Chai.AssertionStatic, name: string) {
-    if (!isSchemaName(name)) throw new HarnessError(ERROR_CODES.SCHEMA_UNKNOWN, `matchSchema: no schema '${name}'; use one of ${SCHEMA_NAMES.join(', ')}`);
+    if (!isSchemaName(name))
+      throw new HarnessError(ERROR_CODES.SCHEMA_UNKNOWN, `matchSchema: no schema '${name}'; use one of ${SCHEMA_NAMES.join(', ')}`);
     const value = utils.flag(this, 'object') as unknown;
     const violations = toViolations(value, schemaRegistry().validate(name, value));
-    this.assert(violations.length === 0, `expected value to match ${name}:\n${violations.map((v) => `  ${describeViolation(v)}`).join('\n')}`, `expected value not to match ${name}`, name);
+    this.assert(
+      violations.length === 0,
+      `expected value to match ${name}:\n${violations.map((v) => `  ${describeViolation(v)}`).join('\n')}`,
+      `expected value not to match ${name}`,
+      name,
+    );
   });
 }
 

@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import type Mocha from 'mocha';
 import type { Context, Func, Suite, Test } from 'mocha';
 import { loadConfig } from '../config';
-import { EMBEDDED_PROFILE } from '../target';
-import { HarnessRun, type TestRun, isSpecFile, runInScope } from '../run';
+import { HarnessRun, isSpecFile, runInScope, type TestRun } from '../run';
 import { scrubError } from '../secrets';
+import { EMBEDDED_PROFILE } from '../target';
 import { attachRecord, attachRunReport } from './results-channel';
 import './chai-schema';
 
@@ -32,7 +32,9 @@ function runBodyInTest(test: Test, testRun: TestRun): void {
   test.fn = async function (this: Context) {
     try {
       await runInScope(testRun.scope, () =>
-        takesDone ? new Promise<void>((resolve, reject) => (body as Func).call(this, (error?: unknown) => (error ? reject(error) : resolve()))) : (body as () => unknown).call(this),
+        takesDone
+          ? new Promise<void>((resolve, reject) => (body as Func).call(this, (error?: unknown) => (error ? reject(error) : resolve())))
+          : (body as () => unknown).call(this),
       );
     } catch (error) {
       await testRun.settle(true);
@@ -71,7 +73,9 @@ function recordSuiteHooks(suite: Suite, harness: () => HarnessRun): void {
     hook.fn = async function (this: Context) {
       const run = harness();
       // A hook outside any describe() runs once for the whole run: its code names its recording.
-      const titlePath = suite.root ? ['root hooks', `${title} ${createHash('sha256').update(String(body)).digest('hex').slice(0, 8)}`] : [...suite.titlePath(), title];
+      const titlePath = suite.root
+        ? ['root hooks', `${title} ${createHash('sha256').update(String(body)).digest('hex').slice(0, 8)}`]
+        : [...suite.titlePath(), title];
       const testRun = run.beginTest({ titlePath, fullTitle: titlePath.join(' '), file: hook.file ?? suite.file });
       let failed = true;
       try {
@@ -112,7 +116,12 @@ export const mochaHooks = {
     const test = this.currentTest;
     if (!test || !isSpecFile(test.file)) return;
     run ??= await HarnessRun.open(loadConfig(process.env, EMBEDDED_PROFILE)); // opened lazily: unit-test-only runs never start a target
-    const testRun = run.beginTest({ titlePath: test.titlePath(), fullTitle: test.fullTitle(), file: test.file, keepTarget: setUpByBeforeHook(test) });
+    const testRun = run.beginTest({
+      titlePath: test.titlePath(),
+      fullTitle: test.fullTitle(),
+      file: test.file,
+      keepTarget: setUpByBeforeHook(test),
+    });
     testRuns.set(test, testRun);
     runBodyInTest(test, testRun);
   },

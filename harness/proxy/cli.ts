@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
 import { constants } from 'node:os';
 import { parseArgs } from 'node:util';
-import { type HarnessConfig, MODES, SETTING_VARIABLES, loadConfig, withSettings } from '../config';
+import { type HarnessConfig, loadConfig, MODES, SETTING_VARIABLES, withSettings } from '../config';
 import { ERROR_CODES, HarnessError, isHarnessError } from '../errors';
 import { EMBEDDED_PROFILE } from '../target';
-import { MPSD_HOST, generateCa, startInterceptor } from './https-intercept';
+import { generateCa, MPSD_HOST, startInterceptor } from './https-intercept';
 import { startPlainListener } from './plain-listener';
 import { describeRecord, proxyResults, writeProxyReports } from './proxy-reports';
 import { ProxySession } from './proxy-session';
@@ -59,9 +59,11 @@ function options() {
     throw new HarnessError(ERROR_CODES.CONFIG_INVALID, `${(error as Error).message}; see npx mpsd-harness proxy --help`);
   }
   const maxBody = parsed.values['max-body'];
-  if (!/^\d{1,10}$/.test(maxBody) || Number(maxBody) < 1) throw new HarnessError(ERROR_CODES.CONFIG_INVALID, `--max-body ${maxBody} is not a number of bytes (1 or more)`);
+  if (!/^\d{1,10}$/.test(maxBody) || Number(maxBody) < 1)
+    throw new HarnessError(ERROR_CODES.CONFIG_INVALID, `--max-body ${maxBody} is not a number of bytes (1 or more)`);
   const port = parsed.values.port;
-  if (!/^\d{1,5}$/.test(port) || Number(port) > 65535) throw new HarnessError(ERROR_CODES.CONFIG_INVALID, `--port ${port} is not a port number (0-65535; 0 picks a free one)`);
+  if (!/^\d{1,5}$/.test(port) || Number(port) > 65535)
+    throw new HarnessError(ERROR_CODES.CONFIG_INVALID, `--port ${port} is not a port number (0-65535; 0 picks a free one)`);
   return parsed;
 }
 
@@ -87,7 +89,12 @@ function parseOptions() {
 
 /** Flags override the MPSD_* variables they stand for. */
 function configFrom(flags: ReturnType<typeof options>['values']): HarnessConfig {
-  const env = withSettings(process.env, { mode: flags.mode, target: flags.target, reports: flags.reports, faults: flags.fault.join(',') || undefined });
+  const env = withSettings(process.env, {
+    mode: flags.mode,
+    target: flags.target,
+    reports: flags.reports,
+    faults: flags.fault.join(',') || undefined,
+  });
   return loadConfig(env, EMBEDDED_PROFILE, { tokensFromClients: true });
 }
 
@@ -99,7 +106,9 @@ async function main(): Promise<void> {
   }
   if (flags['generate-ca']) {
     const cert = await generateCa(flags['generate-ca']);
-    console.log(`wrote ${cert} and its key; trust ${cert} in the client (e.g. curl --cacert ${cert}), then run npm run proxy -- --https --ca ${flags['generate-ca']}`);
+    console.log(
+      `wrote ${cert} and its key; trust ${cert} in the client (e.g. curl --cacert ${cert}), then run npm run proxy -- --https --ca ${flags['generate-ca']}`,
+    );
     return;
   }
   const config = configFrom(flags);
@@ -108,18 +117,34 @@ async function main(): Promise<void> {
     config,
     flags.recording,
     (record) => console.log(describeRecord(record, ++seen)),
-    ({ file, exchanges }) => console.log(`[record] recovered ${exchanges} exchange(s) of an interrupted session into ${file} (this session's end writes its own)`),
+    ({ file, exchanges }) =>
+      console.log(`[record] recovered ${exchanges} exchange(s) of an interrupted session into ${file} (this session's end writes its own)`),
   );
   const handle = (request: Parameters<ProxySession['handle']>[0]) => session.handle(request);
-  const rta = { upstream: (headers: Record<string, string>) => session.rta(headers), log: (line: string) => console.log(line), onBreak: (p: string) => session.rtaBreak(p) };
+  const rta = {
+    upstream: (headers: Record<string, string>) => session.rta(headers),
+    log: (line: string) => console.log(line),
+    onBreak: (p: string) => session.rtaBreak(p),
+  };
   const hosts = [MPSD_HOST, ...(config.target.kind === 'live' ? [new URL(config.target.baseUrl).hostname] : [])];
   const listener = flags.https
-    ? await startInterceptor(flags.ca, { port: Number(flags.port), host: flags.host, maxBody: Number(flags['max-body']) }, [...new Set(hosts)], handle, rta)
+    ? await startInterceptor(
+        flags.ca,
+        { port: Number(flags.port), host: flags.host, maxBody: Number(flags['max-body']) },
+        [...new Set(hosts)],
+        handle,
+        rta,
+      )
     : await startPlainListener(Number(flags.port), flags.host, Number(flags['max-body']), handle, rta);
   const target = config.target.kind === 'live' ? config.target.baseUrl : 'the embedded emulator';
-  const how = flags.https ? `as an HTTPS-intercepting proxy (set HTTPS_PROXY=${listener.url} and trust ${flags.ca}/ca.pem)` : 'for clients whose base URL points here';
+  const how = flags.https
+    ? `as an HTTPS-intercepting proxy (set HTTPS_PROXY=${listener.url} and trust ${flags.ca}/ca.pem)`
+    : 'for clients whose base URL points here';
   // Announced only once a signal would be handled: whoever waits for this line may stop the proxy at once.
-  const announce = () => console.log(`MPSD proxy listening on ${listener.url} ${how} (mode ${config.mode}, target ${target}, recording proxy/${flags.recording})`);
+  const announce = () =>
+    console.log(
+      `MPSD proxy listening on ${listener.url} ${how} (mode ${config.mode}, target ${target}, recording proxy/${flags.recording})`,
+    );
 
   let stopping: Promise<void> | undefined;
   const stop = (commandCode?: number) => {
@@ -139,7 +164,9 @@ async function main(): Promise<void> {
     const failed = results.tests.filter((t) => t.state === 'failed').length;
     if (summary.record?.saved) console.log(`[record] ${summary.record.saved} ${summary.record.file}`);
     if (summary.report.drift)
-      console.log(`drift: ${summary.report.drift.summary.breaking} breaking, ${summary.report.drift.summary.additive} additive, ${summary.report.drift.summary.changed} changed`);
+      console.log(
+        `drift: ${summary.report.drift.summary.breaking} breaking, ${summary.report.drift.summary.additive} additive, ${summary.report.drift.summary.changed} changed`,
+      );
     console.log(`${summary.misses} replay miss(es); reports in ${config.reportsDir}`);
     console.log(`${results.tests.length - failed} passed, ${failed} failed`);
     process.exit(commandCode ? commandCode : failed > 0 ? 1 : 0);

@@ -1,12 +1,12 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { type AddressInfo, createServer as createNetServer, type Server as NetServer } from 'node:net';
 import { join } from 'node:path';
-import { type AddressInfo, type Server as NetServer, createServer as createNetServer } from 'node:net';
-import { type Mockttp, generateCACertificate, getLocal } from 'mockttp';
+import { generateCACertificate, getLocal, type Mockttp } from 'mockttp';
 import type { HttpRequest, HttpResponse } from '../contract/exchange';
-import { HarnessError, ERROR_CODES } from '../errors';
+import { ERROR_CODES, HarnessError } from '../errors';
+import { RTA_HOST } from '../rta/rta-url';
 import { BodyTooLarge, startPlainListener } from './plain-listener';
 import type { RtaUpstream } from './websocket-bridge';
-import { RTA_HOST } from '../rta/rta-url';
 
 /**
  * HTTPS interception for clients whose MPSD host is hard-coded: mockttp (a maintained intercepting
@@ -56,23 +56,44 @@ export async function startInterceptor(
   const intercepted = rta ? [...hosts, RTA_HOST] : hosts;
   const server = getLocal({
     maxBodySize: listen.maxBody,
-    https: { cert: readFileSync(join(caDir, CA_CERT), 'utf8'), key: readFileSync(join(caDir, CA_KEY), 'utf8'), tlsInterceptOnly: intercepted.map((hostname) => ({ hostname })) },
+    https: {
+      cert: readFileSync(join(caDir, CA_CERT), 'utf8'),
+      key: readFileSync(join(caDir, CA_KEY), 'utf8'),
+      tlsInterceptOnly: intercepted.map((hostname) => ({ hostname })),
+    },
   });
   const forMpsd = async (req: Parameters<Parameters<ReturnType<typeof server.forAnyRequest>['thenCallback']>[0]>[0]) => {
     const headers: Record<string, string> = {};
-    for (const [name, value] of Object.entries(req.headers)) if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+    for (const [name, value] of Object.entries(req.headers))
+      if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
     if (Number(headers['content-length'] ?? 0) > listen.maxBody) {
-      return { statusCode: 413, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: `proxy error: ${new BodyTooLarge(listen.maxBody).message}\n` };
+      return {
+        statusCode: 413,
+        headers: { 'content-type': 'text/plain; charset=utf-8' },
+        body: `proxy error: ${new BodyTooLarge(listen.maxBody).message}\n`,
+      };
     }
     const body = await req.body.getText();
     const response = await handle({ method: req.method, path: req.path, headers, ...(body ? { body } : {}) });
-    return { statusCode: response.status, headers: { ...response.headers, 'content-length': String(Buffer.byteLength(response.text)) }, body: response.text };
+    return {
+      statusCode: response.status,
+      headers: { ...response.headers, 'content-length': String(Buffer.byteLength(response.text)) },
+      body: response.text,
+    };
   };
   for (const host of hosts) await server.forAnyRequest().forHostname(host).thenCallback(forMpsd);
   await server.forUnmatchedRequest().thenPassThrough(); // plain HTTP to another host: passed on untouched
   // RTA: mockttp terminates wss://rta.xboxlive.com and forwards the websocket to the proxy's own bridge,
   // on loopback, which records or replays its frames like the plain listener's.
-  const bridge = rta ? await startPlainListener(0, '127.0.0.1', listen.maxBody, () => Promise.reject(new Error('the RTA bridge serves websockets only')), rta) : undefined;
+  const bridge = rta
+    ? await startPlainListener(
+        0,
+        '127.0.0.1',
+        listen.maxBody,
+        () => Promise.reject(new Error('the RTA bridge serves websockets only')),
+        rta,
+      )
+    : undefined;
   if (bridge) await server.forAnyWebSocket().forHostname(RTA_HOST).thenForwardTo(bridge.url.replace(/^http/, 'ws'));
   const front = await bindTo(server, listen);
   return { url: front.url, stop: async () => (await front.stop(), await bridge?.stop()) };

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { HttpRequest, HttpResponse } from '../contract/exchange';
 import type { Interceptor } from './https-intercept';
-import { type RtaUpstream, bridgeWebSockets } from './websocket-bridge';
+import { bridgeWebSockets, type RtaUpstream } from './websocket-bridge';
 
 /** A request body past the proxy's limit: answered 413, never forwarded, never recorded. */
 export class BodyTooLarge extends Error {
@@ -24,7 +24,8 @@ function readRequest(req: IncomingMessage, maxBody: number): Promise<HttpRequest
     req.on('end', () => {
       if (size > maxBody) return reject(new BodyTooLarge(maxBody));
       const headers: Record<string, string> = {};
-      for (const [name, value] of Object.entries(req.headers)) if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
+      for (const [name, value] of Object.entries(req.headers))
+        if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
       const body = Buffer.concat(chunks).toString('utf8');
       resolve({ method: req.method ?? 'GET', path: req.url ?? '/', headers, ...(body ? { body } : {}) });
     });

@@ -1,13 +1,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { renderHtml } from '../reporters/html';
-import { runHeader } from '../reporters/run-header';
-import { renderJUnit } from '../reporters/junit';
-import { writeRunFindings } from '../reporters/write-reports';
-import type { RunResults, TestResult } from '../reporters/results';
 import { rtaFrameFailure } from '../checks/rta-frame-is-documented';
-import { redactExchange, scrubText } from '../secrets';
+import { renderHtml } from '../reporters/html';
+import { renderJUnit } from '../reporters/junit';
+import type { RunResults, TestResult } from '../reporters/results';
+import { runHeader } from '../reporters/run-header';
+import { writeRunFindings } from '../reporters/write-reports';
 import type { WireRecord } from '../run';
+import { redactExchange, scrubText } from '../secrets';
 import type { ProxySummary } from './proxy-session';
 
 /** One line per exchange as it happens: what was asked, what came back, and every violation. */
@@ -42,7 +42,15 @@ export function proxyResults(name: string, summary: ProxySummary): RunResults {
   const frames = summary.rtaBreaks.map((problem, i): TestResult => {
     const title = `RTA frame break #${i + 1}`;
     const failure = rtaFrameFailure(problem);
-    return { suite: `proxy ${name}`, title, fullTitle: `proxy ${name} ${title}`, state: 'failed', durationMs: 0, error: `${failure.check}: ${problem}`, failures: [failure] };
+    return {
+      suite: `proxy ${name}`,
+      title,
+      fullTitle: `proxy ${name} ${title}`,
+      state: 'failed',
+      durationMs: 0,
+      error: `${failure.check}: ${problem}`,
+      failures: [failure],
+    };
   });
   return { tests: [...tests, ...frames], coverage: summary.report.coverage };
 }

@@ -1,12 +1,12 @@
 import { send } from '../client/http-transport';
 import { type HarnessConfig, MODES } from '../config';
-import { recoverInterrupted } from '../recording/recording-session';
 import type { HttpRequest, HttpResponse } from '../contract/exchange';
-import { HarnessError, ERROR_CODES, isHarnessError } from '../errors';
-import { HarnessRun, type RunReport, type TestRecord, type TestRun } from '../run';
-import type { WireRecord } from '../run';
+import { ERROR_CODES, HarnessError, isHarnessError } from '../errors';
+import { recoverInterrupted } from '../recording/recording-session';
 import type { RtaSocket } from '../rta/rta-client';
 import { rtaUrlOf } from '../rta/rta-url';
+import type { WireRecord } from '../run';
+import { HarnessRun, type RunReport, type TestRecord, type TestRun } from '../run';
 
 /** What the proxy answers when replay has no recording for a request: a 4xx a client cannot mistake for MPSD's. */
 export const REPLAY_MISS_STATUS = 424;
@@ -36,8 +36,16 @@ export class ProxySession {
     readonly name: string,
   ) {}
 
-  static async open(config: HarnessConfig, name: string, onWire: (record: WireRecord) => void, onRecovered?: (recovered: { file: string; exchanges: number }) => void): Promise<ProxySession> {
-    const recovered = MODES[config.mode].writes === 'nothing' ? undefined : await recoverInterrupted(`proxy/${name.replace(/\//g, '-')}`, config.recordingsDir, config.target.kind);
+  static async open(
+    config: HarnessConfig,
+    name: string,
+    onWire: (record: WireRecord) => void,
+    onRecovered?: (recovered: { file: string; exchanges: number }) => void,
+  ): Promise<ProxySession> {
+    const recovered =
+      MODES[config.mode].writes === 'nothing'
+        ? undefined
+        : await recoverInterrupted(`proxy/${name.replace(/\//g, '-')}`, config.recordingsDir, config.target.kind);
     if (recovered) onRecovered?.(recovered);
     const run = await HarnessRun.open(config);
     const test = run.beginTest({ titlePath: ['proxy', name], fullTitle: `proxy ${name}`, onWire, checkRequests: true, journal: true });
@@ -58,10 +66,20 @@ export class ProxySession {
     } catch (error) {
       if (isHarnessError(error, ERROR_CODES.REPLAY_MISS)) {
         this.misses += 1;
-        return { status: REPLAY_MISS_STATUS, headers: { 'content-type': 'text/plain; charset=utf-8', 'x-mpsd-harness': 'replay-miss' }, text: `${error.message}\n` };
+        return {
+          status: REPLAY_MISS_STATUS,
+          headers: { 'content-type': 'text/plain; charset=utf-8', 'x-mpsd-harness': 'replay-miss' },
+          text: `${error.message}\n`,
+        };
       }
-      const message = isHarnessError(error) ? error.message : new HarnessError(ERROR_CODES.TARGET_UNREACHABLE, (error as Error).message).message;
-      return { status: 502, headers: { 'content-type': 'text/plain; charset=utf-8', 'x-mpsd-harness': 'target-failed' }, text: `${message}\n` };
+      const message = isHarnessError(error)
+        ? error.message
+        : new HarnessError(ERROR_CODES.TARGET_UNREACHABLE, (error as Error).message).message;
+      return {
+        status: 502,
+        headers: { 'content-type': 'text/plain; charset=utf-8', 'x-mpsd-harness': 'target-failed' },
+        text: `${message}\n`,
+      };
     }
   }
 

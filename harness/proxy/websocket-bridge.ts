@@ -13,7 +13,12 @@ export type RtaUpstream = (headers: Record<string, string>) => Promise<RtaSocket
  * does HTTP, and checks every frame the target sends. A frame replay does not hold closes the client's
  * socket with 1011 and the reason.
  */
-export function bridgeWebSockets(server: Server, upstream: RtaUpstream, log: (line: string) => void, onBreak: (problem: string) => void = () => {}): void {
+export function bridgeWebSockets(
+  server: Server,
+  upstream: RtaUpstream,
+  log: (line: string) => void,
+  onBreak: (problem: string) => void = () => {},
+): void {
   const sockets = new WebSocketServer({ noServer: true });
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const path = (req.url ?? '/').split('?')[0].toLowerCase();
@@ -48,5 +53,7 @@ function relay(client: import('ws').WebSocket, target: RtaSocket, log: (line: st
 }
 
 function refuse(socket: Duplex, status: number, message: string): void {
-  socket.end(`HTTP/1.1 ${status} ${status === 404 ? 'Not Found' : 'Bad Gateway'}\r\nContent-Type: text/plain\r\nContent-Length: ${Buffer.byteLength(message)}\r\nConnection: close\r\n\r\n${message}`);
+  socket.end(
+    `HTTP/1.1 ${status} ${status === 404 ? 'Not Found' : 'Bad Gateway'}\r\nContent-Type: text/plain\r\nContent-Length: ${Buffer.byteLength(message)}\r\nConnection: close\r\n\r\n${message}`,
+  );
 }

@@ -13,7 +13,10 @@ export interface MissContext {
 }
 
 export function identityOfEntry(entry: HarEntry, principalOf: PrincipalOf): RequestIdentity {
-  return requestIdentity({ method: entry.request.method, url: entry.request.url, headers: headerMap(entry.request.headers), body: entry.request.postData?.text }, principalOf);
+  return requestIdentity(
+    { method: entry.request.method, url: entry.request.url, headers: headerMap(entry.request.headers), body: entry.request.postData?.text },
+    principalOf,
+  );
 }
 
 /** Each way two identities differ, as a readable line. */
@@ -23,7 +26,8 @@ export function differences(wanted: RequestIdentity, recorded: RequestIdentity):
   if (wanted.path !== recorded.path) out.push(`path: ${wanted.path} here, ${recorded.path} recorded`);
   if (wanted.principal !== recorded.principal) out.push(`principal: ${wanted.principal} here, ${recorded.principal} recorded`);
   for (const name of MATCHED_HEADERS) {
-    if (wanted.headers[name] !== recorded.headers[name]) out.push(`${name}: ${wanted.headers[name] ?? '(absent)'} here, ${recorded.headers[name] ?? '(absent)'} recorded`);
+    if (wanted.headers[name] !== recorded.headers[name])
+      out.push(`${name}: ${wanted.headers[name] ?? '(absent)'} here, ${recorded.headers[name] ?? '(absent)'} recorded`);
   }
   if (wanted.body !== recorded.body) out.push(...bodyDifferences(wanted.body, recorded.body));
   return out;
@@ -40,14 +44,24 @@ function bodyDifferences(here: string, recorded: string): string[] {
   }
   const paths: string[] = [];
   diffJson(a, b, '', paths);
-  return paths.slice(0, 8).map((p) => `body${p || ' (whole)'}: ${truncate(show(valueAt(a, p)))} here, ${truncate(show(valueAt(b, p)))} recorded`);
+  return paths
+    .slice(0, 8)
+    .map((p) => `body${p || ' (whole)'}: ${truncate(show(valueAt(a, p)))} here, ${truncate(show(valueAt(b, p)))} recorded`);
 }
 
 /** A value as JSON with its numbers as written; undefined stays undefined (shown as absent). */
 const show = (value: unknown) => (value === undefined ? undefined : stringifyLossless(value));
 
 function diffJson(a: unknown, b: unknown, path: string, out: string[]): void {
-  const objects = a !== null && b !== null && typeof a === 'object' && typeof b === 'object' && !Array.isArray(a) && !Array.isArray(b) && !isLossless(a) && !isLossless(b);
+  const objects =
+    a !== null &&
+    b !== null &&
+    typeof a === 'object' &&
+    typeof b === 'object' &&
+    !Array.isArray(a) &&
+    !Array.isArray(b) &&
+    !isLossless(a) &&
+    !isLossless(b);
   if (!objects) {
     if (show(a) !== show(b)) out.push(path);
     return;
@@ -80,14 +94,23 @@ export function explainMiss(context: MissContext, principalOf: PrincipalOf): str
     `  recording: ${context.recordingPath}${context.entries ? ` (${context.entries.length} entries)` : ' (file does not exist)'}`,
     `  request:   ${describe(context.request)}${context.order > 0 ? ` [identical request #${context.order + 1}]` : ''}`,
   ];
-  const candidates = (context.entries ?? []).map((entry, index) => ({ index, id: identityOfEntry(entry, principalOf), order: entry._order }));
+  const candidates = (context.entries ?? []).map((entry, index) => ({
+    index,
+    id: identityOfEntry(entry, principalOf),
+    order: entry._order,
+  }));
   if (candidates.length > 0) {
     const scored = candidates.map((c) => ({ ...c, diffs: differences(context.request, c.id) }));
-    scored.sort((x, y) => x.diffs.length - y.diffs.length || Number(x.id.path !== context.request.path) - Number(y.id.path !== context.request.path));
+    scored.sort(
+      (x, y) => x.diffs.length - y.diffs.length || Number(x.id.path !== context.request.path) - Number(y.id.path !== context.request.path),
+    );
     const best = scored[0];
     lines.push(`  closest:   entry ${best.index + 1}: ${describe(best.id)}`);
     if (best.diffs.length > 0) lines.push(...best.diffs.map((d) => `  differs:   ${d}`));
-    else lines.push(`  differs:   only in sequence: the recording has ${scored.filter((s) => s.diffs.length === 0).length} such request(s); this test sent one more`);
+    else
+      lines.push(
+        `  differs:   only in sequence: the recording has ${scored.filter((s) => s.diffs.length === 0).length} such request(s); this test sent one more`,
+      );
   }
   lines.push(`  fix: if the test changed on purpose, re-record it:\n       ${context.rerecordCommand}`);
   return lines.join('\n');

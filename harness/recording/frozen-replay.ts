@@ -34,7 +34,10 @@ export function replayedResponse(response: HarEntry['response']): ReplayedRespon
     if (existing === undefined) headers[name] = _fromType === 'array' ? [value] : value;
     else headers[name] = [...(Array.isArray(existing) ? existing : [existing]), value];
   }
-  const { status, statusText, content } = response as HarEntry['response'] & { statusText?: string; content?: { text?: string; encoding?: string } };
+  const { status, statusText, content } = response as HarEntry['response'] & {
+    statusText?: string;
+    content?: { text?: string; encoding?: string };
+  };
   return { statusCode: status, statusText, headers, body: content?.text, encoding: content?.encoding };
 }
 

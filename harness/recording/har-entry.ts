@@ -37,7 +37,9 @@ const byteLength = (text: string) => Buffer.byteLength(text, 'utf8');
 
 /** Polly's estimate of the header block: the names and values, a CRLF each, the start and end lines. */
 function headersSize(pairs: NameValue[], startLine: string, startLineBytes: number): number {
-  return byteLength(startLine + pairs.map((p) => p.name).join() + pairs.map((p) => p.value).join()) + pairs.length * 2 + 2 + startLineBytes + 2;
+  return (
+    byteLength(startLine + pairs.map((p) => p.name).join() + pairs.map((p) => p.value).join()) + pairs.length * 2 + 2 + startLineBytes + 2
+  );
 }
 
 interface Answered {
@@ -76,7 +78,15 @@ export function harEntryOf(pollyRequest: PollyRequest): HarEntry {
       headersSize: headersSize(requestHeaders, request.method + request.absoluteUrl, 12),
       queryString: nameValues(request.query),
       cookies: [],
-      ...(request.body ? { postData: { mimeType: firstHeader(request.headers, 'content-type') || 'text/plain', params: [], ...(postText !== undefined ? { text: postText } : {}) } } : {}),
+      ...(request.body
+        ? {
+            postData: {
+              mimeType: firstHeader(request.headers, 'content-type') || 'text/plain',
+              params: [],
+              ...(postText !== undefined ? { text: postText } : {}),
+            },
+          }
+        : {}),
       bodySize: requestLength ? Number.parseInt(requestLength, 10) : postText ? byteLength(postText) : 0,
     },
     response: {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { type Exchange, toExchange } from '../contract/exchange';
-import { HarnessError, ERROR_CODES } from '../errors';
+import { ERROR_CODES, HarnessError } from '../errors';
 
 /** The parts of a Polly HAR file the harness reads and writes. */
 export interface HarHeader {
@@ -64,14 +64,18 @@ const HAR_VERSIONS = ['1.2'];
 export function harProblem(har: unknown): string | undefined {
   const log = (har as Har | null)?.log;
   if (typeof log !== 'object' || log === null) return 'it has no "log" object';
-  if (!HAR_VERSIONS.includes(log.version)) return `its HAR version is ${JSON.stringify(log.version)}; this harness reads ${HAR_VERSIONS.join(', ')}`;
+  if (!HAR_VERSIONS.includes(log.version))
+    return `its HAR version is ${JSON.stringify(log.version)}; this harness reads ${HAR_VERSIONS.join(', ')}`;
   if (!Array.isArray(log.entries)) return 'its log has no "entries" list';
   for (const [i, entry] of log.entries.entries()) {
     const where = `entry ${i + 1}`;
-    if (typeof entry?.request?.method !== 'string' || typeof entry.request.url !== 'string' || !Array.isArray(entry.request.headers)) return `${where} has no request with method, url and headers`;
+    if (typeof entry?.request?.method !== 'string' || typeof entry.request.url !== 'string' || !Array.isArray(entry.request.headers))
+      return `${where} has no request with method, url and headers`;
     if (typeof entry.response !== 'object' || entry.response === null) return `${where} has no response`;
-    if (!Number.isInteger(entry.response.status)) return `${where} has a response status that is not a number (${JSON.stringify(entry.response.status)})`;
-    if (!Array.isArray(entry.response.headers) || typeof entry.response.content !== 'object') return `${where} has a response without headers or content`;
+    if (!Number.isInteger(entry.response.status))
+      return `${where} has a response status that is not a number (${JSON.stringify(entry.response.status)})`;
+    if (!Array.isArray(entry.response.headers) || typeof entry.response.content !== 'object')
+      return `${where} has a response without headers or content`;
   }
   return undefined;
 }
@@ -87,11 +91,19 @@ export function readHar(file: string, rerecord = 'npm run record -- --grep "<its
   try {
     parsed = JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, '')); // an editor's UTF-8 BOM is not a corruption
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'it does not exist' : `it is not JSON (${(error as Error).message})`;
-    throw new HarnessError(ERROR_CODES.RECORDING_INVALID, `${shown} cannot be read: ${reason}. Restore it from git, or re-record its test: ${rerecord}`);
+    const reason =
+      (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'it does not exist' : `it is not JSON (${(error as Error).message})`;
+    throw new HarnessError(
+      ERROR_CODES.RECORDING_INVALID,
+      `${shown} cannot be read: ${reason}. Restore it from git, or re-record its test: ${rerecord}`,
+    );
   }
   const problem = harProblem(parsed);
-  if (problem) throw new HarnessError(ERROR_CODES.RECORDING_INVALID, `${shown} is not a usable Polly recording: ${problem}. Restore it from git, or re-record its test: ${rerecord}`);
+  if (problem)
+    throw new HarnessError(
+      ERROR_CODES.RECORDING_INVALID,
+      `${shown} is not a usable Polly recording: ${problem}. Restore it from git, or re-record its test: ${rerecord}`,
+    );
   return parsed as Har;
 }
 
@@ -99,7 +111,10 @@ export function readHar(file: string, rerecord = 'npm run record -- --grep "<its
 export function exchangeOf(entry: HarEntry): Exchange {
   const url = new URL(entry.request.url, 'http://recording.invalid');
   const { content } = entry.response;
-  const text = content.encoding === 'base64' && content.text !== undefined ? Buffer.from(content.text, 'base64').toString('utf8') : (content.text ?? '');
+  const text =
+    content.encoding === 'base64' && content.text !== undefined
+      ? Buffer.from(content.text, 'base64').toString('utf8')
+      : (content.text ?? '');
   return toExchange(
     {
       method: entry.request.method.toUpperCase(),

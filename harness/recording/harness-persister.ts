@@ -2,36 +2,18 @@ import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Request } from '@pollyjs/core';
 import Persister from '@pollyjs/persister';
-import { HarnessError, ERROR_CODES } from '../errors';
+import { ERROR_CODES, HarnessError } from '../errors';
 import { explainMiss } from './explain-miss';
-import { type Har, type HarEntry, type HarnessMetadata, readHar } from './har';
+import { type Har, type HarEntry, readHar } from './har';
 import { harEntryOf } from './har-entry';
-import { type PrincipalOf, requestIdentity } from './matching';
-import type { SanitizeOptions } from './sanitize-har';
+import { requestIdentity } from './matching';
+import type { RecordingContext } from './recording-context';
 import { renderRecording, writeRecording } from './write-recording';
 
 /** Marks a Polly request that belongs to a test that has ended (see recording-session's admit). */
 export const NOT_THIS_TEST = Symbol('not-this-test');
 
-/** What happened to a recording file when a test ended. */
-export type SaveOutcome = 'created' | 'updated' | 'unchanged';
-
-/** What one test's recording needs beyond Polly's own options. */
-export interface RecordingContext {
-  principalOf: PrincipalOf;
-  origin?: SanitizeOptions['origin'];
-  metadata: () => HarnessMetadata;
-  rerecordCommand: string;
-  /** Record mode rewrites a recording from scratch: the old file is not read (a corrupt one is simply replaced). */
-  fromScratch: boolean;
-  /** Set when the test failed while recording: its requests are dropped, the old recording stays. */
-  discard: boolean;
-  /** Called with each recorded entry a replay answered from (the lint reports entries never used). */
-  onEntryUsed?: (entry: HarEntry) => void;
-  onSaved?: (outcome: SaveOutcome) => void;
-  /** The test's websocket entries (websocket-frames.ts): Polly never sees them, so they join its entries here. */
-  webSockets?: () => HarEntry[];
-}
+export type { RecordingContext, SaveOutcome } from './recording-context';
 
 interface Options {
   recordingsDir: string;
@@ -101,9 +83,18 @@ export class HarnessPersister extends Persister {
     }
     if (this.polly.config.recordIfMissing) return null;
     const { principalOf, rerecordCommand } = this.context;
-    const identity = requestIdentity({ method: request.method, url: request.url, headers: request.headers as Record<string, string>, body: request.body }, principalOf);
+    const identity = requestIdentity(
+      { method: request.method, url: request.url, headers: request.headers as Record<string, string>, body: request.body },
+      principalOf,
+    );
     const recordingPath = relative(process.cwd(), this.filenameFor(request.recordingId));
-    throw new HarnessError(ERROR_CODES.REPLAY_MISS, explainMiss({ recordingPath, entries: cached?.har.log.entries, request: identity, order: request.order ?? 0, rerecordCommand }, principalOf));
+    throw new HarnessError(
+      ERROR_CODES.REPLAY_MISS,
+      explainMiss(
+        { recordingPath, entries: cached?.har.log.entries, request: identity, order: request.order ?? 0, rerecordCommand },
+        principalOf,
+      ),
+    );
   }
 
   /** A request another (ended) test fired is never written into this test's recording. */
@@ -149,8 +140,19 @@ export class HarnessPersister extends Persister {
       });
       const times = new Map(entries.map((e) => [e, Date.parse(e.startedDateTime)]));
       entries.sort((a, b) => (times.get(a) ?? 0) - (times.get(b) ?? 0));
-      const creator = { name: 'Polly.JS', version: (this.polly.constructor as unknown as { VERSION: string }).VERSION, comment: 'persister:harness-fs' };
-      const log = { version: '1.2', pages: [], ...(stored?.log ?? {}), creator, _recordingName: stored?.log._recordingName ?? name, entries };
+      const creator = {
+        name: 'Polly.JS',
+        version: (this.polly.constructor as unknown as { VERSION: string }).VERSION,
+        comment: 'persister:harness-fs',
+      };
+      const log = {
+        version: '1.2',
+        pages: [],
+        ...(stored?.log ?? {}),
+        creator,
+        _recordingName: stored?.log._recordingName ?? name,
+        entries,
+      };
       await this.onSaveRecording(recordingId, { log });
       this.index.delete(recordingId);
     }
@@ -162,7 +164,11 @@ export class HarnessPersister extends Persister {
   }
 
   async onSaveRecording(recordingId: string, har: unknown): Promise<void> {
-    const parts = await renderRecording(har as Har, { principalOf: this.context.principalOf, origin: this.context.origin, metadata: this.context.metadata() });
+    const parts = await renderRecording(har as Har, {
+      principalOf: this.context.principalOf,
+      origin: this.context.origin,
+      metadata: this.context.metadata(),
+    });
     const outcome = await writeRecording(this.filenameFor(recordingId), parts); // not inside ?.(): it must run
     this.context.onSaved?.(outcome);
   }

@@ -34,7 +34,13 @@ export function requestIdentity(request: RawRequest, principalOf: PrincipalOf): 
   for (const [k, v] of Object.entries(request.headers)) lower[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
   const headers: Record<string, string> = {};
   for (const name of MATCHED_HEADERS) if (lower[name] !== undefined) headers[name] = lower[name] as string;
-  return { method: request.method.toUpperCase(), path: pathOf(request.url), body: canonicalBody(request.body), headers, principal: principalOf(lower.authorization) };
+  return {
+    method: request.method.toUpperCase(),
+    path: pathOf(request.url),
+    body: canonicalBody(request.body),
+    headers,
+    principal: principalOf(lower.authorization),
+  };
 }
 
 function pathOf(url: string): string {

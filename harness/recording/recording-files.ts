@@ -24,7 +24,11 @@ export async function recordingFileFor(name: string, recordingsDir: string): Pro
  * Before a long session starts: a journal left by one that was killed becomes its recording. Resolves
  * with the file and how many exchanges it got back, or undefined when nothing was left.
  */
-export async function recoverInterrupted(name: string, recordingsDir: string, target: 'emulator' | 'live'): Promise<{ file: string; exchanges: number } | undefined> {
+export async function recoverInterrupted(
+  name: string,
+  recordingsDir: string,
+  target: 'emulator' | 'live',
+): Promise<{ file: string; exchanges: number } | undefined> {
   const file = await recordingFileFor(name, recordingsDir);
   const exchanges = await recoverJournal(file, name, { provenance: provenance(target) as unknown as Record<string, unknown>, inputs: {} });
   return exchanges === undefined ? undefined : { file: relative(process.cwd(), file), exchanges };

@@ -1,24 +1,23 @@
 import { relative } from 'node:path';
-import { Polly, type Request as PollyRequest, type Response as PollyResponse } from '@pollyjs/core';
-import NodeHttpAdapter from '@pollyjs/adapter-node-http';
 import FetchAdapter from '@pollyjs/adapter-fetch';
+import NodeHttpAdapter from '@pollyjs/adapter-node-http';
+import { Polly, type Request as PollyRequest, type Response as PollyResponse } from '@pollyjs/core';
 import type { ModeSpec } from '../config';
 import type { HttpRequest, HttpResponse } from '../contract/exchange';
+import type { RtaConnector } from '../rta/rta-client';
+import { redactHeaders } from '../secrets';
 import { forgetPollyLoggers, withFrozenReplay } from './frozen-replay';
 import { harEntryOf } from './har-entry';
-import { Journal, journalOf } from './journal';
 import { HarnessPersister, NOT_THIS_TEST, type RecordingContext, type SaveOutcome } from './harness-persister';
 import { RecordedInputs } from './inputs';
-import { type PrincipalOf, matchRequestsBy } from './matching';
+import { Journal, journalOf } from './journal';
+import { matchRequestsBy, type PrincipalOf } from './matching';
 import { provenance } from './provenance';
-import { redactHeaders } from '../secrets';
-import type { RtaConnector } from '../rta/rta-client';
-import { WebSocketRecorder, replayConnector } from './websocket-frames';
+import { replayConnector, WebSocketRecorder } from './websocket-frames';
 
 const ADAPTERS = ['harness-node-http', 'harness-fetch'];
 Polly.register(withFrozenReplay(NodeHttpAdapter, ADAPTERS[0]));
-// Global fetch goes through Polly too, so a fetch during replay is answered from the recording or
-// fails as a miss: it never reaches the network.
+// Global fetch goes through Polly too: a fetch during replay is answered from the recording or is a miss.
 Polly.register(withFrozenReplay(FetchAdapter, ADAPTERS[1]));
 Polly.register(HarnessPersister);
 
@@ -104,7 +103,9 @@ export function startRecording(options: RecordingOptions): RecordingSession {
   const file = persister.filenameFor(polly.recordingId);
   watchWire(polly, options);
   const journal =
-    options.journal && options.mode.writes !== 'nothing' ? new Journal(journalOf(file), () => ({ principalOf: options.principalOf, origin: options.origin, metadata: context.metadata() })) : undefined;
+    options.journal && options.mode.writes !== 'nothing'
+      ? new Journal(journalOf(file), () => ({ principalOf: options.principalOf, origin: options.origin, metadata: context.metadata() }))
+      : undefined;
   if (journal) {
     polly.server.any().on('response', (req: PollyRequest) => {
       if (!(req as PollyRequest & { [NOT_THIS_TEST]?: true })[NOT_THIS_TEST]) journal.append(harEntryOf(req));
@@ -125,7 +126,10 @@ export function startRecording(options: RecordingOptions): RecordingSession {
     usedEntries: () => (recording?.log.entries ?? []).flatMap((entry, i) => (used.has(entry) ? [i] : [])),
     answeredBy: () => ({ recording: used.size, target: sentToTarget.count }),
     rta(real) {
-      if (options.mode.answers === 'recordings') return replayConnector(recording?.log.entries ?? [], options.principalOf, relative(process.cwd(), file), (entry) => used.add(entry));
+      if (options.mode.answers === 'recordings')
+        return replayConnector(recording?.log.entries ?? [], options.principalOf, relative(process.cwd(), file), (entry) =>
+          used.add(entry),
+        );
       return options.mode.writes === 'nothing' ? real : sockets.connector(real);
     },
     async stop({ failed }) {
@@ -144,7 +148,12 @@ export function startRecording(options: RecordingOptions): RecordingSession {
 function requestOf(req: PollyRequest, principalOf: PrincipalOf): HttpRequest {
   const url = new URL(req.url);
   const body = typeof req.body === 'string' ? req.body : req.body === undefined || req.body === null ? undefined : String(req.body);
-  return { method: req.method.toUpperCase(), path: url.pathname + url.search, headers: redactHeaders(flatten(req.headers), principalOf), ...(body !== undefined && body !== '' ? { body } : {}) };
+  return {
+    method: req.method.toUpperCase(),
+    path: url.pathname + url.search,
+    headers: redactHeaders(flatten(req.headers), principalOf),
+    ...(body !== undefined && body !== '' ? { body } : {}),
+  };
 }
 
 /** Report every request Polly handles, answered or failed; refuse the ones `admit` turns away. */
@@ -160,7 +169,10 @@ function watchWire(polly: Polly, options: RecordingOptions): void {
     if ((req as PollyRequest & { [NOT_THIS_TEST]?: true })[NOT_THIS_TEST]) return;
     const raw = res as unknown as { statusCode: number; body?: string; encoding?: string; headers: Record<string, string | string[]> };
     const text = raw.encoding === 'base64' && raw.body ? Buffer.from(raw.body, 'base64').toString('utf8') : (raw.body ?? '');
-    onWire({ request: requestOf(req, principalOf), response: { status: raw.statusCode, headers: redactHeaders(flatten(raw.headers), principalOf), text } });
+    onWire({
+      request: requestOf(req, principalOf),
+      response: { status: raw.statusCode, headers: redactHeaders(flatten(raw.headers), principalOf), text },
+    });
   });
   polly.server.any().on('error', (req: PollyRequest, error: Error) => {
     if (!(req as PollyRequest & { [NOT_THIS_TEST]?: true })[NOT_THIS_TEST]) onWire({ request: requestOf(req, principalOf), error });
@@ -169,7 +181,8 @@ function watchWire(polly: Polly, options: RecordingOptions): void {
 
 function flatten(headers: Record<string, string | string[] | undefined>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers ?? {})) if (value !== undefined) out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
+  for (const [name, value] of Object.entries(headers ?? {}))
+    if (value !== undefined) out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
   return out;
 }
 

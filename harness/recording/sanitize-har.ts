@@ -1,6 +1,6 @@
 import { isThrottled } from '../contract/exchange';
+import { isSecretHeader, REDACTED, redactedAuthorization, scrubText } from '../secrets';
 import { type HarEntry, type HarHeader, type HarnessMetadata, headerMap } from './har';
-import { REDACTED, isSecretHeader, redactedAuthorization, scrubText } from '../secrets';
 import type { PrincipalOf } from './matching';
 
 export interface SanitizeOptions {
@@ -38,7 +38,8 @@ export function withoutThrottled(entries: HarEntry[]): HarEntry[] {
 
 export function sanitizeEntry(entry: HarEntry, index: number, options: SanitizeOptions): HarEntry {
   const { origin } = options;
-  const url = origin && entry.request.url.startsWith(origin.from) ? origin.to + entry.request.url.slice(origin.from.length) : entry.request.url;
+  const url =
+    origin && entry.request.url.startsWith(origin.from) ? origin.to + entry.request.url.slice(origin.from.length) : entry.request.url;
   return {
     ...entry,
     startedDateTime: new Date(SYNTHETIC_START + index * 1000).toISOString(),
@@ -47,7 +48,9 @@ export function sanitizeEntry(entry: HarEntry, index: number, options: SanitizeO
     request: {
       ...entry.request,
       url: scrubText(url),
-      headers: entry.request.headers.map((h) => (origin && h.name.toLowerCase() === 'host' ? { name: h.name, value: new URL(origin.to).host } : redactHeader(h, options.principalOf))),
+      headers: entry.request.headers.map((h) =>
+        origin && h.name.toLowerCase() === 'host' ? { name: h.name, value: new URL(origin.to).host } : redactHeader(h, options.principalOf),
+      ),
       cookies: [],
       ...(entry.request.postData ? { postData: { ...entry.request.postData, text: scrubText(entry.request.postData.text ?? '') } } : {}),
     },
@@ -55,9 +58,14 @@ export function sanitizeEntry(entry: HarEntry, index: number, options: SanitizeO
       ...entry.response,
       headers: entry.response.headers.map((h) => redactHeader(h, options.principalOf)),
       cookies: [],
-      content: { ...entry.response.content, ...(entry.response.content.text !== undefined ? { text: scrubText(entry.response.content.text) } : {}) },
+      content: {
+        ...entry.response.content,
+        ...(entry.response.content.text !== undefined ? { text: scrubText(entry.response.content.text) } : {}),
+      },
     },
-    ...(Array.isArray(entry._webSocketMessages) ? { _webSocketMessages: entry._webSocketMessages.map((m, i) => sanitizeFrame(m, index, i)) } : {}),
+    ...(Array.isArray(entry._webSocketMessages)
+      ? { _webSocketMessages: entry._webSocketMessages.map((m, i) => sanitizeFrame(m, index, i)) }
+      : {}),
   };
 }
 

@@ -1,4 +1,4 @@
-import { HarnessError, ERROR_CODES } from '../errors';
+import { ERROR_CODES, HarnessError } from '../errors';
 import { fanOut } from '../rta/fan-out';
 import type { RtaConnector, RtaSocket } from '../rta/rta-client';
 import { redactedAuthorization } from '../secrets';
@@ -34,7 +34,8 @@ export class WebSocketRecorder {
     return async (url, headers) => {
       const socket = await real(url, headers);
       const messages: WebSocketMessage[] = [];
-      const note = (type: WebSocketMessage['type'], data: string, opcode = 1) => messages.push({ type, time: Date.now() / 1000, opcode, data });
+      const note = (type: WebSocketMessage['type'], data: string, opcode = 1) =>
+        messages.push({ type, time: Date.now() / 1000, opcode, data });
       this.entries.push(this.entryFor(url, headers, messages));
       const incoming = fanOut();
       socket.onMessage((text) => {
@@ -61,7 +62,10 @@ export class WebSocketRecorder {
   }
 
   private entryFor(url: string, headers: Record<string, string>, messages: WebSocketMessage[]): HarEntry {
-    const sent = Object.entries(headers).map(([name, value]) => ({ name, value: name.toLowerCase() === 'authorization' ? redactedAuthorization(this.principalOf(value)) : value }));
+    const sent = Object.entries(headers).map(([name, value]) => ({
+      name,
+      value: name.toLowerCase() === 'authorization' ? redactedAuthorization(this.principalOf(value)) : value,
+    }));
     return {
       _id: `websocket ${pathOf(url)}`,
       _order: this.entries.length,
@@ -69,15 +73,31 @@ export class WebSocketRecorder {
       startedDateTime: new Date().toISOString(),
       time: 0,
       timings: { send: 0, wait: 0, receive: 0 },
-      request: { method: 'GET', url: httpUrl(url), headers: [...sent, { name: 'upgrade', value: 'websocket' }], cookies: [], queryString: [] },
-      response: { status: 101, headers: [{ name: 'upgrade', value: 'websocket' }], cookies: [], content: { size: 0, mimeType: 'x-unknown' } },
+      request: {
+        method: 'GET',
+        url: httpUrl(url),
+        headers: [...sent, { name: 'upgrade', value: 'websocket' }],
+        cookies: [],
+        queryString: [],
+      },
+      response: {
+        status: 101,
+        headers: [{ name: 'upgrade', value: 'websocket' }],
+        cookies: [],
+        content: { size: 0, mimeType: 'x-unknown' },
+      },
       _webSocketMessages: messages,
     };
   }
 }
 
 /** Replay: each connection the test opens is the next recorded one; the frames it sends must be the recorded ones. */
-export function replayConnector(entries: HarEntry[], principalOf: PrincipalOf, where: string, onUsed?: (entry: HarEntry) => void): RtaConnector {
+export function replayConnector(
+  entries: HarEntry[],
+  principalOf: PrincipalOf,
+  where: string,
+  onUsed?: (entry: HarEntry) => void,
+): RtaConnector {
   const sockets = entries.filter(isWebSocketEntry);
   let next = 0;
   return async (url, headers) => {
@@ -85,7 +105,10 @@ export function replayConnector(entries: HarEntry[], principalOf: PrincipalOf, w
     const who = redactedAuthorization(principalOf(headers.authorization ?? ''));
     const recordedWho = entry?.request.headers.find((h) => h.name.toLowerCase() === 'authorization')?.value;
     if (!entry || pathOf(entry.request.url) !== pathOf(url) || recordedWho !== who) {
-      throw new HarnessError(ERROR_CODES.REPLAY_MISS, `${where}: the test opened websocket #${next + 1} (${pathOf(url)} as ${who}), which the recording does not hold; re-record the test`);
+      throw new HarnessError(
+        ERROR_CODES.REPLAY_MISS,
+        `${where}: the test opened websocket #${next + 1} (${pathOf(url)} as ${who}), which the recording does not hold; re-record the test`,
+      );
     }
     next += 1;
     onUsed?.(entry); // the recordings lint reports entries no replay used

@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { mkdir, open, readFile, rename } from 'node:fs/promises';
 import { dirname, relative } from 'node:path';
-import { HarnessError, ERROR_CODES } from '../errors';
+import { ERROR_CODES, HarnessError } from '../errors';
 import type { Har, HarEntry } from './har';
 import { type SanitizeOptions, sanitizeEntry, withoutThrottled } from './sanitize-har';
 
@@ -47,7 +47,11 @@ export async function renderRecording(recorded: { log: { entries: unknown[] } },
 }
 
 /** A recording from entries already sanitized (a proxy's journal holds them so): the committed layout. */
-export async function renderSanitized(log: Omit<Har['log'], 'entries'>, sanitized: readonly HarEntry[], metadata: SanitizeOptions['metadata']): Promise<RenderedRecording> {
+export async function renderSanitized(
+  log: Omit<Har['log'], 'entries'>,
+  sanitized: readonly HarEntry[],
+  metadata: SanitizeOptions['metadata'],
+): Promise<RenderedRecording> {
   const entries: string[] = [];
   for (let i = 0; i < sanitized.length; i += 1) {
     // Each entry as the whole file indents it (three levels deep), after the separator that precedes it.

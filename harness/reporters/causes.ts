@@ -17,7 +17,9 @@ function failureCause(failure: Failure): string {
   if (violation) return `${failure.check} at ${violation.instancePath}: expected ${violation.expected}`;
   const names = (CAUSE_PARAMS[failure.check] ?? []) as readonly string[];
   const params = (failure.params ?? {}) as Record<string, unknown>;
-  const shown = names.filter((name) => params[name] !== undefined).map((name) => `${name} ${Array.isArray(params[name]) ? (params[name] as unknown[]).join(', ') : String(params[name])}`);
+  const shown = names
+    .filter((name) => params[name] !== undefined)
+    .map((name) => `${name} ${Array.isArray(params[name]) ? (params[name] as unknown[]).join(', ') : String(params[name])}`);
   return shown.length > 0 ? `${failure.check} (${shown.join('; ')})` : failure.check;
 }
 

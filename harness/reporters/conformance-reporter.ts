@@ -1,10 +1,10 @@
 import Mocha from 'mocha';
 import { MODES, type Mode, reportsDir, runShard } from '../config';
 import { recordOf, runReportOf } from '../mocha/results-channel';
-import { runHeader } from './run-header';
 import { scrubText } from '../secrets';
 import { groupByCause, renderCausesText } from './causes';
 import { hookResult, toResult } from './results';
+import { runHeader } from './run-header';
 import { tally, writeRunFindings, writeRunReports } from './write-reports';
 
 /**
@@ -66,8 +66,10 @@ class ConformanceReporter extends Mocha.reporters.Spec {
       const run = runReportOf(runner.suite);
       if (run) {
         writeRunFindings(reportsDir(), run);
-        if (run.throttled > 0) say(`[throttled] ${run.throttled} answer(s) were 429/503 with Retry-After: retried, never recorded, never counted as breaks`);
-        if (MODES[runHeader().mode as Mode]?.writes !== 'nothing') say(`[record] recordings: ${run.saved.created} created, ${run.saved.updated} updated, ${run.saved.unchanged} unchanged`);
+        if (run.throttled > 0)
+          say(`[throttled] ${run.throttled} answer(s) were 429/503 with Retry-After: retried, never recorded, never counted as breaks`);
+        if (MODES[runHeader().mode as Mode]?.writes !== 'nothing')
+          say(`[record] recordings: ${run.saved.created} created, ${run.saved.updated} updated, ${run.saved.unchanged} unchanged`);
       }
       const results = writeRunReports(reportsDir(), {
         header: runHeader(),
@@ -83,7 +85,11 @@ class ConformanceReporter extends Mocha.reporters.Spec {
       // A test failed only here (a request it fired after it ended) must fail the process too.
       if (failed > 0 && runner.failures === 0) failRun(runner);
       // after the Spec epilogue, which is printed on the same event: each cause once, then the closing line
-      setImmediate(() => process.stdout.write(`${scrubText(renderCausesText(groupByCause(results.tests)))}${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`));
+      setImmediate(() =>
+        process.stdout.write(
+          `${scrubText(renderCausesText(groupByCause(results.tests)))}${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`,
+        ),
+      );
     }
   }
 }

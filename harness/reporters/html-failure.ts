@@ -13,7 +13,9 @@ export function prettyBody(text: string, paths: readonly string[]): string {
   const keys = paths.map((p) => p.split('/').filter(Boolean).pop()).filter((k): k is string => !!k);
   return pretty
     .split('\n')
-    .map((line) => (keys.some((k) => line.trimStart().startsWith(`"${k}":`)) ? `<mark class="offending">${escapeHtml(line)}</mark>` : escapeHtml(line)))
+    .map((line) =>
+      keys.some((k) => line.trimStart().startsWith(`"${k}":`)) ? `<mark class="offending">${escapeHtml(line)}</mark>` : escapeHtml(line),
+    )
     .join('\n');
 }
 
@@ -30,9 +32,15 @@ function exchangeBlock(e: Exchange, label: string, paths: readonly string[], una
 export function changedRequestTable(message: string): string {
   const rows = message.split('\n').flatMap((line) => {
     const m = /^\s*differs:\s+(.+?): (.*) here, (.*) recorded$/.exec(line);
-    return m ? [`<tr><td><code>${escapeHtml(m[1])}</code></td><td><code>${escapeHtml(m[2])}</code></td><td><code>${escapeHtml(m[3])}</code></td></tr>`] : [];
+    return m
+      ? [
+          `<tr><td><code>${escapeHtml(m[1])}</code></td><td><code>${escapeHtml(m[2])}</code></td><td><code>${escapeHtml(m[3])}</code></td></tr>`,
+        ]
+      : [];
   });
-  return rows.length ? `<table class="changed-request"><tr><th>what</th><th>this run sent</th><th>the recording has</th></tr>${rows.join('')}</table>` : '';
+  return rows.length
+    ? `<table class="changed-request"><tr><th>what</th><th>this run sent</th><th>the recording has</th></tr>${rows.join('')}</table>`
+    : '';
 }
 
 function violationsBlock(test: TestResult): string {
@@ -42,7 +50,9 @@ function violationsBlock(test: TestResult): string {
         `<tr class="violation"><td>${escapeHtml(f.check)}</td><td><code>${escapeHtml(v.instancePath)}</code></td><td><code>${escapeHtml(JSON.stringify(v.value) ?? '(absent)')}</code></td><td>${escapeHtml(v.expected)}</td></tr>`,
     ),
   );
-  return rows.length ? `<table class="violations"><tr><th>check</th><th>instance path</th><th>value</th><th>expected</th></tr>${rows.join('')}</table>` : '';
+  return rows.length
+    ? `<table class="violations"><tr><th>check</th><th>instance path</th><th>value</th><th>expected</th></tr>${rows.join('')}</table>`
+    : '';
 }
 
 /** One failed test, collapsible: its message, violations and the exchange behind them, labelled for what it is. */

@@ -16,9 +16,13 @@ function testcase(suite: string, test: TestResult): string[] {
   const lines = [`    <testcase classname="${escapeXml(suite)}" name="${escapeXml(test.title)}" time="${seconds(test.durationMs)}">`];
   if (test.state === 'pending') lines.push('      <skipped/>');
   if (test.state === 'failed') {
-    const exchange = test.lastExchange ? `\n\n${test.lastExchange.request.method} ${test.lastExchange.request.path} -> ${test.lastExchange.response.status}\n${test.lastExchange.response.text}` : '';
+    const exchange = test.lastExchange
+      ? `\n\n${test.lastExchange.request.method} ${test.lastExchange.request.path} -> ${test.lastExchange.response.status}\n${test.lastExchange.response.text}`
+      : '';
     // The message is the whole failure (every violation), not its first line: CI shows only the attribute.
-    lines.push(`      <failure type="${escapeXml(test.kind ?? 'failure')}" message="${escapeXml(test.error ?? 'failed')}">${escapeXml((test.error ?? '') + exchange)}</failure>`);
+    lines.push(
+      `      <failure type="${escapeXml(test.kind ?? 'failure')}" message="${escapeXml(test.error ?? 'failed')}">${escapeXml((test.error ?? '') + exchange)}</failure>`,
+    );
   }
   lines.push('    </testcase>');
   return lines;
@@ -29,7 +33,11 @@ function testcase(suite: string, test: TestResult): string[] {
  * <testsuite> per describe block with name, tests, failures, errors, skipped, time, timestamp and the
  * spec file relative to the repository; a failing hook is a failed test case of its own.
  */
-export function renderJUnit(results: RunResults, root: string = process.cwd(), timestamp = new Date().toISOString().replace(/\.\d+Z$/, '')): string {
+export function renderJUnit(
+  results: RunResults,
+  root: string = process.cwd(),
+  timestamp = new Date().toISOString().replace(/\.\d+Z$/, ''),
+): string {
   const suites = new Map<string, RunResults['tests']>();
   for (const test of results.tests) suites.set(test.suite, [...(suites.get(test.suite) ?? []), test]);
   const count = (tests: TestResult[], state: TestResult['state']) => tests.filter((t) => t.state === state).length;

@@ -1,6 +1,6 @@
 import { mergeCoverage } from '../coverage/collector';
-import { HarnessError, ERROR_CODES } from '../errors';
-import { type RunReport, canonical } from './write-reports';
+import { ERROR_CODES, HarnessError } from '../errors';
+import { canonical, type RunReport } from './write-reports';
 
 /**
  * The reports of the n jobs of a --shard matrix as the report of one run. Refuses anything but one whole
@@ -8,9 +8,17 @@ import { type RunReport, canonical } from './write-reports';
  * certify a catalogue nobody ran. Pure.
  */
 export function mergeRunReports(reports: { source: string; report: RunReport }[]): RunReport {
-  if (reports.length === 0) throw new HarnessError(ERROR_CODES.SHARDS_INCOMPLETE, 'no shard reports to merge: run each job with --shard i/n first, then pass their report directories');
+  if (reports.length === 0)
+    throw new HarnessError(
+      ERROR_CODES.SHARDS_INCOMPLETE,
+      'no shard reports to merge: run each job with --shard i/n first, then pass their report directories',
+    );
   const unsharded = reports.find((r) => !r.report.shard);
-  if (unsharded) throw new HarnessError(ERROR_CODES.SHARDS_INCOMPLETE, `${unsharded.source} is not the report of a --shard run; merge only the directories the shards wrote`);
+  if (unsharded)
+    throw new HarnessError(
+      ERROR_CODES.SHARDS_INCOMPLETE,
+      `${unsharded.source} is not the report of a --shard run; merge only the directories the shards wrote`,
+    );
   const total = reports[0].report.shard?.total as number;
   const other = reports.find((r) => r.report.shard?.total !== total);
   if (other)
@@ -21,7 +29,11 @@ export function mergeRunReports(reports: { source: string; report: RunReport }[]
   const seen = new Map<number, string>();
   for (const { source, report } of reports) {
     const index = report.shard?.index as number;
-    if (seen.has(index)) throw new HarnessError(ERROR_CODES.SHARDS_INCOMPLETE, `shard ${index}/${total} twice: ${seen.get(index)} and ${source}; pass each shard once`);
+    if (seen.has(index))
+      throw new HarnessError(
+        ERROR_CODES.SHARDS_INCOMPLETE,
+        `shard ${index}/${total} twice: ${seen.get(index)} and ${source}; pass each shard once`,
+      );
     seen.set(index, source);
   }
   const missing = Array.from({ length: total }, (_, i) => i + 1).filter((i) => !seen.has(i));

@@ -1,9 +1,9 @@
 import type Mocha from 'mocha';
-import type { CoverageReport } from '../coverage/collector';
 import type { Failure } from '../checks/failure';
 import type { Exchange } from '../contract/exchange';
-import { redactExchange, scrubText } from '../secrets';
+import type { CoverageReport } from '../coverage/collector';
 import { recordOf } from '../mocha/results-channel';
+import { redactExchange, scrubText } from '../secrets';
 
 export interface TestResult {
   suite: string;
@@ -38,7 +38,9 @@ export function toResult(test: Mocha.Test): TestResult {
   const shown = broken ?? exchanges.find((r) => r.error !== undefined) ?? exchanges[exchanges.length - 1];
   const last = shown?.exchange;
   // A request fired after the test ended is charged to it here, though mocha had already passed it.
-  const late = record?.late.length ? `${record.late.length} request(s) fired after this test ended: ${record.late.join(', ')}; await every request a test starts` : undefined;
+  const late = record?.late.length
+    ? `${record.late.length} request(s) fired after this test ended: ${record.late.join(', ')}; await every request a test starts`
+    : undefined;
   const message = [error?.message, late].filter(Boolean).join('\n');
   return {
     suite: test.parent?.fullTitle() ?? '',

@@ -1,4 +1,4 @@
-import { HarnessError, ERROR_CODES } from '../errors';
+import { ERROR_CODES, HarnessError } from '../errors';
 
 /**
  * A small real-time activity (RTA) client, enough for scenarios: it opens the websocket, subscribes to
@@ -48,7 +48,12 @@ export class RtaClient {
   }
 
   /** `check` reads every frame received; a frame it finds wrong fails the next settle(). */
-  static async open(connector: RtaConnector, url: string, authorization: string, check: (text: string) => string | undefined = () => undefined): Promise<RtaClient> {
+  static async open(
+    connector: RtaConnector,
+    url: string,
+    authorization: string,
+    check: (text: string) => string | undefined = () => undefined,
+  ): Promise<RtaClient> {
     return new RtaClient(await connector(url, { authorization }), check);
   }
 
@@ -57,7 +62,10 @@ export class RtaClient {
     const [, , status, , data] = await this.request(1, CONNECTIONS_URI);
     const id = (data as { ConnectionId?: unknown } | undefined)?.ConnectionId;
     if (status !== 0 || typeof id !== 'string')
-      throw new HarnessError(ERROR_CODES.RTA_PROTOCOL, `RTA refused the connections subscription (status ${String(status)}); expected [1, seq, 0, subscriptionId, {"ConnectionId": "<guid>"}]`);
+      throw new HarnessError(
+        ERROR_CODES.RTA_PROTOCOL,
+        `RTA refused the connections subscription (status ${String(status)}); expected [1, seq, 0, subscriptionId, {"ConnectionId": "<guid>"}]`,
+      );
     return id;
   }
 
@@ -69,7 +77,11 @@ export class RtaClient {
   async settle(): Promise<void> {
     await this.request(2, 0);
     const broken = this.received.filter((f) => f.problem);
-    if (broken.length > 0) throw new HarnessError(ERROR_CODES.CONTRACT_VIOLATION, `the RTA service broke the protocol:\n${broken.map((f) => `  - ${f.problem}`).join('\n')}`);
+    if (broken.length > 0)
+      throw new HarnessError(
+        ERROR_CODES.CONTRACT_VIOLATION,
+        `the RTA service broke the protocol:\n${broken.map((f) => `  - ${f.problem}`).join('\n')}`,
+      );
   }
 
   /** Settle until at least `count` taps arrived or `withinMs` passed (a live service taps asynchronously). */

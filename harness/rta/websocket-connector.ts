@@ -1,4 +1,4 @@
-import { HarnessError, ERROR_CODES } from '../errors';
+import { ERROR_CODES, HarnessError } from '../errors';
 import { fanOut } from './fan-out';
 import type { RtaConnector, RtaSocket } from './rta-client';
 
@@ -14,9 +14,16 @@ export const websocketConnector: RtaConnector = (url, headers) =>
     // undici takes headers in the init object, which the WHATWG WebSocket has no place for.
     const ws = new WebSocket(url, { headers } as unknown as string[]);
     const incoming = fanOut();
-    ws.addEventListener('message', (event) => incoming.emit(typeof event.data === 'string' ? event.data : Buffer.from(event.data as ArrayBuffer).toString('utf8')));
+    ws.addEventListener('message', (event) =>
+      incoming.emit(typeof event.data === 'string' ? event.data : Buffer.from(event.data as ArrayBuffer).toString('utf8')),
+    );
     ws.addEventListener('error', () =>
-      reject(new HarnessError(ERROR_CODES.TARGET_UNREACHABLE, `the RTA websocket ${url} could not be opened; check that the target serves RTA at /connect (the emulator does)`)),
+      reject(
+        new HarnessError(
+          ERROR_CODES.TARGET_UNREACHABLE,
+          `the RTA websocket ${url} could not be opened; check that the target serves RTA at /connect (the emulator does)`,
+        ),
+      ),
     );
     ws.addEventListener('open', () =>
       resolve({

@@ -1,19 +1,19 @@
 import { writeFileSync } from 'node:fs';
-import { type ClientFactory, THROTTLE_RETRIES, clientFactory } from '../client/load-client';
 import { checkedClient } from '../checks/checked-client';
+import { type ClientFactory, clientFactory, THROTTLE_RETRIES } from '../client/load-client';
+import { assertReachable } from '../client/reachable';
 import { type HarnessConfig, MODES, type Principal } from '../config';
 import type { Exchange } from '../contract/exchange';
-import { startRecording } from '../recording/recording-session';
-import type { SaveOutcome } from '../recording/harness-persister';
-import { DriftCollector } from '../drift/collector';
-import { principalResolver } from '../recording/matching';
-import { EMULATOR_ORIGIN_ALIAS, type RunTarget, openTarget } from '../target';
-import { CoverageCollector } from '../coverage/collector';
 import { isBehaviourId } from '../coverage/behaviours';
-import { assertReachable } from '../client/reachable';
-import { websocketConnector } from '../rta/websocket-connector';
-import { HarnessError, ERROR_CODES } from '../errors';
+import { CoverageCollector } from '../coverage/collector';
+import { DriftCollector } from '../drift/collector';
+import { ERROR_CODES, HarnessError } from '../errors';
 import { CATALOGUE_RECORDINGS_DIR, isShippedCatalogue } from '../layout';
+import type { SaveOutcome } from '../recording/harness-persister';
+import { principalResolver } from '../recording/matching';
+import { startRecording } from '../recording/recording-session';
+import { websocketConnector } from '../rta/websocket-connector';
+import { EMULATOR_ORIGIN_ALIAS, openTarget, type RunTarget } from '../target';
 import type { RunReport, TestIdentity } from './run-types';
 import { rerecordCommand } from './spec-files';
 import { type RunLedger, TestRun } from './test-run';
@@ -96,7 +96,11 @@ export class HarnessRun implements RunLedger {
       client: checkedClient(inner, (exchange) => claimVerdict(run.exchanges, exchange)),
       covers: (...ids) => {
         for (const id of ids) {
-          if (!isBehaviourId(id)) throw new HarnessError(ERROR_CODES.BEHAVIOUR_UNKNOWN, `covers('${id}'): no such behaviour; add it to harness/coverage/behaviours.ts or fix the id`);
+          if (!isBehaviourId(id))
+            throw new HarnessError(
+              ERROR_CODES.BEHAVIOUR_UNKNOWN,
+              `covers('${id}'): no such behaviour; add it to harness/coverage/behaviours.ts or fix the id`,
+            );
           this.coverage.addBehaviour(id, test.fullTitle);
         }
       },

@@ -5,8 +5,8 @@ import type { CoverageReport } from '../coverage/collector';
 import type { DriftReport } from '../drift/collector';
 import type { SaveOutcome } from '../recording/harness-persister';
 import type { RecordingSession } from '../recording/recording-session';
-import type { RunTarget } from '../target';
 import type { RtaConnector } from '../rta/rta-client';
+import type { RunTarget } from '../target';
 import type { TestScope } from './test-scope';
 import type { WireRecord } from './wire-checks';
 

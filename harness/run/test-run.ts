@@ -2,11 +2,11 @@ import { resolve } from 'node:path';
 import { MODES } from '../config';
 import type { Exchange } from '../contract/exchange';
 import type { SaveOutcome } from '../recording/harness-persister';
-import { type RecordingSession, mixedAdvice } from '../recording/recording-session';
+import { mixedAdvice, type RecordingSession } from '../recording/recording-session';
 import type { ScenarioContext, TestRecord } from './run-types';
 import { rerecordCommand } from './spec-files';
 import type { TestScope } from './test-scope';
-import { type WireRecord, escapeError, firstBreak, throttledInstead, tripwire } from './wire-checks';
+import { escapeError, firstBreak, throttledInstead, tripwire, type WireRecord } from './wire-checks';
 
 /** What a test tells the run it belongs to when it ends: the run-wide tallies (harness-run.ts keeps them). */
 export interface RunLedger {

@@ -3,7 +3,7 @@ import { ContractViolation } from '../checks/checked-client';
 import type { Failure } from '../checks/failure';
 import { requestMatchesSchema } from '../checks/request-matches-schema';
 import { type Exchange, isThrottled, toExchange } from '../contract/exchange';
-import { HarnessError, ERROR_CODES } from '../errors';
+import { ERROR_CODES, HarnessError } from '../errors';
 import type { WireEvent } from '../recording/recording-session';
 
 /** One request of a test as the wire saw it, with what the checks found. */
@@ -57,7 +57,11 @@ export function firstBreak(records: readonly WireRecord[]): Error | undefined {
   const broken = records.find((r) => r.error !== undefined || r.failures.length > 0);
   if (!broken) return undefined;
   const { method, path } = broken.exchange.request;
-  if (broken.error !== undefined) return new HarnessError(ERROR_CODES.WIRE_REQUEST_FAILED, `${method} ${path} failed on the wire and the test did not notice:\n${broken.error}`);
+  if (broken.error !== undefined)
+    return new HarnessError(
+      ERROR_CODES.WIRE_REQUEST_FAILED,
+      `${method} ${path} failed on the wire and the test did not notice:\n${broken.error}`,
+    );
   return new ContractViolation(broken.exchange, broken.failures);
 }
 
@@ -75,7 +79,10 @@ export function escapesSince(start: number): string | undefined {
 export function escapeError(start: number, mode: string): Error | undefined {
   const escaped = escapesSince(start);
   if (!escaped) return undefined;
-  return new HarnessError(ERROR_CODES.NETWORK_ESCAPE, `this test reached for the network in MPSD_MODE=${mode}: ${escaped}. Route the request through the harness's client, or record the test.`);
+  return new HarnessError(
+    ERROR_CODES.NETWORK_ESCAPE,
+    `this test reached for the network in MPSD_MODE=${mode}: ${escaped}. Route the request through the harness's client, or record the test.`,
+  );
 }
 
 /**

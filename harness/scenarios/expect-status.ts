@@ -7,11 +7,14 @@ export function expectStatus(exchange: Exchange, ...expected: number[]): Exchang
   if (!expected.includes(status)) {
     const retry = headers['retry-after'] ? ` (Retry-After: ${headers['retry-after']})` : '';
     const body = text ? `: ${text.length > 300 ? `${text.slice(0, 297)}...` : text}` : '';
-    throw new AssertionError(`${exchange.request.method} ${exchange.request.path} answered ${status}${retry}, expected ${expected.join(' or ')}${body}`, {
-      actual: status,
-      expected: expected[0],
-      showDiff: false,
-    });
+    throw new AssertionError(
+      `${exchange.request.method} ${exchange.request.path} answered ${status}${retry}, expected ${expected.join(' or ')}${body}`,
+      {
+        actual: status,
+        expected: expected[0],
+        showDiff: false,
+      },
+    );
   }
   return exchange;
 }

@@ -1,8 +1,8 @@
 import { AssertionError } from 'chai';
 import type { SessionRef } from '../client/mpsd-client';
 import type { PrincipalName, TemplateKind } from '../config';
-import { HarnessError, ERROR_CODES } from '../errors';
 import { scenario } from '../current-scenario';
+import { ERROR_CODES, HarnessError } from '../errors';
 import { expectStatus } from './expect-status';
 import { createSession, newSessionRef, sessionPathOf } from './sessions';
 
@@ -24,11 +24,19 @@ export function handleBody(type: HandleType, ref: SessionRef, options: HandleOpt
     case 'activity':
       return base;
     case 'invite':
-      return { ...base, invitedXuid: config.principals[options.invited ?? 'bob']?.xuid, inviteAttributes: { titleId: '1234567', contextString: 'join-me' } };
+      return {
+        ...base,
+        invitedXuid: config.principals[options.invited ?? 'bob']?.xuid,
+        inviteAttributes: { titleId: '1234567', contextString: 'join-me' },
+      };
     case 'search':
       return { ...base, searchAttributes: { tags: ['coop'], strings: { mode: 'survival' }, numbers: { level: 3 } } };
     case 'transfer': {
-      if (!options.origin) throw new HarnessError(ERROR_CODES.HELPER_MISUSE, 'a transfer handle needs its origin session: pass { origin: <lobby session ref> }');
+      if (!options.origin)
+        throw new HarnessError(
+          ERROR_CODES.HELPER_MISUSE,
+          'a transfer handle needs its origin session: pass { origin: <lobby session ref> }',
+        );
       return { ...base, originSessionRef: { ...options.origin } };
     }
   }
@@ -52,7 +60,10 @@ export async function readThroughHandle(handleId: string, ref: SessionRef, as: P
 }
 
 /** The usual setup: a session of that kind with these members (default alice) and a handle of that type to it. */
-export async function sessionWithHandle(type: HandleType, options: HandleOptions & { members?: PrincipalName[]; kind?: TemplateKind } = {}) {
+export async function sessionWithHandle(
+  type: HandleType,
+  options: HandleOptions & { members?: PrincipalName[]; kind?: TemplateKind } = {},
+) {
   const ref = newSessionRef(options.kind ?? 'lobby');
   await createSession(ref, options.members ?? ['alice']);
   return { ref, handleId: await makeHandle(type, ref, options) };

@@ -1,10 +1,10 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { rtaFrameProblem } from '../checks/rta-frame-is-documented';
 import type { PrincipalName } from '../config';
-import { HarnessError, ERROR_CODES } from '../errors';
+import { scenario } from '../current-scenario';
+import { ERROR_CODES, HarnessError } from '../errors';
 import { RtaClient } from '../rta/rta-client';
 import { rtaUrlOf } from '../rta/rta-url';
-import { scenario } from '../current-scenario';
 
 /** How long a live service is given to notice a closed connection (the docs give no figure). */
 const LIVE_DISCONNECT_WAIT_MS = 5000;
@@ -13,7 +13,11 @@ const LIVE_DISCONNECT_WAIT_MS = 5000;
 export async function openRta(as: PrincipalName = 'alice'): Promise<RtaClient> {
   const { config, target, rta } = scenario();
   const authorization = config.principals[as]?.authorization;
-  if (!authorization) throw new HarnessError(ERROR_CODES.PRINCIPAL_MISSING, `no credentials for principal '${as}'; set its variables (README, "Live targets")`);
+  if (!authorization)
+    throw new HarnessError(
+      ERROR_CODES.PRINCIPAL_MISSING,
+      `no credentials for principal '${as}'; set its variables (README, "Live targets")`,
+    );
   return RtaClient.open(rta, rtaUrlOf(target.baseUrl), authorization, rtaFrameProblem);
 }
 

@@ -1,8 +1,8 @@
-import type { Exchange } from '../contract/exchange';
 import type { SessionRef } from '../client/mpsd-client';
 import type { PrincipalName, TemplateKind } from '../config';
-import { HarnessError, ERROR_CODES } from '../errors';
+import type { Exchange } from '../contract/exchange';
 import { scenario } from '../current-scenario';
+import { ERROR_CODES, HarnessError } from '../errors';
 import { expectStatus } from './expect-status';
 
 /** A session reference with a fresh name (kept with the recording) under the template of that kind. */
@@ -14,7 +14,11 @@ export function newSessionRef(kind: TemplateKind = 'lobby', key = 'session'): Se
 /** The xuid a principal acts with. */
 export function xuidOf(name: PrincipalName): string {
   const xuid = scenario().config.principals[name]?.xuid;
-  if (!xuid) throw new HarnessError(ERROR_CODES.PRINCIPAL_MISSING, `principal '${name}' has no xuid; set its MPSD_XUID* variable (README, "Live targets")`);
+  if (!xuid)
+    throw new HarnessError(
+      ERROR_CODES.PRINCIPAL_MISSING,
+      `principal '${name}' has no xuid; set its MPSD_XUID* variable (README, "Live targets")`,
+    );
   return xuid;
 }
 
@@ -30,7 +34,11 @@ export function meBody(system: Record<string, unknown> = {}, custom?: Record<str
  * Create a session through its direct URI with the given members joined in order (the first creates
  * it). Returns the last exchange, whose body is the session.
  */
-export async function createSession(ref: SessionRef, members: PrincipalName[] = ['alice'], body: Record<string, unknown> = {}): Promise<Exchange> {
+export async function createSession(
+  ref: SessionRef,
+  members: PrincipalName[] = ['alice'],
+  body: Record<string, unknown> = {},
+): Promise<Exchange> {
   const { client } = scenario();
   let last: Exchange | undefined;
   for (const [i, member] of members.entries()) {
@@ -51,6 +59,8 @@ export function follows(follower: PrincipalName, followee: PrincipalName): boole
 
 export function skipUnlessFollows(test: { skip(): void }, follower: PrincipalName, followee: PrincipalName): void {
   if (follows(follower, followee)) return;
-  console.log(`      SKIPPED: this scenario needs ${follower} to follow ${followee} on the target; say so with MPSD_FOLLOWS=${follower}>${followee}`);
+  console.log(
+    `      SKIPPED: this scenario needs ${follower} to follow ${followee} on the target; say so with MPSD_FOLLOWS=${follower}>${followee}`,
+  );
   test.skip();
 }

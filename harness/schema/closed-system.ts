@@ -1,4 +1,5 @@
-import { HarnessError, ERROR_CODES } from '../errors';
+import { ERROR_CODES, HarnessError } from '../errors';
+
 /**
  * The request side of the `system` objects, generated from the response schema. MPSD enforces a fixed
  * schema on every `system` object it is sent (docs/protocol.md 4, 5), so a request key it does not know
@@ -24,7 +25,13 @@ export function closeSchema(node: unknown, source: string): unknown {
       out[key] = Object.fromEntries(Object.entries(value as Schema).map(([name, sub]) => [name, closeSchema(sub, source)]));
     } else out[key] = closeSchema(value, source);
   }
-  if (out.type === 'object' && out.properties !== undefined && out.additionalProperties === undefined && out.patternProperties === undefined) out.additionalProperties = false;
+  if (
+    out.type === 'object' &&
+    out.properties !== undefined &&
+    out.additionalProperties === undefined &&
+    out.patternProperties === undefined
+  )
+    out.additionalProperties = false;
   return out;
 }
 
@@ -33,7 +40,11 @@ export function buildClosedSystemSchema(session: { definitions: Record<string, u
   const definitions: Schema = {};
   for (const name of SYSTEM_DEFINITIONS) {
     const definition = session.definitions[name];
-    if (definition === undefined) throw new HarnessError(ERROR_CODES.SCHEMA_INVALID, `MultiplayerSession.json has no definitions.${name}; closed-system.ts derives the request side from it`);
+    if (definition === undefined)
+      throw new HarnessError(
+        ERROR_CODES.SCHEMA_INVALID,
+        `MultiplayerSession.json has no definitions.${name}; closed-system.ts derives the request side from it`,
+      );
     // Request bodies are all-optional (section 4): what a response must carry, a request need not send.
     const { required: _required, ...closed } = closeSchema(definition, 'MultiplayerSession.json') as Schema;
     definitions[name] = closed;

@@ -1,5 +1,5 @@
-import { LosslessNumber } from 'lossless-json';
 import type { ErrorObject } from 'ajv';
+import { LosslessNumber } from 'lossless-json';
 
 /** One schema violation, readable on its own: where, what was there, what was expected. */
 export interface Violation {
@@ -49,7 +49,12 @@ export function toViolations(document: unknown, errors: ErrorObject[]): Violatio
   // ajv reports a failed `if`/`oneOf` wrapper next to the real cause; the cause is what people need.
   const meaningful = errors.filter((e) => e.keyword !== 'if' && e.keyword !== 'oneOf' && e.keyword !== 'anyOf');
   return (meaningful.length > 0 ? meaningful : errors).map((error) => {
-    return { instancePath: error.instancePath || '/', value: valueAt(document, error.instancePath), expected: expectation(error), schemaPath: error.schemaPath };
+    return {
+      instancePath: error.instancePath || '/',
+      value: valueAt(document, error.instancePath),
+      expected: expectation(error),
+      schemaPath: error.schemaPath,
+    };
   });
 }
 

@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type Ajv from 'ajv';
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { HarnessError, ERROR_CODES } from '../errors';
+import { ERROR_CODES, HarnessError } from '../errors';
 import { PRECOMPILED_VALIDATORS_FILE, SCHEMAS_DIR } from '../layout';
 
 /** The JSON documents of the contract, by the file name (and title) of their schema. */
@@ -73,7 +73,10 @@ export class SchemaRegistry {
     for (const { file, text } of files) {
       const document = parseSchema(text, file);
       if (typeof document.$id !== 'string' || !/^https?:\/\//.test(document.$id)) {
-        throw new HarnessError(ERROR_CODES.SCHEMA_INVALID, `schemas/${file} has no absolute $id; give it one such as https://mpsd-harness.invalid/schemas/${file}`);
+        throw new HarnessError(
+          ERROR_CODES.SCHEMA_INVALID,
+          `schemas/${file} has no absolute $id; give it one such as https://mpsd-harness.invalid/schemas/${file}`,
+        );
       }
       this.documents.set(file.replace(/\.json$/, ''), document);
     }
@@ -89,15 +92,23 @@ export class SchemaRegistry {
     const ajv = newAjv();
     try {
       for (const document of this.documents.values()) ajv.addSchema(document); // refuses a duplicate $id
-      for (const [name, document] of this.documents) if (isSchemaName(name)) this.validators.set(name, ajv.getSchema(document.$id) as ValidateFunction);
+      for (const [name, document] of this.documents)
+        if (isSchemaName(name)) this.validators.set(name, ajv.getSchema(document.$id) as ValidateFunction);
     } catch (error) {
-      throw new HarnessError(ERROR_CODES.SCHEMA_INVALID, `a schema in ${schemasDir} does not compile in strict mode: ${(error as Error).message}. Fix the keyword or $ref it names.`);
+      throw new HarnessError(
+        ERROR_CODES.SCHEMA_INVALID,
+        `a schema in ${schemasDir} does not compile in strict mode: ${(error as Error).message}. Fix the keyword or $ref it names.`,
+      );
     }
   }
 
   validator(name: SchemaName): ValidateFunction {
     const validate = this.validators.get(name);
-    if (!validate) throw new HarnessError(ERROR_CODES.SCHEMA_UNKNOWN, `no schema named '${name}' in schemas/; known: ${[...this.documents.keys()].join(', ')}`);
+    if (!validate)
+      throw new HarnessError(
+        ERROR_CODES.SCHEMA_UNKNOWN,
+        `no schema named '${name}' in schemas/; known: ${[...this.documents.keys()].join(', ')}`,
+      );
     return validate;
   }
 
@@ -112,7 +123,10 @@ function parseSchema(text: string, file: string): { $id: string; title?: string 
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new HarnessError(ERROR_CODES.SCHEMA_INVALID, `schemas/${file} is not JSON (${(error as Error).message}); fix the file or restore it from git`);
+    throw new HarnessError(
+      ERROR_CODES.SCHEMA_INVALID,
+      `schemas/${file} is not JSON (${(error as Error).message}); fix the file or restore it from git`,
+    );
   }
 }
 

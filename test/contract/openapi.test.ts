@@ -1,8 +1,8 @@
-import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
+import { expect } from 'chai';
 import { createEmulator } from '../../emulator';
 import { OPENAPI_FILE, renderOpenApi } from '../../harness/contract/cli';
-import { OPERATIONS, OPERATION_NAMES } from '../../harness/contract/operations';
+import { OPERATION_NAMES, OPERATIONS } from '../../harness/contract/operations';
 
 describe('openapi.json', () => {
   const committed = () => JSON.parse(readFileSync(OPENAPI_FILE, 'utf8'));

@@ -1,9 +1,16 @@
 import { expect } from 'chai';
 import { ROUTES, route } from '../../emulator/router';
-import { OPERATIONS, OPERATION_NAMES, operationOf, pathFor } from '../../harness/contract/operations';
+import { OPERATION_NAMES, OPERATIONS, operationOf, pathFor } from '../../harness/contract/operations';
 
 describe('the operations table', () => {
-  const sample = { handleId: '8d050174-412b-4d51-a29b-d55a34edfdb7', scid: 'd1a9f3c0-5e5d-4c8e-9a7b-3f2e00000107', templateName: 'lobby', sessionName: 's 1', index: '2', serverName: 'relay' };
+  const sample = {
+    handleId: '8d050174-412b-4d51-a29b-d55a34edfdb7',
+    scid: 'd1a9f3c0-5e5d-4c8e-9a7b-3f2e00000107',
+    templateName: 'lobby',
+    sessionName: 's 1',
+    index: '2',
+    serverName: 'relay',
+  };
 
   it('identifies every operation from the method and the path it builds', () => {
     for (const name of OPERATION_NAMES) expect(operationOf(OPERATIONS[name].method, pathFor(name, sample)), name).to.equal(name);
@@ -21,7 +28,9 @@ describe('the operations table', () => {
   });
 
   it('percent-encodes path parameters', () => {
-    expect(pathFor('getSession', sample)).to.equal('/serviceconfigs/d1a9f3c0-5e5d-4c8e-9a7b-3f2e00000107/sessiontemplates/lobby/sessions/s%201');
+    expect(pathFor('getSession', sample)).to.equal(
+      '/serviceconfigs/d1a9f3c0-5e5d-4c8e-9a7b-3f2e00000107/sessiontemplates/lobby/sessions/s%201',
+    );
   });
 
   it('gives every operation a label, a summary and at least one success status', () => {
@@ -36,7 +45,11 @@ describe('the operations table', () => {
   });
 
   it('and the emulator serve the same surface: a route for every row, a row for every route', () => {
-    const samples = OPERATION_NAMES.map((name) => ({ name, method: OPERATIONS[name].method as string, path: decodeURIComponent(pathFor(name, sample)) }));
+    const samples = OPERATION_NAMES.map((name) => ({
+      name,
+      method: OPERATIONS[name].method as string,
+      path: decodeURIComponent(pathFor(name, sample)),
+    }));
     for (const { name, method, path } of samples) expect(() => route(method, path), `${name}: ${method} ${path}`).to.not.throw();
     for (const r of ROUTES.filter((r) => !r.open)) {
       for (const method of Object.keys(r.methods)) {

@@ -1,7 +1,7 @@
-import { expect } from 'chai';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { expect } from 'chai';
 import { DEFAULT_TEMPLATES_FILE } from '../../emulator/templates';
 import { doc, me, ref, status, useEmulator } from './use-emulator';
 
@@ -51,7 +51,8 @@ describe('emulator: access rules at their edges', () => {
     const origin = ref('origin');
     await e.client.putSession(origin, me());
     const game = ref('game', 'game-session');
-    const transfer = doc(await e.client.createHandle({ version: 1, type: 'transfer', sessionRef: game, originSessionRef: origin })).id as string;
+    const transfer = doc(await e.client.createHandle({ version: 1, type: 'transfer', sessionRef: game, originSessionRef: origin }))
+      .id as string;
     await e.client.putSessionByHandle(transfer, me());
     expect(status(await e.client.getSessionByHandle(transfer, { as: 'carol' }))).to.equal(200);
     expect(status(await e.client.putSessionByHandle(transfer, me(), { as: 'carol' }))).to.equal(403);
@@ -67,7 +68,8 @@ describe('emulator: access rules at their edges', () => {
 
   it('a server principal is exempt from the handle rules: it writes a closed session through an invite handle', async () => {
     await e.client.putSession(lobby, me());
-    const invite = doc(await e.client.createHandle({ version: 1, type: 'invite', sessionRef: lobby, invitedXuid: '2533274800000002' })).id as string;
+    const invite = doc(await e.client.createHandle({ version: 1, type: 'invite', sessionRef: lobby, invitedXuid: '2533274800000002' }))
+      .id as string;
     await e.client.putSession(lobby, { properties: { system: { closed: true } } });
     expect(status(await e.client.putSessionByHandle(invite, { properties: { custom: { by: 'server' } } }, { as: 'bob' }))).to.equal(403);
     expect(status(await e.client.putSessionByHandle(invite, { properties: { custom: { by: 'server' } } }, { as: 'server' }))).to.equal(200);

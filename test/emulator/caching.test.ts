@@ -1,11 +1,12 @@
 import { expect } from 'chai';
 import { createEmulator } from '../../emulator';
-import { XUID, ref, useEmulator } from './use-emulator';
+import { ref, useEmulator, XUID } from './use-emulator';
 
 /** The emulator keeps rendered documents and read tokens (issue 12.4); none of it may change an answer. */
 describe('emulator: cached renderings and tokens', () => {
   const e = useEmulator();
-  const path = (name: string, template = 'standard-lobby') => `/serviceconfigs/${ref(name).scid}/sessiontemplates/${template}/sessions/${name}`;
+  const path = (name: string, template = 'standard-lobby') =>
+    `/serviceconfigs/${ref(name).scid}/sessiontemplates/${template}/sessions/${name}`;
   const join = (name: string, template?: string, as: 'alice' | 'bob' = 'alice') =>
     e.raw({ method: 'PUT', path: path(name, template), body: '{"members":{"me":{"properties":{"system":{"active":true}}}}}' }, as);
 
@@ -24,7 +25,8 @@ describe('emulator: cached renderings and tokens', () => {
   it('shows each caller of a large session its own "me"', async () => {
     await join('big', 'large-session');
     await join('big', 'large-session', 'bob');
-    const me = async (as: 'alice' | 'bob') => JSON.parse((await e.raw({ method: 'GET', path: path('big', 'large-session') }, as)).text).members.me.constants.system.xuid;
+    const me = async (as: 'alice' | 'bob') =>
+      JSON.parse((await e.raw({ method: 'GET', path: path('big', 'large-session') }, as)).text).members.me.constants.system.xuid;
     expect([await me('alice'), await me('bob'), await me('alice')]).to.deep.equal([XUID.alice, XUID.bob, XUID.alice]);
   });
 
@@ -44,7 +46,10 @@ describe('emulator: cached renderings and tokens', () => {
     try {
       const headers = { authorization: 'XBL3.0 x=1;xuid=2533274800000001', 'x-xbl-contract-version': '107' };
       await fetch(`${url}${path('f')}`, { method: 'PUT', headers, body: '{"members":{"me":{}}}' });
-      for (let i = 0; i < 2; i += 1) expect(((await (await fetch(`${url}${path('f')}`, { headers })).json()) as { changeNumber: unknown }).changeNumber).to.be.a('string');
+      for (let i = 0; i < 2; i += 1)
+        expect(((await (await fetch(`${url}${path('f')}`, { headers })).json()) as { changeNumber: unknown }).changeNumber).to.be.a(
+          'string',
+        );
     } finally {
       await faulty.stop();
     }

@@ -1,8 +1,8 @@
-import { expect } from 'chai';
-import { spawn, execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { expect } from 'chai';
 
 const ROOT = join(__dirname, '..', '..');
 const CLI = ['--require', 'tsx/cjs', join(ROOT, 'emulator', 'cli.ts')];
@@ -39,7 +39,9 @@ describe('emulator: standalone command', () => {
         });
         child.on('exit', (code) => reject(new Error(`exited ${code}`)));
       });
-      const answer = await fetch(`${url}/handles/nope`, { headers: { 'x-xbl-contract-version': '107', authorization: 'XBL3.0 x=1;xuid=1' } });
+      const answer = await fetch(`${url}/handles/nope`, {
+        headers: { 'x-xbl-contract-version': '107', authorization: 'XBL3.0 x=1;xuid=1' },
+      });
       expect(answer.status).to.equal(404);
       await new Promise((r) => setTimeout(r, 50));
       // timestamp, request, caller by name (never the token), status, latency, and the reason of a 4xx
@@ -69,7 +71,11 @@ describe('emulator: standalone command', () => {
     const dir = mkdtempSync(join(tmpdir(), 'mpsd-graph-'));
     writeFileSync(join(dir, 'graph.json'), JSON.stringify({ follows: {} }));
     const session = '/serviceconfigs/d1a9f3c0-5e5d-4c8e-9a7b-3f2e00000107/sessiontemplates/standard-lobby/sessions/followed';
-    const as = (who: string, xuid: string) => ({ 'x-xbl-contract-version': '107', authorization: `XBL3.0 x=${who};xuid=${xuid}`, 'content-type': 'application/json' });
+    const as = (who: string, xuid: string) => ({
+      'x-xbl-contract-version': '107',
+      authorization: `XBL3.0 x=${who};xuid=${xuid}`,
+      'content-type': 'application/json',
+    });
     const me = JSON.stringify({ members: { me: { properties: { system: { active: true } } } } });
     const tryBob = async (args: string[]) => {
       const emulator = await standalone(args);

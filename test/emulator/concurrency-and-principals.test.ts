@@ -14,7 +14,10 @@ describe('emulator: concurrency (protocol 1.2, 1.3)', () => {
 
   it('an If-Match mismatch gives 412 with the current session and ETag', async () => {
     const first = await e.client.putSession(ref('s'), me());
-    const second = await e.client.putSession(ref('s'), me({ active: true }, { properties: { system: { active: true }, custom: { n: 1 } } }));
+    const second = await e.client.putSession(
+      ref('s'),
+      me({ active: true }, { properties: { system: { active: true }, custom: { n: 1 } } }),
+    );
     const refused = await e.client.putSession(ref('s'), {}, { ifMatch: first.response.headers.etag });
     expect(status(refused)).to.equal(412);
     expect(refused.response.headers.etag).to.equal(second.response.headers.etag);
@@ -39,7 +42,9 @@ describe('emulator: concurrency (protocol 1.2, 1.3)', () => {
 
   it('concurrent writes to one session are serialised: no update is lost', async () => {
     await e.client.putSession(ref('s'), me());
-    const writes = Array.from({ length: 25 }, (_, i) => e.client.putSession(ref('s'), me({ active: true }, { properties: { system: { active: true }, custom: { [`k${i}`]: i } } })));
+    const writes = Array.from({ length: 25 }, (_, i) =>
+      e.client.putSession(ref('s'), me({ active: true }, { properties: { system: { active: true }, custom: { [`k${i}`]: i } } })),
+    );
     const results = await Promise.all(writes);
     expect(results.map(status).every((s) => s === 200)).to.equal(true);
     const custom = doc(await e.client.getSession(ref('s'))).members['0'].properties.custom;
@@ -56,7 +61,14 @@ describe('emulator: principals (protocol 1.2, 5.2)', () => {
   });
 
   it('a token that is not an emulator test token is 401', async () => {
-    const answer = await e.raw({ method: 'GET', path: `/serviceconfigs/${ref('s').scid}/sessiontemplates/standard-lobby/sessions/s`, headers: { authorization: 'XBL3.0 x=1;eyJhbGciOi' } }, null);
+    const answer = await e.raw(
+      {
+        method: 'GET',
+        path: `/serviceconfigs/${ref('s').scid}/sessiontemplates/standard-lobby/sessions/s`,
+        headers: { authorization: 'XBL3.0 x=1;eyJhbGciOi' },
+      },
+      null,
+    );
     expect(answer.status).to.equal(401);
     expect(answer.text).to.include('unknown claim');
   });
@@ -75,8 +87,15 @@ describe('emulator: principals (protocol 1.2, 5.2)', () => {
 
   it('joining a full session is 403', async () => {
     await e.client.putSession(ref('p', 'private-lobby'), {
-      members: { me: {}, reserve_0: { constants: { system: { xuid: '1' } } }, reserve_1: { constants: { system: { xuid: '2' } } }, reserve_2: { constants: { system: { xuid: '3' } } } },
+      members: {
+        me: {},
+        reserve_0: { constants: { system: { xuid: '1' } } },
+        reserve_1: { constants: { system: { xuid: '2' } } },
+        reserve_2: { constants: { system: { xuid: '3' } } },
+      },
     });
-    expect(status(await e.client.putSession(ref('p', 'private-lobby'), { members: { reserve_0: { constants: { system: { xuid: '4' } } } } }))).to.equal(403);
+    expect(
+      status(await e.client.putSession(ref('p', 'private-lobby'), { members: { reserve_0: { constants: { system: { xuid: '4' } } } } })),
+    ).to.equal(403);
   });
 });

@@ -19,7 +19,11 @@ describe('emulator: errors (protocol 1.4, 1.5)', () => {
   });
 
   it('a body over 1 MiB is 413', async () => {
-    const answer = await e.raw({ method: 'PUT', path, body: JSON.stringify({ properties: { custom: { blob: 'x'.repeat(1024 * 1024) } } }) });
+    const answer = await e.raw({
+      method: 'PUT',
+      path,
+      body: JSON.stringify({ properties: { custom: { blob: 'x'.repeat(1024 * 1024) } } }),
+    });
     expect(answer.status).to.equal(413);
   });
 
@@ -57,7 +61,11 @@ describe('emulator: errors (protocol 1.4, 1.5)', () => {
         expect(answer.status, `${as} ${body}`).to.be.within(200, 499);
       }
     }
-    const handleBodies = ['{}', '{"version":1,"type":"transfer","sessionRef":{"scid":"x"}}', '{"version":1,"type":"invite","sessionRef":5}'];
+    const handleBodies = [
+      '{}',
+      '{"version":1,"type":"transfer","sessionRef":{"scid":"x"}}',
+      '{"version":1,"type":"invite","sessionRef":5}',
+    ];
     for (const body of handleBodies) expect((await e.raw({ method: 'POST', path: '/handles', body })).status, body).to.be.within(400, 499);
   });
 });

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { XUID, doc, me, ref, status, useEmulator } from './use-emulator';
+import { doc, me, ref, status, useEmulator, XUID } from './use-emulator';
 
 describe('emulator: handles (protocol 2, 3.1-3.5)', () => {
   const e = useEmulator();
@@ -26,7 +26,11 @@ describe('emulator: handles (protocol 2, 3.1-3.5)', () => {
   });
 
   it('POST /handles refuses an activity handle with no session name: nobody is active in a session MPSD would name now', async () => {
-    const created = await e.client.createHandle({ version: 1, type: 'activity', sessionRef: { scid: ref('x').scid, templateName: 'standard-lobby' } });
+    const created = await e.client.createHandle({
+      version: 1,
+      type: 'activity',
+      sessionRef: { scid: ref('x').scid, templateName: 'standard-lobby' },
+    });
     expect(status(created)).to.equal(403);
     expect(created.response.text).to.equal("The owner isn't active in the referenced session.");
   });
@@ -36,7 +40,9 @@ describe('emulator: handles (protocol 2, 3.1-3.5)', () => {
     const stranger = (body: unknown) => e.client.createHandle(body, { as: 'bob' });
     expect(status(await stranger(activity()))).to.equal(403);
     expect(status(await stranger({ version: 1, type: 'invite', sessionRef: ref('s'), invitedXuid: XUID.carol }))).to.equal(403);
-    expect(status(await stranger({ version: 1, type: 'transfer', sessionRef: ref('g', 'game-session'), originSessionRef: ref('s') }))).to.equal(403);
+    expect(
+      status(await stranger({ version: 1, type: 'transfer', sessionRef: ref('g', 'game-session'), originSessionRef: ref('s') })),
+    ).to.equal(403);
     expect(status(await e.client.createHandle(activity(), { as: 'alice' }))).to.equal(201);
   });
 
@@ -165,7 +171,9 @@ describe('emulator: handles (protocol 2, 3.1-3.5)', () => {
     await e.client.putSession(ref('s'), me());
     const id = await create(activity());
     const read = await e.client.getSessionByHandle(id);
-    expect(read.response.headers['content-location']).to.equal(`/serviceconfigs/${ref('s').scid}/sessiontemplates/standard-lobby/sessions/s`);
+    expect(read.response.headers['content-location']).to.equal(
+      `/serviceconfigs/${ref('s').scid}/sessiontemplates/standard-lobby/sessions/s`,
+    );
     expect(read.response.headers.etag).to.match(/^[0-9A-F-]{36}$/);
   });
 });

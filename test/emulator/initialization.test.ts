@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { XUID, doc, me, ref, status, useEmulator } from './use-emulator';
+import { doc, me, ref, status, useEmulator, XUID } from './use-emulator';
 
 /** Managed initialization (protocol 5.2.2, 5.7; DECISIONS S20) and the 104/105 rendering (1.2, 5.2; S8). */
 describe('emulator: managed initialization and contract versions', () => {
@@ -7,13 +7,19 @@ describe('emulator: managed initialization and contract versions', () => {
   const initialize = { constants: { system: { initialize: true } } };
   const withBob = (memberInitialization: Record<string, unknown>) => ({
     constants: { system: { memberInitialization } },
-    members: { me: { ...initialize, properties: { system: { active: true } } }, reserve_0: { constants: { system: { xuid: XUID.bob, initialize: true } } } },
+    members: {
+      me: { ...initialize, properties: { system: { active: true } } },
+      reserve_0: { constants: { system: { xuid: XUID.bob, initialize: true } } },
+    },
   });
   const bobJoins = () => e.client.putSession(ref('s'), me({ active: true }), { as: 'bob' });
   const initializing = async () => doc(await e.client.getSession(ref('s'))).initializing as { stage: string; episode: number } | undefined;
 
   it('a create with fewer members to initialize than membersNeededToStart is 400 with the FAQ message', async () => {
-    const refused = await e.client.putSession(ref('s'), { constants: { system: { memberInitialization: { membersNeededToStart: 2 } } }, members: { me: initialize } });
+    const refused = await e.client.putSession(ref('s'), {
+      constants: { system: { memberInitialization: { membersNeededToStart: 2 } } },
+      members: { me: initialize },
+    });
     expect(status(refused)).to.equal(400);
     expect(refused.response.text).to.equal('This session is configured for managed initialization requiring at least 2 members to start.');
     expect(status(await e.client.getSession(ref('s')))).to.equal(204);
@@ -22,7 +28,9 @@ describe('emulator: managed initialization and contract versions', () => {
   it('episode 1 starts in the joining stage and ends once every member of it is active', async () => {
     const created = doc(await e.client.putSession(ref('s'), withBob({ membersNeededToStart: 2 })));
     expect(created.initializing).to.deep.equal({ stage: 'joining', stageStartTime: '2026-01-01T00:00:00.0000000Z', episode: 1 });
-    expect(Object.values(created.members).map((m) => (m as { initializationEpisode?: number }).initializationEpisode)).to.deep.equal([1, 1]);
+    expect(Object.values(created.members).map((m) => (m as { initializationEpisode?: number }).initializationEpisode)).to.deep.equal([
+      1, 1,
+    ]);
     expect(created.nextTimer).to.equal('2026-01-01T00:00:10.0000000Z'); // joinTimeout, 10 s by default
 
     const joined = doc(await bobJoins());
@@ -71,11 +79,16 @@ describe('emulator: managed initialization and contract versions', () => {
   });
 
   it('a 104/105 request writes and reads the legacy names, without branch, changeNumber and startTime', async () => {
-    const legacy = { constants: { system: { managedInitialization: { autoEvaluate: false }, timeouts: { reserved: 1000 } } }, members: withBob({}).members };
+    const legacy = {
+      constants: { system: { managedInitialization: { autoEvaluate: false }, timeouts: { reserved: 1000 } } },
+      members: withBob({}).members,
+    };
     const created = doc(await e.client.putSession(ref('s'), legacy, { contractVersion: 104 }));
     expect(created.contractVersion).to.equal(104);
     expect(created).to.not.have.any.keys('branch', 'changeNumber', 'startTime');
-    expect(created.constants.system).to.deep.include({ managedInitialization: { membersNeededToStart: 2, joinTimeout: 5000, measurementTimeout: 5000, autoEvaluate: false } });
+    expect(created.constants.system).to.deep.include({
+      managedInitialization: { membersNeededToStart: 2, joinTimeout: 5000, measurementTimeout: 5000, autoEvaluate: false },
+    });
     expect(created.constants.system.timeouts).to.deep.equal({ reserved: 1000, sessionEmpty: 0 });
     expect(created.constants.system).to.not.have.any.keys('memberInitialization', 'reservedRemovalTimeout');
 
@@ -89,7 +102,11 @@ describe('emulator: managed initialization and contract versions', () => {
 
   it('a version above 107 gets the 107 document; a 107 request with a legacy name is 400', async () => {
     expect(doc(await e.client.putSession(ref('s'), me(), { contractVersion: 108 })).contractVersion).to.equal(107);
-    const legacyAt107 = await e.client.putSession(ref('t'), { constants: { system: { timeouts: { reserved: 1 } } }, ...me() }, { invalidOnPurpose: true });
+    const legacyAt107 = await e.client.putSession(
+      ref('t'),
+      { constants: { system: { timeouts: { reserved: 1 } } }, ...me() },
+      { invalidOnPurpose: true },
+    );
     expect(status(legacyAt107)).to.equal(400);
     expect(legacyAt107.response.text).to.include('constants.system.timeouts is not a known field');
   });

@@ -11,7 +11,12 @@ describe('numbers kept as written, in the emulator and in the harness', () => {
   const fixture = useEmulator();
 
   it('[19.14] a custom bag set to a number beyond 2^53 is refused as a number, not taken for an object', async () => {
-    const answer = await fixture.raw({ method: 'PUT', path: path('big'), headers: { 'content-type': 'application/json' }, body: `{${me},"properties":{"custom":9007199254740993}}` });
+    const answer = await fixture.raw({
+      method: 'PUT',
+      path: path('big'),
+      headers: { 'content-type': 'application/json' },
+      body: `{${me},"properties":{"custom":9007199254740993}}`,
+    });
     expect(answer.status).to.equal(400);
     expect(answer.text).to.include('properties.custom must be an object');
   });
@@ -19,7 +24,12 @@ describe('numbers kept as written, in the emulator and in the harness', () => {
   it('[19.14] an object shaped like a kept number stays an object, whatever its value; never a 500', async () => {
     for (const value of ['"12"', '"x"']) {
       const body = `{${me},"properties":{"custom":{"look":{"isLosslessNumber":true,"value":${value}}}}}`;
-      const answer = await fixture.raw({ method: 'PUT', path: path(`shaped-${value.length}`), headers: { 'content-type': 'application/json' }, body });
+      const answer = await fixture.raw({
+        method: 'PUT',
+        path: path(`shaped-${value.length}`),
+        headers: { 'content-type': 'application/json' },
+        body,
+      });
       expect(answer.status, answer.text).to.equal(201);
       expect(answer.text).to.include(`"look":{"isLosslessNumber":true,"value":${value}}`);
     }

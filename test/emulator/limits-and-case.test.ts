@@ -13,7 +13,9 @@ describe('emulator: limits at their edges, and case-insensitive system keys and 
   it('a system key or enum value that differs only by case is stored in the documented spelling', async () => {
     const created = await put({ ...member({}), properties: { system: { JoinRestriction: 'FOLLOWED' } } });
     expect(created.status, created.text).to.equal(201);
-    expect(JSON.parse(created.text).properties.system).to.deep.include({ joinRestriction: 'followed' }).and.not.have.property('JoinRestriction');
+    expect(JSON.parse(created.text).properties.system)
+      .to.deep.include({ joinRestriction: 'followed' })
+      .and.not.have.property('JoinRestriction');
   });
 
   it('a timeout is whole milliseconds up to ten years: the cap passes, one more is 400', async () => {
@@ -33,7 +35,9 @@ describe('emulator: limits at their edges, and case-insensitive system keys and 
     await put(member({}));
     expect((await put(member({ secureDeviceAddress: 'A'.repeat(10_000) }))).status).to.equal(200);
     expect((await put(member({ secureDeviceAddress: 'A'.repeat(10_001) }))).status).to.equal(400);
-    const types = (n: number) => ({ subscription: { id: '5a1ce000-0000-4000-8000-00000000a11c', changeTypes: new Array(n).fill('everything') } });
+    const types = (n: number) => ({
+      subscription: { id: '5a1ce000-0000-4000-8000-00000000a11c', changeTypes: new Array(n).fill('everything') },
+    });
     expect((await put(member(types(20)))).status).to.equal(200);
     expect((await put(member(types(21)))).status).to.equal(400);
   });

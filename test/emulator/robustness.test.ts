@@ -9,7 +9,11 @@ describe('emulator: robustness (a client mistake is a 4xx)', () => {
 
   it('a session named outside Latin-1, read through a handle, answers with a percent-encoded Content-Location', async () => {
     expect((await e.raw({ method: 'PUT', path: path('%E6%97%A5'), body: JSON.stringify(me()) })).status).to.equal(201);
-    const handle = await e.raw({ method: 'POST', path: '/handles', body: JSON.stringify({ version: 1, type: 'activity', sessionRef: { scid: SCID, templateName: 'standard-lobby', name: '日' } }) });
+    const handle = await e.raw({
+      method: 'POST',
+      path: '/handles',
+      body: JSON.stringify({ version: 1, type: 'activity', sessionRef: { scid: SCID, templateName: 'standard-lobby', name: '日' } }),
+    });
     expect(handle.status, handle.text).to.equal(201);
     const read = await e.raw({ method: 'GET', path: `/handles/${JSON.parse(handle.text).id}/session` });
     expect(read.status).to.equal(200);
@@ -49,7 +53,11 @@ describe('emulator: robustness (a client mistake is a 4xx)', () => {
 
   it('reservedRemovalTimeout 1e308 or "x" is 400 naming the field, and nothing is created', async () => {
     for (const timeout of [1e308, 'x']) {
-      const body = { ...me(), constants: { system: { reservedRemovalTimeout: timeout } }, members: { ...me().members, reserve_0: { constants: { system: { xuid: '2533274800000002' } } } } };
+      const body = {
+        ...me(),
+        constants: { system: { reservedRemovalTimeout: timeout } },
+        members: { ...me().members, reserve_0: { constants: { system: { xuid: '2533274800000002' } } } },
+      };
       const answer = await e.raw({ method: 'PUT', path: path('t'), body: JSON.stringify(body) });
       expect(answer.status).to.equal(400);
       expect(answer.text).to.include('constants.system.reservedRemovalTimeout must be null or an integer');
@@ -59,10 +67,17 @@ describe('emulator: robustness (a client mistake is a 4xx)', () => {
 
   it('keys such as constructor and __proto__ are data, and the session stays readable', async () => {
     expect((await e.raw({ method: 'PUT', path: path('p'), body: JSON.stringify(me()) })).status).to.equal(201);
-    const servers = await e.raw({ method: 'PUT', path: path('p'), body: '{"servers":{"constructor":{},"__proto__":{"properties":{"custom":{"a":1}}}}}' }, 'server');
+    const servers = await e.raw(
+      { method: 'PUT', path: path('p'), body: '{"servers":{"constructor":{},"__proto__":{"properties":{"custom":{"a":1}}}}}' },
+      'server',
+    );
     expect(servers.status, servers.text).to.equal(200);
     expect(Object.keys(JSON.parse(servers.text).servers)).to.have.members(['constructor', '__proto__']);
-    const custom = await e.raw({ method: 'PUT', path: path('p'), body: '{"members":{"me":{"properties":{"custom":{"__proto__":{"x":1},"constructor":2}}}}}' });
+    const custom = await e.raw({
+      method: 'PUT',
+      path: path('p'),
+      body: '{"members":{"me":{"properties":{"custom":{"__proto__":{"x":1},"constructor":2}}}}}',
+    });
     expect(custom.status, custom.text).to.equal(200);
     const read = await e.raw({ method: 'GET', path: path('p') });
     expect(read.status).to.equal(200);
@@ -95,7 +110,11 @@ describe('emulator: legacy subscriptions (protocol 4)', () => {
 
   it('are merged per key, and a null value removes its key', async () => {
     await e.raw({ method: 'PUT', path, body: JSON.stringify(me({ active: true, subscriptions: { [A]: { profile: 'party' } } })) });
-    const added = await e.raw({ method: 'PUT', path, body: JSON.stringify(me({ active: true, subscriptions: { [B]: { profile: 'roster' } } })) });
+    const added = await e.raw({
+      method: 'PUT',
+      path,
+      body: JSON.stringify(me({ active: true, subscriptions: { [B]: { profile: 'roster' } } })),
+    });
     expect(subscriptions(added.text)).to.deep.equal({ [A]: { profile: 'party' }, [B]: { profile: 'roster' } });
     const removed = await e.raw({ method: 'PUT', path, body: JSON.stringify(me({ active: true, subscriptions: { [A]: null } })) });
     expect(subscriptions(removed.text)).to.deep.equal({ [B]: { profile: 'roster' } });

@@ -30,7 +30,11 @@ const TABLES: [string, Record<string, Rule>, (d: Doc) => Record<string, unknown>
   ['constants.system', SESSION_CONSTANTS, (d) => d.constants.system as Record<string, unknown>],
   ['properties.system', SESSION_PROPERTIES, (d) => d.properties.system as Record<string, unknown>],
   ['members.0.constants.system', MEMBER_CONSTANTS, (d) => d.members['0'].constants.system as Record<string, unknown>],
-  ['members.0.properties.system', MEMBER_PROPERTIES, (d) => (d.members['0'] as unknown as { properties: { system: Record<string, unknown> } }).properties.system],
+  [
+    'members.0.properties.system',
+    MEMBER_PROPERTIES,
+    (d) => (d.members['0'] as unknown as { properties: { system: Record<string, unknown> } }).properties.system,
+  ],
 ];
 
 describe('emulator: system rules agree with the response schema', () => {

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import type { Exchange } from '../../harness/contract/exchange';
-import { SCID, XUID, doc, me, ref, status, useEmulator } from './use-emulator';
+import { doc, me, ref, SCID, status, useEmulator, XUID } from './use-emulator';
 
 const results = (exchange: Exchange) => (exchange.body as { results: { sessionRef: { name: string } }[] }).results;
 
@@ -33,13 +33,17 @@ describe('emulator: session parts, queries and templates (protocol 3.6, 3.7)', (
     expect((await query('take=101')).status).to.equal(400);
     expect((await query('take=100')).status).to.equal(200);
     expect((await query('inactive=yes')).status).to.equal(400);
-    expect((await e.raw({ method: 'GET', path: `/serviceconfigs/00000000-0000-0000-0000-000000000000/sessions?xuid=${XUID.alice}` })).status).to.equal(404);
+    expect(
+      (await e.raw({ method: 'GET', path: `/serviceconfigs/00000000-0000-0000-0000-000000000000/sessions?xuid=${XUID.alice}` })).status,
+    ).to.equal(404);
     expect((await e.raw({ method: 'POST', path: `/serviceconfigs/${SCID}/batch`, body: '{"xuids":[]}' })).status).to.equal(400);
   });
 
   it('take limits the results, and a server may ask for anyone’s reservations', async () => {
     for (const name of ['a', 'b', 'c'])
-      await e.client.putSession(ref(name), { members: { me: { properties: { system: { active: true } } }, reserve_0: { constants: { system: { xuid: XUID.bob } } } } });
+      await e.client.putSession(ref(name), {
+        members: { me: { properties: { system: { active: true } } }, reserve_0: { constants: { system: { xuid: XUID.bob } } } },
+      });
     const two = await e.client.querySessions(SCID, { query: { xuid: XUID.alice, take: '2' } });
     expect(results(two).map((r) => r.sessionRef.name)).to.deep.equal(['a', 'b']);
     const reserved = await e.client.querySessions(SCID, { query: { xuid: XUID.bob, reservations: 'true' }, as: 'server' });

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { XUID, doc, me, ref, status, useEmulator } from './use-emulator';
+import { doc, me, ref, status, useEmulator, XUID } from './use-emulator';
 
 /** Idempotent writes (S15, S16), point-in-time fields (S17), live rendering (S18), roles (S19). */
 describe('emulator: idempotent writes, point-in-time fields and rendering', () => {
@@ -7,13 +7,18 @@ describe('emulator: idempotent writes, point-in-time fields and rendering', () =
 
   it('restating member constants with their stored values is 200 and no change; another xuid is ignored (N16), another initialize is 409', async () => {
     const created = doc(await e.client.putSession(ref('s'), me({ active: true }, { constants: { system: { initialize: false } } })));
-    const restated = await e.client.putSession(ref('s'), me({ active: true }, { constants: { system: { xuid: XUID.alice, initialize: false } } }));
+    const restated = await e.client.putSession(
+      ref('s'),
+      me({ active: true }, { constants: { system: { xuid: XUID.alice, initialize: false } } }),
+    );
     expect(status(restated)).to.equal(200);
     expect(doc(restated).changeNumber).to.equal(created.changeNumber);
     const claimed = await e.client.putSession(ref('s'), me({ active: true }, { constants: { system: { xuid: XUID.bob } } }));
     expect(status(claimed)).to.equal(200);
     expect(doc(claimed).changeNumber, 'a claimed xuid changes nothing').to.equal(created.changeNumber);
-    expect(status(await e.client.putSession(ref('s'), me({ active: true }, { constants: { system: { initialize: true } } })))).to.equal(409);
+    expect(status(await e.client.putSession(ref('s'), me({ active: true }, { constants: { system: { initialize: true } } })))).to.equal(
+      409,
+    );
   });
 
   it('a second "me": null from a non-member is a no-op', async () => {
@@ -73,6 +78,8 @@ describe('emulator: roles (protocol 5.6, DECISIONS S19)', () => {
     expect((doc(raised).roleTypes as typeof roleTypes).lfg.roles.confirmed).to.include({ max: 2 });
     expect(status(await e.client.putSession(ref('s'), withRole('confirmed'), { as: 'bob' }))).to.equal(200);
     expect(status(await e.client.putSession(ref('s'), { roleTypes: { lfg: { roles: { maybe: { target: 1 } } } } }))).to.equal(409);
-    expect(status(await e.client.putSession(ref('s'), { roleTypes: { lfg: { roles: { maybe: { count: 1 } } } } }, { invalidOnPurpose: true }))).to.equal(400);
+    expect(
+      status(await e.client.putSession(ref('s'), { roleTypes: { lfg: { roles: { maybe: { count: 1 } } } } }, { invalidOnPurpose: true })),
+    ).to.equal(400);
   });
 });

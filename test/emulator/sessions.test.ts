@@ -1,16 +1,19 @@
-import { expect } from 'chai';
-import { writeFileSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { expect } from 'chai';
 import { loadTemplates } from '../../emulator/templates';
-import { XUID, doc, me, ref, status, useEmulator } from './use-emulator';
+import { doc, me, ref, status, useEmulator, XUID } from './use-emulator';
 
 describe('emulator: sessions (protocol 3.6, 4, 5)', () => {
   const e = useEmulator();
 
   it('path segment names and session references match case-insensitively', async () => {
     await e.client.putSession(ref('Mixed'), me());
-    const raw = await e.raw({ method: 'GET', path: `/ServiceConfigs/${ref('x').scid.toUpperCase()}/sessionTemplates/STANDARD-LOBBY/sessions/mixed` });
+    const raw = await e.raw({
+      method: 'GET',
+      path: `/ServiceConfigs/${ref('x').scid.toUpperCase()}/sessionTemplates/STANDARD-LOBBY/sessions/mixed`,
+    });
     expect(raw.status).to.equal(200);
   });
 
@@ -53,7 +56,13 @@ describe('emulator: sessions (protocol 3.6, 4, 5)', () => {
   });
 
   it('reserve_N reserves users, and their first PUT accepts the reservation', async () => {
-    const reserved = await e.client.putSession(ref('s'), { members: { me: {}, reserve_0: { constants: { system: { xuid: XUID.bob } } }, reserve_1: { constants: { system: { xuid: XUID.carol } } } } });
+    const reserved = await e.client.putSession(ref('s'), {
+      members: {
+        me: {},
+        reserve_0: { constants: { system: { xuid: XUID.bob } } },
+        reserve_1: { constants: { system: { xuid: XUID.carol } } },
+      },
+    });
     expect(doc(reserved).membersInfo).to.include({ count: 3, accepted: 1 });
     expect(doc(reserved).members['1'].reserved).to.equal(true);
     const accepted = await e.client.putSession(ref('s'), me(), { as: 'bob' });
@@ -62,7 +71,9 @@ describe('emulator: sessions (protocol 3.6, 4, 5)', () => {
   });
 
   it('reservations must be numbered from reserve_0 (400)', async () => {
-    expect(status(await e.client.putSession(ref('s'), { members: { me: {}, reserve_1: { constants: { system: { xuid: XUID.bob } } } } }))).to.equal(400);
+    expect(
+      status(await e.client.putSession(ref('s'), { members: { me: {}, reserve_1: { constants: { system: { xuid: XUID.bob } } } } })),
+    ).to.equal(400);
   });
 
   it('deleting a member by index needs a server principal', async () => {
@@ -78,7 +89,10 @@ describe('emulator: sessions (protocol 3.6, 4, 5)', () => {
     const servers = { servers: { matchmaking: { properties: { system: { status: 'searching' } } } } };
     expect(status(await e.client.putSession(ref('s'), servers, { as: 'alice' }))).to.equal(403);
     const written = await e.client.putSession(ref('s'), servers, { as: 'server' });
-    expect((doc(written).servers as Record<string, unknown>).matchmaking).to.deep.equal({ constants: { system: {}, custom: {} }, properties: { system: { status: 'searching' }, custom: {} } });
+    expect((doc(written).servers as Record<string, unknown>).matchmaking).to.deep.equal({
+      constants: { system: {}, custom: {} },
+      properties: { system: { status: 'searching' }, custom: {} },
+    });
   });
 
   it('active and ready are mutually exclusive (400)', async () => {
@@ -95,7 +109,9 @@ describe('emulator: sessions (protocol 3.6, 4, 5)', () => {
 
   it('changeNumber grows on every change and not on a PUT that changes nothing', async () => {
     const a = doc(await e.client.putSession(ref('s'), me()));
-    const b = doc(await e.client.putSession(ref('s'), me({ active: true }, { properties: { system: { active: true }, custom: { x: 1 } } })));
+    const b = doc(
+      await e.client.putSession(ref('s'), me({ active: true }, { properties: { system: { active: true }, custom: { x: 1 } } })),
+    );
     const c = await e.client.putSession(ref('s'), {});
     expect([a.changeNumber, b.changeNumber, doc(c).changeNumber]).to.deep.equal([1, 2, 2]);
   });
@@ -127,7 +143,11 @@ describe('emulator: sessions (protocol 3.6, 4, 5)', () => {
     expect(Object.keys(bob.members)).to.deep.equal(['me']);
     expect(bob.members.me.constants.system.xuid).to.equal(XUID.bob);
     expect(bob.membersInfo.count).to.equal(2);
-    expect(status(await e.client.putSession(ref('big', 'large-session'), { members: { reserve_0: { constants: { system: { xuid: XUID.carol } } } } }))).to.equal(409);
+    expect(
+      status(
+        await e.client.putSession(ref('big', 'large-session'), { members: { reserve_0: { constants: { system: { xuid: XUID.carol } } } } }),
+      ),
+    ).to.equal(409);
   });
 
   it('only the fields a PUT may write are accepted (400)', async () => {

@@ -1,9 +1,9 @@
 import { createEmulator, type Emulator, type EmulatorOptions } from '../../emulator';
 import { checkedClient } from '../../harness/checks/checked-client';
-import type { Exchange, HttpRequest } from '../../harness/contract/exchange';
 import { send } from '../../harness/client/http-transport';
 import { HttpMpsdClient, type MpsdClient, type SessionRef } from '../../harness/client/mpsd-client';
 import { loadConfig, type PrincipalName } from '../../harness/config';
+import type { Exchange, HttpRequest } from '../../harness/contract/exchange';
 import { EMBEDDED_PROFILE } from '../../harness/target';
 
 export const SCID = EMBEDDED_PROFILE.scid;
@@ -11,14 +11,19 @@ const principals = loadConfig({}, EMBEDDED_PROFILE).principals;
 export const XUID = { alice: principals.alice!.xuid!, bob: principals.bob!.xuid!, carol: principals.carol!.xuid! };
 
 export const ref = (name: string, templateName = 'standard-lobby'): SessionRef => ({ scid: SCID, templateName, name });
-export const me = (system: Record<string, unknown> = { active: true }, extra: Record<string, unknown> = {}) => ({ members: { me: { properties: { system }, ...extra } } });
+export const me = (system: Record<string, unknown> = { active: true }, extra: Record<string, unknown> = {}) => ({
+  members: { me: { properties: { system }, ...extra } },
+});
 
 export interface EmulatorFixture {
   emulator: Emulator;
   /** Checked client: every response is validated against schemas/, as in the harness. */
   client: MpsdClient;
   /** Any request, unchecked, for malformed-request rules. */
-  raw(request: Omit<HttpRequest, 'headers'> & { headers?: Record<string, string> }, as?: PrincipalName | null): Promise<Exchange['response']>;
+  raw(
+    request: Omit<HttpRequest, 'headers'> & { headers?: Record<string, string> },
+    as?: PrincipalName | null,
+  ): Promise<Exchange['response']>;
 }
 
 /** Start one emulator for a describe block and reset it before each test. */
@@ -47,7 +52,15 @@ export function status(exchange: Exchange): number {
 export type Doc = {
   changeNumber: number;
   searchHandle?: string;
-  members: Record<string, { next: number; reserved?: boolean; constants: { system: { xuid: string } }; properties: { system: Record<string, unknown>; custom: Record<string, unknown> } }>;
+  members: Record<
+    string,
+    {
+      next: number;
+      reserved?: boolean;
+      constants: { system: { xuid: string } };
+      properties: { system: Record<string, unknown>; custom: Record<string, unknown> };
+    }
+  >;
   membersInfo: { first: number; next: number; count: number; accepted: number; active?: number };
   constants: { system: Record<string, unknown>; custom: Record<string, unknown> };
   properties: { system: Record<string, unknown>; custom: Record<string, unknown> };

@@ -1,6 +1,6 @@
+import { Agent, request } from 'node:http';
 import { expect } from 'chai';
 import fc from 'fast-check';
-import { Agent, request } from 'node:http';
 import { createEmulator, type Emulator } from '../../emulator';
 import { runResponseChecks } from '../../harness/checks';
 import { toExchange } from '../../harness/contract/exchange';
@@ -34,7 +34,11 @@ function send(base: string, r: FuzzRequest): Promise<Answer> {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () =>
-        resolve({ status: res.statusCode ?? 0, headers: Object.fromEntries(Object.entries(res.headers).map(([k, v]) => [k, String(v)])), text: Buffer.concat(chunks).toString('utf8') }),
+        resolve({
+          status: res.statusCode ?? 0,
+          headers: Object.fromEntries(Object.entries(res.headers).map(([k, v]) => [k, String(v)])),
+          text: Buffer.concat(chunks).toString('utf8'),
+        }),
       );
       res.on('error', reject);
     });
@@ -53,7 +57,14 @@ function send(base: string, r: FuzzRequest): Promise<Answer> {
   });
 }
 
-const read = (base: string, path: string) => send(base, { kind: 'check', method: 'GET', path, headers: { authorization: PRINCIPALS.server, 'x-xbl-contract-version': '107' }, delivery: 'whole' });
+const read = (base: string, path: string) =>
+  send(base, {
+    kind: 'check',
+    method: 'GET',
+    path,
+    headers: { authorization: PRINCIPALS.server, 'x-xbl-contract-version': '107' },
+    delivery: 'whole',
+  });
 
 describe('emulator fuzz (fast-check)', function () {
   this.timeout(180000);
@@ -75,7 +86,9 @@ describe('emulator fuzz (fast-check)', function () {
         .sort((a, b) => b[1] - a[1])
         .map(([k, n]) => `${k} ${n}`)
         .join(', ');
-    console.log(`      fuzz: ${requests} requests; tried ${top(tried as Map<string | number, number>)}; answers ${top(statuses as Map<string | number, number>)}; 0 server errors, 0 invariant breaks`);
+    console.log(
+      `      fuzz: ${requests} requests; tried ${top(tried as Map<string | number, number>)}; answers ${top(statuses as Map<string | number, number>)}; 0 server errors, 0 invariant breaks`,
+    );
   });
 
   /** Run one sequence of requests against a fresh emulator; throws (with the request) on the first broken invariant. */
@@ -84,7 +97,10 @@ describe('emulator fuzz (fast-check)', function () {
     const handles: string[] = [];
     const versions = new Map<string, { branch: string; changeNumber: number }>();
     for (const r of sequence) {
-      const path = r.path.replace(/\{handle:(\d+)\}/, (_, n: string) => `/handles/${handles[Number(n) % Math.max(handles.length, 1)] ?? '8d050174-412b-4d51-a29b-d55a34edfdb7'}`);
+      const path = r.path.replace(
+        /\{handle:(\d+)\}/,
+        (_, n: string) => `/handles/${handles[Number(n) % Math.max(handles.length, 1)] ?? '8d050174-412b-4d51-a29b-d55a34edfdb7'}`,
+      );
       const before = r.session ? await read(base, r.session) : undefined;
       const answer = await send(base, { ...r, path });
       requests += before ? 2 : 1;
@@ -92,7 +108,10 @@ describe('emulator fuzz (fast-check)', function () {
       statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
       const what = `${r.method} ${path} (${r.delivery}) ${r.body?.slice(0, 300) ?? ''} -> ${answer.status} ${answer.text.slice(0, 300)}`;
       if (answer.status >= 500) throw new Error(`server error: ${what}`);
-      const exchange = toExchange({ method: r.method, path, headers: r.headers, ...(r.body !== undefined ? { body: r.body } : {}) }, answer);
+      const exchange = toExchange(
+        { method: r.method, path, headers: r.headers, ...(r.body !== undefined ? { body: r.body } : {}) },
+        answer,
+      );
       const failures = runResponseChecks(exchange);
       if (failures.length > 0) throw new Error(`contract check failed: ${failures.map((f) => f.message).join('; ')}\n${what}`);
       if (r.method === 'POST' && answer.status === 201) handles.push(JSON.parse(answer.text).id);
@@ -100,13 +119,15 @@ describe('emulator fuzz (fast-check)', function () {
       const key = answer.headers['content-location'] ?? r.session;
       if (key && doc?.branch && typeof doc.changeNumber === 'number') {
         const last = versions.get(key.toLowerCase());
-        if (last && last.branch === doc.branch && doc.changeNumber < last.changeNumber) throw new Error(`changeNumber went back from ${last.changeNumber} to ${doc.changeNumber}: ${what}`);
+        if (last && last.branch === doc.branch && doc.changeNumber < last.changeNumber)
+          throw new Error(`changeNumber went back from ${last.changeNumber} to ${doc.changeNumber}: ${what}`);
         versions.set(key.toLowerCase(), { branch: doc.branch, changeNumber: doc.changeNumber });
       }
       if (r.session && before && answer.status >= 400 && answer.status !== 412) {
         const after = await read(base, r.session);
         requests += 1;
-        if (after.status !== before.status || after.text !== before.text) throw new Error(`a rejected request changed the session: ${what}`);
+        if (after.status !== before.status || after.text !== before.text)
+          throw new Error(`a rejected request changed the session: ${what}`);
       }
     }
     const alive = await read(base, '/serviceconfigs/x/sessiontemplates/y/sessions/z');

@@ -29,7 +29,13 @@ export interface FuzzRequest {
 
 const sessionPath = (template: string, name: string) => `/serviceconfigs/${SCID}/sessiontemplates/${template}/sessions/${name}`;
 const evilKey = fc.constantFrom('__proto__', 'constructor', 'toString', 'hasOwnProperty', 'prototype', '', 'ünï', 'a.b', '0');
-const scalar = fc.oneof(fc.boolean(), fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.string({ maxLength: 12 }), fc.constant(null));
+const scalar = fc.oneof(
+  fc.boolean(),
+  fc.integer(),
+  fc.double({ noNaN: true, noDefaultInfinity: true }),
+  fc.string({ maxLength: 12 }),
+  fc.constant(null),
+);
 const junk = fc.oneof(scalar, fc.array(scalar, { maxLength: 3 }), fc.dictionary(evilKey, scalar, { maxKeys: 3 }));
 const guid = fc.uuid();
 const restriction = fc.constantFrom('none', 'local', 'followed', 'NONE', 'bogus');
@@ -47,7 +53,10 @@ const system = fc.record(
 );
 const custom = fc.dictionary(fc.oneof(fc.string({ maxLength: 6 }), evilKey), junk, { maxKeys: 4 });
 const me = fc.record(
-  { properties: fc.record({ system, custom }, { requiredKeys: [] }), constants: fc.record({ system: fc.record({ initialize: fc.boolean() }, { requiredKeys: [] }) }, { requiredKeys: [] }) },
+  {
+    properties: fc.record({ system, custom }, { requiredKeys: [] }),
+    constants: fc.record({ system: fc.record({ initialize: fc.boolean() }, { requiredKeys: [] }) }, { requiredKeys: [] }),
+  },
   { requiredKeys: [] },
 );
 const sessionProperties = fc.record(
@@ -75,7 +84,10 @@ const constants = fc.record(
         sessionEmptyTimeout: fc.oneof(fc.constant(0), fc.nat(60000), fc.constant(null)),
         capabilities: fc.dictionary(fc.constantFrom('crossplay', 'searchable', 'hasOwners', 'bogus'), fc.boolean(), { maxKeys: 2 }),
         // Managed initialization, in its 107 and 104 names (which of them a contract version accepts is the point).
-        memberInitialization: fc.record({ membersNeededToStart: fc.nat(2), joinTimeout: fc.oneof(fc.nat(20000), fc.constant(null)), externalEvaluation: fc.boolean() }, { requiredKeys: [] }),
+        memberInitialization: fc.record(
+          { membersNeededToStart: fc.nat(2), joinTimeout: fc.oneof(fc.nat(20000), fc.constant(null)), externalEvaluation: fc.boolean() },
+          { requiredKeys: [] },
+        ),
         managedInitialization: fc.record({ membersNeededToStart: fc.nat(2), autoEvaluate: fc.boolean() }, { requiredKeys: [] }),
         timeouts: fc.record({ reserved: fc.nat(60000), sessionEmpty: fc.oneof(fc.constant(0), fc.constant(null)) }, { requiredKeys: [] }),
         metrics: fc.record({ latency: fc.boolean() }, { requiredKeys: [] }),
@@ -95,7 +107,11 @@ const members = fc.oneof(
   { weight: 2, arbitrary: reservations },
   fc.dictionary(fc.constantFrom('0', '1', '2', 'reserve_1', 'me', 'them'), fc.oneof(fc.constant(null), junk), { maxKeys: 2 }),
 );
-const roleTypes = fc.constantFrom({ lfg: { roles: { tank: { max: 1 }, healer: { max: 2, target: 1 } }, mutableRoleSettings: ['max'] } }, { BAD: {} }, { lfg: { roles: { tank: { count: 3 } } } });
+const roleTypes = fc.constantFrom(
+  { lfg: { roles: { tank: { max: 1 }, healer: { max: 2, target: 1 } }, mutableRoleSettings: ['max'] } },
+  { BAD: {} },
+  { lfg: { roles: { tank: { count: 3 } } } },
+);
 const delta = fc.record(
   {
     members,
@@ -103,7 +119,12 @@ const delta = fc.record(
     constants,
     servers: fc.dictionary(
       fc.oneof(fc.string({ maxLength: 5 }), evilKey),
-      fc.oneof(fc.constant(null), fc.record({ properties: fc.record({ system: fc.record({ status: fc.constantFrom('searching', 'bogus') }, { requiredKeys: [] }) }) })),
+      fc.oneof(
+        fc.constant(null),
+        fc.record({
+          properties: fc.record({ system: fc.record({ status: fc.constantFrom('searching', 'bogus') }, { requiredKeys: [] }) }),
+        }),
+      ),
       { maxKeys: 2 },
     ),
     roleTypes,
@@ -122,7 +143,12 @@ function mutate(value: unknown, path: number[], replacement: unknown): unknown {
 
 const deep = (levels: number) => `${'['.repeat(levels)}${']'.repeat(levels)}`;
 const rawBody = fc.oneof(
-  { weight: 10, arbitrary: fc.record({ members: fc.record({ me }), properties: sessionProperties }, { requiredKeys: ['members'] }).map((d) => JSON.stringify(d)) },
+  {
+    weight: 10,
+    arbitrary: fc
+      .record({ members: fc.record({ me }), properties: sessionProperties }, { requiredKeys: ['members'] })
+      .map((d) => JSON.stringify(d)),
+  },
   { weight: 6, arbitrary: delta.map((d) => JSON.stringify(d)) },
   fc.tuple(delta, fc.array(fc.nat(), { minLength: 1, maxLength: 6 }), junk).map(([d, path, bad]) => JSON.stringify(mutate(d, path, bad))),
   fc.constantFrom(
@@ -135,19 +161,27 @@ const rawBody = fc.oneof(
     `{"properties":{"custom":{"n":${deep(3000)}}}}`,
     `{"members":{"me":{"roles":${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}}}}`,
   ),
-  fc.integer({ min: 1000, max: 20000 }).map((n) => JSON.stringify({ properties: { custom: { list: Array.from({ length: n }, (_, i) => i) } } })),
+  fc
+    .integer({ min: 1000, max: 20000 })
+    .map((n) => JSON.stringify({ properties: { custom: { list: Array.from({ length: n }, (_, i) => i) } } })),
 );
 
 const principal = fc.oneof(
   { weight: 12, arbitrary: fc.constantFrom(...(Object.values(PRINCIPALS) as string[])) },
   { weight: 1, arbitrary: fc.constantFrom('XBL3.0 x=1;', 'Bearer x', '', 'XBL3.0 x=1;xuid=01x') },
 );
-const contract = fc.oneof({ weight: 8, arbitrary: fc.constant('107') }, { weight: 1, arbitrary: fc.constantFrom('104', '105', '103', '99999999999999999999', 'v107', '') });
+const contract = fc.oneof(
+  { weight: 8, arbitrary: fc.constant('107') },
+  { weight: 1, arbitrary: fc.constantFrom('104', '105', '103', '99999999999999999999', 'v107', '') },
+);
 const headers = fc
   .record({
     principal,
     contract,
-    precondition: fc.oneof({ weight: 6, arbitrary: fc.constant({}) }, { weight: 1, arbitrary: fc.constantFrom({ 'if-match': '*' }, { 'if-none-match': '*' }, { 'if-match': 'STALE' }) }),
+    precondition: fc.oneof(
+      { weight: 6, arbitrary: fc.constant({}) },
+      { weight: 1, arbitrary: fc.constantFrom({ 'if-match': '*' }, { 'if-none-match': '*' }, { 'if-match': 'STALE' }) },
+    ),
   })
   .map(
     ({ principal: p, contract: c, precondition }): Record<string, string> => ({
@@ -156,41 +190,76 @@ const headers = fc
       ...(precondition as Record<string, string>),
     }),
   );
-const delivery = fc.oneof({ weight: 20, arbitrary: fc.constant('whole' as const) }, { weight: 2, arbitrary: fc.constant('chunked' as const) }, { weight: 1, arbitrary: fc.constant('slow' as const) });
-const session = fc.tuple(fc.constantFrom(...TEMPLATES), fc.constantFrom(...NAMES)).map(([t, n]) => sessionPath(t, n));
-const handleBody = fc.tuple(fc.constantFrom('activity', 'invite', 'search', 'transfer', 'bogus'), fc.constantFrom(...TEMPLATES), fc.constantFrom(...NAMES)).map(([type, templateName, name]) =>
-  JSON.stringify({
-    version: 1,
-    type,
-    sessionRef: { scid: SCID, templateName, name },
-    ...(type === 'invite' ? { invitedXuid: '2533274800000002' } : {}),
-    ...(type === 'transfer' ? { originSessionRef: { scid: SCID, templateName: 'standard-lobby', name: 'a' } } : {}),
-  }),
+const delivery = fc.oneof(
+  { weight: 20, arbitrary: fc.constant('whole' as const) },
+  { weight: 2, arbitrary: fc.constant('chunked' as const) },
+  { weight: 1, arbitrary: fc.constant('slow' as const) },
 );
+const session = fc.tuple(fc.constantFrom(...TEMPLATES), fc.constantFrom(...NAMES)).map(([t, n]) => sessionPath(t, n));
+const handleBody = fc
+  .tuple(fc.constantFrom('activity', 'invite', 'search', 'transfer', 'bogus'), fc.constantFrom(...TEMPLATES), fc.constantFrom(...NAMES))
+  .map(([type, templateName, name]) =>
+    JSON.stringify({
+      version: 1,
+      type,
+      sessionRef: { scid: SCID, templateName, name },
+      ...(type === 'invite' ? { invitedXuid: '2533274800000002' } : {}),
+      ...(type === 'transfer' ? { originSessionRef: { scid: SCID, templateName: 'standard-lobby', name: 'a' } } : {}),
+    }),
+  );
 const garbagePath = fc.oneof(
-  fc.constantFrom('//x', '//', '/handles/%E0%A4%A/session', '/handles/%ZZ', '/serviceconfigs/%/sessiontemplates/t/sessions/s', '/handles/query', '/openapi.json', '/'),
+  fc.constantFrom(
+    '//x',
+    '//',
+    '/handles/%E0%A4%A/session',
+    '/handles/%ZZ',
+    '/serviceconfigs/%/sessiontemplates/t/sessions/s',
+    '/handles/query',
+    '/openapi.json',
+    '/',
+  ),
   fc.string({ maxLength: 30 }).map((s) => `/${encodeURI(s).replace(/%25/g, '%')}`),
 );
 
 export const fuzzRequest: fc.Arbitrary<FuzzRequest> = fc.oneof(
-  { weight: 12, arbitrary: fc.record({ path: session, body: rawBody, headers, delivery }).map((r) => ({ kind: 'PUT session', method: 'PUT', ...r, session: r.path })) },
-  { weight: 3, arbitrary: fc.record({ path: session, headers }).map((r) => ({ kind: 'GET session', method: 'GET', delivery: 'whole' as const, ...r })) },
-  { weight: 3, arbitrary: fc.record({ body: handleBody, headers }).map((r) => ({ kind: 'POST handle', method: 'POST', path: '/handles', delivery: 'whole' as const, ...r })) },
+  {
+    weight: 12,
+    arbitrary: fc
+      .record({ path: session, body: rawBody, headers, delivery })
+      .map((r) => ({ kind: 'PUT session', method: 'PUT', ...r, session: r.path })),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record({ path: session, headers }).map((r) => ({ kind: 'GET session', method: 'GET', delivery: 'whole' as const, ...r })),
+  },
+  {
+    weight: 3,
+    arbitrary: fc
+      .record({ body: handleBody, headers })
+      .map((r) => ({ kind: 'POST handle', method: 'POST', path: '/handles', delivery: 'whole' as const, ...r })),
+  },
   {
     weight: 4,
-    arbitrary: fc.record({ n: fc.nat(3), method: fc.constantFrom('GET', 'PUT', 'DELETE'), body: rawBody, headers }).map(({ n, method, body, headers: h }) => ({
-      kind: `${method} handle`,
-      method,
-      path: method === 'DELETE' ? `{handle:${n}}` : `{handle:${n}}/session`,
-      headers: h,
-      delivery: 'whole' as const,
-      ...(method === 'PUT' ? { body } : {}),
-    })),
+    arbitrary: fc
+      .record({ n: fc.nat(3), method: fc.constantFrom('GET', 'PUT', 'DELETE'), body: rawBody, headers })
+      .map(({ n, method, body, headers: h }) => ({
+        kind: `${method} handle`,
+        method,
+        path: method === 'DELETE' ? `{handle:${n}}` : `{handle:${n}}/session`,
+        headers: h,
+        delivery: 'whole' as const,
+        ...(method === 'PUT' ? { body } : {}),
+      })),
   },
   {
     weight: 2,
     arbitrary: fc
-      .record({ method: fc.constantFrom('GET', 'PUT', 'POST', 'DELETE', 'PATCH', 'OPTIONS'), path: garbagePath, headers, body: fc.option(rawBody, { nil: undefined }) })
+      .record({
+        method: fc.constantFrom('GET', 'PUT', 'POST', 'DELETE', 'PATCH', 'OPTIONS'),
+        path: garbagePath,
+        headers,
+        body: fc.option(rawBody, { nil: undefined }),
+      })
       .map((r) => ({ kind: 'garbage', delivery: 'whole' as const, ...r })),
   },
 );

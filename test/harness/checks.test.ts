@@ -2,12 +2,12 @@ import { expect } from 'chai';
 import { runResponseChecks } from '../../harness/checks';
 import { contentTypeMatchesBody } from '../../harness/checks/content-type-matches-body';
 import { handleResponseNamesSession } from '../../harness/checks/handle-response-names-session';
+import { keysMatchDocumentedCase } from '../../harness/checks/keys-match-documented-case';
+import { bookkeepingProblems, memberBookkeeping } from '../../harness/checks/member-bookkeeping';
+import { requestMatchesSchema } from '../../harness/checks/request-matches-schema';
 import { responseMatchesSchema } from '../../harness/checks/response-matches-schema';
 import { sessionResponseHasEtag } from '../../harness/checks/session-response-has-etag';
 import { throttleHasRetryAfter } from '../../harness/checks/throttle-has-retry-after';
-import { requestMatchesSchema } from '../../harness/checks/request-matches-schema';
-import { bookkeepingProblems, memberBookkeeping } from '../../harness/checks/member-bookkeeping';
-import { keysMatchDocumentedCase } from '../../harness/checks/keys-match-documented-case';
 import { sampleSession, sessionExchange } from './fixtures';
 
 describe('checks', () => {
@@ -28,8 +28,13 @@ describe('checks', () => {
     });
 
     it('checks a 412 that returns the session, and not a 404 text answer', () => {
-      expect(responseMatchesSchema(sessionExchange({ operation: 'putSessionByHandle', status: 412, body: { ...sampleSession(), members: 3 } }))?.violations?.[0].instancePath).to.equal('/members');
-      expect(responseMatchesSchema(sessionExchange({ status: 404, body: undefined, headers: { 'content-type': 'text/plain' } }))).to.equal(undefined);
+      expect(
+        responseMatchesSchema(sessionExchange({ operation: 'putSessionByHandle', status: 412, body: { ...sampleSession(), members: 3 } }))
+          ?.violations?.[0].instancePath,
+      ).to.equal('/members');
+      expect(responseMatchesSchema(sessionExchange({ status: 404, body: undefined, headers: { 'content-type': 'text/plain' } }))).to.equal(
+        undefined,
+      );
     });
 
     it('checks created handles against the Handle schema', () => {
@@ -44,9 +49,15 @@ describe('checks', () => {
   });
 
   it('handle-response-names-session reports a missing or malformed Content-Location', () => {
-    expect(handleResponseNamesSession(sessionExchange({ headers: { 'content-location': undefined } }))?.message).to.include('no Content-Location');
-    expect(handleResponseNamesSession(sessionExchange({ headers: { 'content-location': '/handles/x' } }))?.message).to.include('not a direct session path');
-    expect(handleResponseNamesSession(sessionExchange({ operation: 'getSession', headers: { 'content-location': undefined } }))).to.equal(undefined);
+    expect(handleResponseNamesSession(sessionExchange({ headers: { 'content-location': undefined } }))?.message).to.include(
+      'no Content-Location',
+    );
+    expect(handleResponseNamesSession(sessionExchange({ headers: { 'content-location': '/handles/x' } }))?.message).to.include(
+      'not a direct session path',
+    );
+    expect(handleResponseNamesSession(sessionExchange({ operation: 'getSession', headers: { 'content-location': undefined } }))).to.equal(
+      undefined,
+    );
   });
 
   it('session-response-has-etag reports a session without ETag', () => {
@@ -60,9 +71,10 @@ describe('checks', () => {
   });
 
   it('request-matches-schema names the field an outgoing PUT body gets wrong', () => {
-    expect(requestMatchesSchema('putSessionByHandle', JSON.stringify({ members: { me: { properties: { system: { active: 'yes' } } } } }))?.message).to.include(
-      'at /members/me/properties/system/active: found "yes" (string), expected type boolean',
-    );
+    expect(
+      requestMatchesSchema('putSessionByHandle', JSON.stringify({ members: { me: { properties: { system: { active: 'yes' } } } } }))
+        ?.message,
+    ).to.include('at /members/me/properties/system/active: found "yes" (string), expected type boolean');
     expect(requestMatchesSchema('putSession', JSON.stringify({ members: { me: null } }))).to.equal(undefined);
   });
 });
@@ -181,7 +193,10 @@ describe('keys-match-documented-case', () => {
     (body.constants.system.capabilities as Record<string, unknown>).teleport = true;
     (body.constants.system.capabilities as Record<string, unknown>).crossplay = true;
     const messages = responseMatchesSchema(sessionExchange({ body }))?.violations?.map((v) => `${v.instancePath} ${v.expected}`);
-    expect(messages).to.include.members(["/properties no property 'extra' (unknown keys are rejected here)", "/constants/system/capabilities no property 'teleport' (unknown keys are rejected here)"]);
+    expect(messages).to.include.members([
+      "/properties no property 'extra' (unknown keys are rejected here)",
+      "/constants/system/capabilities no property 'teleport' (unknown keys are rejected here)",
+    ]);
     expect(messages?.join('\n')).to.not.include('crossplay');
   });
 });

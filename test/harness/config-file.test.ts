@@ -1,8 +1,8 @@
-import { expect } from 'chai';
 import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { expect } from 'chai';
 import { checkConfig, configEnvironment, configSelection, findConfigFile, readConfigFile } from '../../harness/cli/config-file';
 import { environmentWith } from '../../harness/cli/flags';
 import { isHarnessError } from '../../harness/errors';
@@ -42,7 +42,14 @@ describe('mpsd-harness.config.{json,mjs,ts}', () => {
   it('resolves its paths against its own folder and names the variables they stand for', () => {
     const file = join(dir, 'mpsd-harness.config.json');
     const config = checkConfig(
-      { recordings: 'mpsd/recordings', reports: 'out', client: './adapter.ts', scid: 'x', templates: { lobby: 'my-lobby' }, principals: { bob: { xuid: '2', tokenVariable: 'BOB_XBL' } } },
+      {
+        recordings: 'mpsd/recordings',
+        reports: 'out',
+        client: './adapter.ts',
+        scid: 'x',
+        templates: { lobby: 'my-lobby' },
+        principals: { bob: { xuid: '2', tokenVariable: 'BOB_XBL' } },
+      },
       file,
     );
     expect(configEnvironment(config, file, { BOB_XBL: 'XBL3.0 x=u;t' })).to.deep.equal({
@@ -55,7 +62,10 @@ describe('mpsd-harness.config.{json,mjs,ts}', () => {
       MPSD_AUTH_2: 'XBL3.0 x=u;t',
     });
     expect(configSelection(config, file)).to.deep.equal({ catalogue: true, specs: [] });
-    expect(configSelection({ catalogue: false, specs: ['s/*.spec.ts'] }, file)).to.deep.equal({ catalogue: false, specs: [`${dir.split('\\').join('/')}/s/*.spec.ts`] });
+    expect(configSelection({ catalogue: false, specs: ['s/*.spec.ts'] }, file)).to.deep.equal({
+      catalogue: false,
+      specs: [`${dir.split('\\').join('/')}/s/*.spec.ts`],
+    });
   });
 
   it('refuses an unknown key, kind or principal, and a value of the wrong type, naming it', () => {

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { OPERATIONS, OPERATION_NAMES } from '../../harness/contract/operations';
+import { OPERATION_NAMES, OPERATIONS } from '../../harness/contract/operations';
 import type { CoverageReport } from '../../harness/coverage/collector';
 import { coverageGrid } from '../../harness/coverage/grid';
 import { renderCoverageMarkdown } from '../../harness/coverage/render';

@@ -2,14 +2,30 @@ import { expect } from 'chai';
 import type { DriftReport } from '../../harness/drift/collector';
 import { cell, renderDriftMarkdown } from '../../harness/drift/render';
 
-const item = (change: string, at: string, recorded: unknown, fresh: unknown, extra = {}) => ({ kind: 'breaking' as const, change, exchange: 1, request: 'PUT /x', at, recorded, fresh, ...extra });
+const item = (change: string, at: string, recorded: unknown, fresh: unknown, extra = {}) => ({
+  kind: 'breaking' as const,
+  change,
+  exchange: 1,
+  request: 'PUT /x',
+  at,
+  recorded,
+  fresh,
+  ...extra,
+});
 
 describe('drift report', () => {
   const report: DriftReport = {
     summary: { breaking: 2, additive: 0, changed: 0, noise: 0 },
     unrecorded: [],
     scenarios: [
-      { scenario: 'a | first', recording: 'recordings/a.har', items: [item('status code changed', 'status', 412, 200), item('request sequence changed', 'exchanges', 3, 2, { consequence: true })] },
+      {
+        scenario: 'a | first',
+        recording: 'recordings/a.har',
+        items: [
+          item('status code changed', 'status', 412, 200),
+          item('request sequence changed', 'exchanges', 3, 2, { consequence: true }),
+        ],
+      },
       { scenario: 'b', recording: 'recordings/b.har', items: [item('status code changed', 'status', 412, 200)] },
     ],
   };

@@ -1,25 +1,25 @@
-import { expect } from 'chai';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { expect } from 'chai';
 import { createEmulator } from '../../emulator';
+import { xboxToken } from '../../harness/auth/xbox-sign-in';
 import { ContractViolation, checkedClient } from '../../harness/checks/checked-client';
+import { mergeReports } from '../../harness/cli/merge-reports';
 import { send } from '../../harness/client/http-transport';
 import { HttpMpsdClient, type MpsdClient } from '../../harness/client/mpsd-client';
-import { mergeReports } from '../../harness/cli/merge-reports';
-import { MODES, loadConfig } from '../../harness/config';
+import { loadConfig, MODES } from '../../harness/config';
 import { pathFor } from '../../harness/contract/operations';
+import { scenario } from '../../harness/current-scenario';
 import { ERROR_CODES, type ErrorCode, isHarnessError } from '../../harness/errors';
 import { readAllowList, replayUsage } from '../../harness/lint/run-lint';
-import { xboxToken } from '../../harness/auth/xbox-sign-in';
 import { readHar } from '../../harness/recording/har';
 import { principalResolver } from '../../harness/recording/matching';
 import { startRecording } from '../../harness/recording/recording-session';
-import { HarnessRun } from '../../harness/run';
 import { RtaClient } from '../../harness/rta/rta-client';
-import { scenario } from '../../harness/current-scenario';
+import { HarnessRun } from '../../harness/run';
 import { SchemaRegistry, schemaRegistry } from '../../harness/schema/registry';
 import { EMBEDDED_PROFILE } from '../../harness/target';
 import { sampleSession, sessionExchange } from './fixtures';
@@ -27,7 +27,12 @@ import { sampleSession, sessionExchange } from './fixtures';
 const ROOT = join(__dirname, '..', '..');
 const ALICE = 'XBL3.0 x=alice;xuid=2533274800000001,gamertag=Alice';
 const REF = { scid: EMBEDDED_PROFILE.scid, templateName: 'standard-lobby', name: 'errors' };
-const settings = (baseUrl: string) => ({ baseUrl, contractVersion: 107, authorizations: { alice: ALICE }, defaultPrincipal: 'alice' as const });
+const settings = (baseUrl: string) => ({
+  baseUrl,
+  contractVersion: 107,
+  authorizations: { alice: ALICE },
+  defaultPrincipal: 'alice' as const,
+});
 
 let tmp: string;
 const fresh = () => mkdtempSync(join(tmpdir(), 'mpsd-errors-'));
@@ -35,7 +40,10 @@ const fresh = () => mkdtempSync(join(tmpdir(), 'mpsd-errors-'));
 /** A client whose every answer is the given exchange: to feed checkedClient a broken one. */
 const answering = (exchange = sessionExchange({ body: { ...sampleSession(), changeNumber: 'x' } })) =>
   Object.fromEntries(
-    ['createHandle', 'getHandle', 'deleteHandle', 'getSessionByHandle', 'putSessionByHandle', 'getSession', 'putSession'].map((m) => [m, async () => exchange]),
+    ['createHandle', 'getHandle', 'deleteHandle', 'getSessionByHandle', 'putSessionByHandle', 'getSession', 'putSession'].map((m) => [
+      m,
+      async () => exchange,
+    ]),
   ) as unknown as MpsdClient;
 
 /** A run of the harness in replay, its recordings in an empty temp dir: every request misses. */
@@ -63,7 +71,14 @@ const TRIGGERS: Record<ErrorCode, () => unknown> = {
   },
   PRINCIPAL_MISSING: () => new HttpMpsdClient(settings('http://127.0.0.1:1')).getHandle('x', { as: 'bob' }),
   REPLAY_MISS: async () => {
-    const recording = startRecording({ name: 'errors/miss', mode: MODES.replay, recordingsDir: tmp, target: 'emulator', principalOf: principalResolver([]), rerecordCommand: '-' });
+    const recording = startRecording({
+      name: 'errors/miss',
+      mode: MODES.replay,
+      recordingsDir: tmp,
+      target: 'emulator',
+      principalOf: principalResolver([]),
+      rerecordCommand: '-',
+    });
     try {
       await new HttpMpsdClient(settings('http://mpsd-emulator.invalid')).getSession(REF);
     } finally {
@@ -78,7 +93,10 @@ const TRIGGERS: Record<ErrorCode, () => unknown> = {
     return new SchemaRegistry(tmp);
   },
   RECORDING_INVALID: () => {
-    writeFileSync(join(tmp, 'recording.har'), JSON.stringify({ log: { version: '1.2', entries: [{ request: { method: 'GET', url: '/', headers: [] } }] } }));
+    writeFileSync(
+      join(tmp, 'recording.har'),
+      JSON.stringify({ log: { version: '1.2', entries: [{ request: { method: 'GET', url: '/', headers: [] } }] } }),
+    );
     return readHar(join(tmp, 'recording.har'));
   },
   RECORDING_WRITE_FAILED: async () => {
@@ -86,7 +104,14 @@ const TRIGGERS: Record<ErrorCode, () => unknown> = {
     const url = await emulator.start();
     const blocked = join(tmp, 'a-file');
     writeFileSync(blocked, 'not a directory');
-    const recording = startRecording({ name: 'errors/write', mode: MODES.record, recordingsDir: blocked, target: 'emulator', principalOf: principalResolver([]), rerecordCommand: '-' });
+    const recording = startRecording({
+      name: 'errors/write',
+      mode: MODES.record,
+      recordingsDir: blocked,
+      target: 'emulator',
+      principalOf: principalResolver([]),
+      rerecordCommand: '-',
+    });
     try {
       await new HttpMpsdClient(settings(url)).getSession(REF);
       await recording.stop({ failed: false });
@@ -127,7 +152,9 @@ const TRIGGERS: Record<ErrorCode, () => unknown> = {
   },
   WIRE_REQUEST_FAILED: async () => {
     const { run, test } = await replayRun();
-    await globalThis.fetch(`http://mpsd-emulator.invalid${pathFor('getSession', { scid: REF.scid, templateName: REF.templateName, sessionName: 'x' })}`).catch(() => undefined); // an SDK that swallows the miss
+    await globalThis
+      .fetch(`http://mpsd-emulator.invalid${pathFor('getSession', { scid: REF.scid, templateName: REF.templateName, sessionName: 'x' })}`)
+      .catch(() => undefined); // an SDK that swallows the miss
     const verdict = await test.wireVerdict();
     await test.end({ failed: false });
     await run.close();
@@ -156,7 +183,10 @@ describe('the error catalogue', function () {
   afterEach(() => rmSync(tmp, { recursive: true, force: true }));
 
   it('every code is thrown somewhere in harness/', () => {
-    const sources = (dir: string): string[] => readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? sources(join(dir, n)) : n.endsWith('.ts') ? [join(dir, n)] : []));
+    const sources = (dir: string): string[] =>
+      readdirSync(dir).flatMap((n) =>
+        statSync(join(dir, n)).isDirectory() ? sources(join(dir, n)) : n.endsWith('.ts') ? [join(dir, n)] : [],
+      );
     const text = sources(join(ROOT, 'harness'))
       .filter((f) => !f.endsWith('errors.ts'))
       .map((f) => readFileSync(f, 'utf8'))

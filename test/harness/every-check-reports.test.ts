@@ -16,16 +16,23 @@ const withSession = (change: (s: ReturnType<typeof sampleSession>) => void) => {
  * planted faults alone would not notice, as a scenario's own assertions often fail first.
  */
 const BROKEN: Record<string, () => Exchange> = {
-  'throttle-has-retry-after': () => sessionExchange({ status: 429, body: undefined, headers: { 'content-type': 'text/plain', etag: undefined, 'content-location': undefined } }),
+  'throttle-has-retry-after': () =>
+    sessionExchange({
+      status: 429,
+      body: undefined,
+      headers: { 'content-type': 'text/plain', etag: undefined, 'content-location': undefined },
+    }),
   'status-is-documented': () => sessionExchange({ status: 418 }),
   'content-type-matches-body': () => sessionExchange({ headers: { 'content-type': 'text/plain' } }),
   'response-matches-schema': () => withSession((s) => Object.assign(s, { changeNumber: 'x' })),
   'member-bookkeeping': () => withSession((s) => Object.assign(s.membersInfo, { count: 2 })),
-  'session-fields-agree': () => withSession((s) => Object.assign(s.members['0'].properties as object, { system: { active: true, ready: true } })),
+  'session-fields-agree': () =>
+    withSession((s) => Object.assign(s.members['0'].properties as object, { system: { active: true, ready: true } })),
   'keys-match-documented-case': () => withSession((s) => Object.assign(s, { MembersInfo: {} })),
   'session-response-has-etag': () => sessionExchange({ headers: { etag: undefined } }),
   'handle-response-names-session': () => sessionExchange({ headers: { 'content-location': undefined } }),
-  'response-carries-no-credential': () => withSession((s) => Object.assign(s.properties.custom, { leaked: 'XBL3.0 x=1234;eyJhbGciOiJub25lIn0.eyJ4dWlkIjoiMSJ9.c2lnbmF0dXJl' })),
+  'response-carries-no-credential': () =>
+    withSession((s) => Object.assign(s.properties.custom, { leaked: 'XBL3.0 x=1234;eyJhbGciOiJub25lIn0.eyJ4dWlkIjoiMSJ9.c2lnbmF0dXJl' })),
 };
 
 describe('every response check reports through the list every response goes through', () => {

@@ -3,8 +3,13 @@ import { explainMiss } from '../../harness/recording/explain-miss';
 import type { HarEntry } from '../../harness/recording/har';
 import { principalResolver, requestIdentity } from '../../harness/recording/matching';
 
-const identityOfRequest = (method: string, url: string, headers: Record<string, string>, body: string | undefined, principalOf: ReturnType<typeof principalResolver>) =>
-  requestIdentity({ method, url, headers, body }, principalOf);
+const identityOfRequest = (
+  method: string,
+  url: string,
+  headers: Record<string, string>,
+  body: string | undefined,
+  principalOf: ReturnType<typeof principalResolver>,
+) => requestIdentity({ method, url, headers, body }, principalOf);
 
 const principalOf = principalResolver([
   { name: 'alice', authorization: 'XBL3.0 x=a;t' },
@@ -56,14 +61,26 @@ describe('explainMiss', () => {
   });
 
   it('names a different principal, never its token', () => {
-    const request = identityOfRequest('POST', 'http://h/handles', { authorization: 'XBL3.0 x=b;t', 'x-xbl-contract-version': '107' }, '{"type":"activity"}', principalOf);
+    const request = identityOfRequest(
+      'POST',
+      'http://h/handles',
+      { authorization: 'XBL3.0 x=b;t', 'x-xbl-contract-version': '107' },
+      '{"type":"activity"}',
+      principalOf,
+    );
     const message = explainMiss({ ...base, request }, principalOf);
     expect(message).to.include('principal: bob here, alice recorded');
     expect(message).to.not.include('XBL3.0');
   });
 
   it('says when only the sequence differs', () => {
-    const request = identityOfRequest('POST', 'http://h/handles', { authorization: 'XBL3.0 x=a;t', 'x-xbl-contract-version': '107' }, '{"type":"activity"}', principalOf);
+    const request = identityOfRequest(
+      'POST',
+      'http://h/handles',
+      { authorization: 'XBL3.0 x=a;t', 'x-xbl-contract-version': '107' },
+      '{"type":"activity"}',
+      principalOf,
+    );
     expect(explainMiss({ ...base, request, order: 1 }, principalOf)).to.include('only in sequence');
   });
 

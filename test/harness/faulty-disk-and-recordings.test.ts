@@ -1,11 +1,11 @@
-import { expect } from 'chai';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { expect } from 'chai';
+import { isHarnessError } from '../../harness/errors';
 import { harFiles, lintRecordings } from '../../harness/lint/lint-recordings';
 import { readHar } from '../../harness/recording/har';
 import { recordingFileFor } from '../../harness/recording/recording-session';
-import { isHarnessError } from '../../harness/errors';
 import { runConformance } from '../support/run-specs';
 
 const ROOT = join(__dirname, '..', '..');
@@ -17,9 +17,14 @@ const GREP = 'an unknown handle is 404';
 const DAMAGE: Record<string, { write: (har: Record<string, any>) => unknown; says: string }> = {
   'not JSON': { write: () => '{ not json', says: 'is not JSON' },
   'no entries': { write: (har) => ({ log: { ...har.log, entries: undefined } }), says: 'has no "entries" list' },
-  'an entry with no response': { write: (har) => ({ log: { ...har.log, entries: [{ ...har.log.entries[0], response: undefined }] } }), says: 'entry 1 has no response' },
+  'an entry with no response': {
+    write: (har) => ({ log: { ...har.log, entries: [{ ...har.log.entries[0], response: undefined }] } }),
+    says: 'entry 1 has no response',
+  },
   'a status that is not a number': {
-    write: (har) => ({ log: { ...har.log, entries: [{ ...har.log.entries[0], response: { ...har.log.entries[0].response, status: 'OK' } }] } }),
+    write: (har) => ({
+      log: { ...har.log, entries: [{ ...har.log.entries[0], response: { ...har.log.entries[0].response, status: 'OK' } }] },
+    }),
     says: 'status that is not a number ("OK")',
   },
   'an unknown HAR version': { write: (har) => ({ log: { ...har.log, version: '9.9' } }), says: 'its HAR version is "9.9"' },
@@ -59,7 +64,13 @@ describe('a faulty disk or a damaged recording (issue 10.11, 10.12)', function (
       expect(replay.stdout).to.include(says);
       expect(replay.stdout).to.include(relative(ROOT, file).split('/').pop() as string);
 
-      const findings = lintRecordings({ recordingsDir: dir, expectedFiles: new Set(harFiles(dir)), knownSecrets: [], allowList: [], root: dir });
+      const findings = lintRecordings({
+        recordingsDir: dir,
+        expectedFiles: new Set(harFiles(dir)),
+        knownSecrets: [],
+        allowList: [],
+        root: dir,
+      });
       expect(findings.map((f) => f.rule)).to.deep.equal(['not-har']);
       expect(findings[0].message).to.include(says);
 
@@ -92,8 +103,14 @@ describe('record-missing in a stateful flow (issue 11.6)', function () {
       const har = JSON.parse(readFileSync(file, 'utf8'));
       har.log.entries.pop(); // the step the test just gained: not recorded yet
       writeFileSync(file, JSON.stringify(har));
-      const { stdout } = await runConformance(['specs/handle-write.spec.ts'], { MPSD_MODE: 'record-missing', MPSD_RECORDINGS_DIR: dir }, 'a member updates its own properties');
-      expect(stdout).to.include('record-missing replayed 2 request(s) of this test and sent 1 new one(s) to a target that never saw the replayed ones');
+      const { stdout } = await runConformance(
+        ['specs/handle-write.spec.ts'],
+        { MPSD_MODE: 'record-missing', MPSD_RECORDINGS_DIR: dir },
+        'a member updates its own properties',
+      );
+      expect(stdout).to.include(
+        'record-missing replayed 2 request(s) of this test and sent 1 new one(s) to a target that never saw the replayed ones',
+      );
       expect(stdout).to.include('Re-record the whole test: npm run record -- --grep');
     } finally {
       rmSync(dir, { recursive: true, force: true });

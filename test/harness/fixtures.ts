@@ -27,9 +27,15 @@ export function sampleSession() {
 const SESSION_PATH = '/serviceconfigs/d1a9f3c0-5e5d-4c8e-9a7b-3f2e00000107/sessiontemplates/standard-lobby/sessions/s1';
 
 /** A passing GET /handles/{id}/session exchange; override any part to make it fail. */
-export function sessionExchange(overrides: { status?: number; headers?: Record<string, string | undefined>; body?: unknown; operation?: Exchange['operation'] } = {}): Exchange {
+export function sessionExchange(
+  overrides: { status?: number; headers?: Record<string, string | undefined>; body?: unknown; operation?: Exchange['operation'] } = {},
+): Exchange {
   const body = 'body' in overrides ? overrides.body : sampleSession();
-  const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8', etag: 'ABC', 'content-location': SESSION_PATH };
+  const headers: Record<string, string> = {
+    'content-type': 'application/json; charset=utf-8',
+    etag: 'ABC',
+    'content-location': SESSION_PATH,
+  };
   for (const [k, v] of Object.entries(overrides.headers ?? {})) {
     if (v === undefined) delete headers[k];
     else headers[k] = v;

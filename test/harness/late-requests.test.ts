@@ -1,7 +1,7 @@
-import { expect } from 'chai';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { expect } from 'chai';
 import { createEmulator, type Emulator } from '../../emulator';
 import { HttpMpsdClient } from '../../harness/client/mpsd-client';
 import { loadConfig } from '../../harness/config';

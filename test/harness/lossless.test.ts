@@ -2,8 +2,8 @@ import { expect } from 'chai';
 import { toExchange } from '../../harness/contract/exchange';
 import { classifyExchange } from '../../harness/drift/classify';
 import { canonicalBody } from '../../harness/recording/canonical-json';
-import { principalResolver, requestIdentity } from '../../harness/recording/matching';
 import type { HarEntry } from '../../harness/recording/har';
+import { principalResolver, requestIdentity } from '../../harness/recording/matching';
 import { sampleSession } from './fixtures';
 
 /** Issue 8.6: the harness compares numbers as written, so a rounded 64-bit id is a difference. */
@@ -20,11 +20,21 @@ describe('numbers compared as written', () => {
     const text = (n: string) => JSON.stringify(sampleSession()).replace('"custom":{}}', `"custom":{"netherNetId":${n}}}`);
     const recorded = {
       request: { method: 'GET', url: 'http://x/handles/h/session', headers: [] },
-      response: { status: 200, headers: [{ name: 'content-type', value: 'application/json' }], content: { text: text('2667261543315367301') } },
+      response: {
+        status: 200,
+        headers: [{ name: 'content-type', value: 'application/json' }],
+        content: { text: text('2667261543315367301') },
+      },
     } as unknown as HarEntry;
-    const fresh = toExchange({ method: 'GET', path: '/handles/h/session', headers: {} }, { status: 200, headers: { 'content-type': 'application/json' }, text: text('2667261543315367300') });
+    const fresh = toExchange(
+      { method: 'GET', path: '/handles/h/session', headers: {} },
+      { status: 200, headers: { 'content-type': 'application/json' }, text: text('2667261543315367300') },
+    );
     const items = classifyExchange(recorded, fresh, 1);
     expect(items.map((i) => `${i.change} at ${i.at}`)).to.include('value changed at /constants/custom/netherNetId');
-    expect(items.find((i) => i.at === '/constants/custom/netherNetId')).to.include({ recorded: '2667261543315367301', fresh: '2667261543315367300' });
+    expect(items.find((i) => i.at === '/constants/custom/netherNetId')).to.include({
+      recorded: '2667261543315367301',
+      fresh: '2667261543315367300',
+    });
   });
 });

@@ -1,8 +1,8 @@
 import { expect } from 'chai';
-import { failure as checkFailure } from '../../harness/checks/failure';
 import { ContractViolation, checkedClient } from '../../harness/checks/checked-client';
+import { failure as checkFailure } from '../../harness/checks/failure';
 import type { MpsdClient } from '../../harness/client/mpsd-client';
-import { type WireRecord, claimVerdict } from '../../harness/run/wire-checks';
+import { claimVerdict, type WireRecord } from '../../harness/run/wire-checks';
 import { sampleSession, sessionExchange } from './fixtures';
 
 const REF = { scid: 's', templateName: 't', name: 'n' };

@@ -1,14 +1,14 @@
-import { expect } from 'chai';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { expect } from 'chai';
 import { createEmulator, type Emulator } from '../../emulator';
 import { HttpMpsdClient } from '../../harness/client/mpsd-client';
+import { MODES, type Mode } from '../../harness/config';
 import { isHarnessError } from '../../harness/errors';
 import { principalResolver } from '../../harness/recording/matching';
-import { type Mode, MODES } from '../../harness/config';
 import { startRecording } from '../../harness/recording/recording-session';
 
 const ALICE = 'XBL3.0 x=alice;xuid=2533274800000001,gamertag=Alice';
@@ -42,7 +42,8 @@ describe('recording layer', () => {
       origin: { from: emulator.url, to: 'http://mpsd-emulator.invalid' },
       rerecordCommand: 'npm run record -- --grep "^recording layer a test$"',
     });
-  const client = (baseUrl = emulator.url) => new HttpMpsdClient({ baseUrl, contractVersion: 107, authorizations: { alice: ALICE }, defaultPrincipal: 'alice' });
+  const client = (baseUrl = emulator.url) =>
+    new HttpMpsdClient({ baseUrl, contractVersion: 107, authorizations: { alice: ALICE }, defaultPrincipal: 'alice' });
 
   async function recordOnce() {
     const recording = session('record');

@@ -1,8 +1,8 @@
 import { expect } from 'chai';
 import { ContractViolation } from '../../harness/checks/checked-client';
+import { failure } from '../../harness/checks/failure';
 import { caseVariants } from '../../harness/checks/keys-match-documented-case';
 import { responseCarriesNoCredential } from '../../harness/checks/response-carries-no-credential';
-import { failure } from '../../harness/checks/failure';
 import { scrubError } from '../../harness/secrets';
 import { sessionExchange } from './fixtures';
 
@@ -23,7 +23,9 @@ describe('checks and errors on redacted exchanges', () => {
     const exchange = sessionExchange({ headers: { 'x-echo': TOKEN } });
     exchange.request.headers.authorization = TOKEN;
     exchange.request.body = JSON.stringify({ note: TOKEN });
-    const error = scrubError(new ContractViolation(exchange, [failure('response-carries-no-credential', { where: TOKEN }, `echoed ${TOKEN}`)])) as ContractViolation;
+    const error = scrubError(
+      new ContractViolation(exchange, [failure('response-carries-no-credential', { where: TOKEN }, `echoed ${TOKEN}`)]),
+    ) as ContractViolation;
     const printed = JSON.stringify({ ...error, message: error.message, stack: error.stack });
     expect(printed).to.not.include('eyJhbGciOiJSU0EtT0FFUCJ9');
     expect(error.exchange.request.headers.authorization).to.not.include('eyJ');
@@ -33,7 +35,9 @@ describe('checks and errors on redacted exchanges', () => {
 
   it('keys-match-documented-case looks inside arrays: a case variant in an array item is named with its index', () => {
     const session = { roleTypes: {}, members: {}, servers: {}, properties: { system: { turn: [0] } }, membersInfo: {} };
-    expect(caseVariants('MultiplayerSession', { ...session, properties: { system: { Turn: [0] } } })).to.deep.equal(['/properties/system/Turn (documented as turn)']);
+    expect(caseVariants('MultiplayerSession', { ...session, properties: { system: { Turn: [0] } } })).to.deep.equal([
+      '/properties/system/Turn (documented as turn)',
+    ]);
     const query = { results: [{ xuid: '1', startTime: 'x', sessionRef: { SCID: 'a' } }] };
     expect(caseVariants('SessionQueryResponse', query)).to.deep.equal(['/results/0/sessionRef/SCID (documented as scid)']);
   });

@@ -51,7 +51,13 @@ describe('the recording as committed (sanitize-har, write-recording)', () => {
   let entry: HarEntry;
   before(async () => {
     clean = JSON.parse(
-      recordingText(await renderRecording(har(), { principalOf, origin: { from: 'http://127.0.0.1:41234', to: 'http://mpsd-emulator.invalid' }, metadata: { provenance: {}, inputs: {} } })),
+      recordingText(
+        await renderRecording(har(), {
+          principalOf,
+          origin: { from: 'http://127.0.0.1:41234', to: 'http://mpsd-emulator.invalid' },
+          metadata: { provenance: {}, inputs: {} },
+        }),
+      ),
     );
     entry = clean.log.entries[0];
   });

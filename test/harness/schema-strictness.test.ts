@@ -1,8 +1,7 @@
-import { expect } from 'chai';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect } from 'chai';
 import { CLOSED_SYSTEM_FILE, renderClosedSystem, renderPrecompiled } from '../../harness/contract/cli';
 import { closeSchema } from '../../harness/schema/closed-system';
 import { describeViolation, toViolations } from '../../harness/schema/describe-violation';
@@ -11,19 +10,32 @@ import { sampleSession } from './fixtures';
 
 const SAMPLES = join(__dirname, '..', 'fixtures', 'docs-samples');
 const sample = (file: string) => JSON.parse(readFileSync(join(SAMPLES, file), 'utf8'));
-const problems = (name: 'MultiplayerSession' | 'MultiplayerSessionRequest', document: unknown) => toViolations(document, schemaRegistry().validate(name, document)).map(describeViolation);
+const problems = (name: 'MultiplayerSession' | 'MultiplayerSessionRequest', document: unknown) =>
+  toViolations(document, schemaRegistry().validate(name, document)).map(describeViolation);
 
 describe('schemas: closed system objects in requests (protocol 4, 5)', () => {
   it('the committed request-side file is what npm run generate writes today', () => {
-    expect(readFileSync(CLOSED_SYSTEM_FILE, 'utf8'), 'schemas/MultiplayerSessionRequest.system.json is stale: run npm run generate').to.equal(renderClosedSystem());
+    expect(
+      readFileSync(CLOSED_SYSTEM_FILE, 'utf8'),
+      'schemas/MultiplayerSessionRequest.system.json is stale: run npm run generate',
+    ).to.equal(renderClosedSystem());
   });
 
   it('closes every object with named properties and leaves maps and custom bags open', () => {
-    const closed = closeSchema({ type: 'object', properties: { a: { type: 'object', properties: { b: {} } }, m: { type: 'object', additionalProperties: { type: 'string' } } } }, 'X.json');
+    const closed = closeSchema(
+      {
+        type: 'object',
+        properties: { a: { type: 'object', properties: { b: {} } }, m: { type: 'object', additionalProperties: { type: 'string' } } },
+      },
+      'X.json',
+    );
     expect(closed).to.deep.equal({
       type: 'object',
       additionalProperties: false,
-      properties: { a: { type: 'object', additionalProperties: false, properties: { b: {} } }, m: { type: 'object', additionalProperties: { type: 'string' } } },
+      properties: {
+        a: { type: 'object', additionalProperties: false, properties: { b: {} } },
+        m: { type: 'object', additionalProperties: { type: 'string' } },
+      },
     });
     expect(closeSchema({ $ref: '#/definitions/restriction' }, 'X.json')).to.deep.equal({ $ref: 'X.json#/definitions/restriction' });
   });
@@ -39,10 +51,17 @@ describe('schemas: closed system objects in requests (protocol 4, 5)', () => {
   });
 
   it('still accepts every documented system key and any custom content', () => {
-    expect({ constants: { system: { memberInitialization: { membersNeededToStart: 2, externalEvaluation: true } }, custom: { anything: { at: ['all'] } } } }).to.matchSchema(
-      'MultiplayerSessionRequest',
-    );
-    expect({ members: { me: { constants: { system: { initialize: true } }, properties: { system: { active: true, subscriptions: { a: null } } } } } }).to.matchSchema('MultiplayerSessionRequest');
+    expect({
+      constants: {
+        system: { memberInitialization: { membersNeededToStart: 2, externalEvaluation: true } },
+        custom: { anything: { at: ['all'] } },
+      },
+    }).to.matchSchema('MultiplayerSessionRequest');
+    expect({
+      members: {
+        me: { constants: { system: { initialize: true } }, properties: { system: { active: true, subscriptions: { a: null } } } },
+      },
+    }).to.matchSchema('MultiplayerSessionRequest');
   });
 });
 
@@ -55,7 +74,9 @@ describe('schemas: the document follows its contract version (protocol 1.2, 5.2)
   it("a 104/105 document may leave them out, as the docs' 104 sample does", () => {
     const { branch: _b, changeNumber: _c, startTime: _s, ...session } = sampleSession();
     expect({ ...session, contractVersion: 105 }).to.matchSchema('MultiplayerSession');
-    expect(sample('session-put-response--uri-serviceconfigsscidsessiontemplatessessiontemplatenamesessionssessionnameput.json')).to.matchSchema('MultiplayerSession');
+    expect(
+      sample('session-put-response--uri-serviceconfigsscidsessiontemplatessessiontemplatenamesessionssessionnameput.json'),
+    ).to.matchSchema('MultiplayerSession');
   });
 
   it('a 107 name in a 104/105 document, or a 104 name in a 107 one, is a break at its path', () => {
@@ -64,12 +85,17 @@ describe('schemas: the document follows its contract version (protocol 1.2, 5.2)
     expect(problems('MultiplayerSession', legacy).join('\n')).to.include('at /constants/system/memberInitialization: found');
     const current = sampleSession();
     (current.constants as { system: object }).system = { ...current.constants.system, timeouts: { reserved: 30000 } };
-    expect(problems('MultiplayerSession', current).join('\n')).to.include('at /constants/system/timeouts: found {"reserved":30000} (object), expected no such property here');
+    expect(problems('MultiplayerSession', current).join('\n')).to.include(
+      'at /constants/system/timeouts: found {"reserved":30000} (object), expected no such property here',
+    );
   });
 
   it('a document without contractVersion is reported once, as missing it, not as a 104/105 document', () => {
     const { contractVersion: _v, ...unversioned } = sampleSession();
-    (unversioned.constants as { system: object }).system = { ...unversioned.constants.system, memberInitialization: { membersNeededToStart: 1 } };
+    (unversioned.constants as { system: object }).system = {
+      ...unversioned.constants.system,
+      memberInitialization: { membersNeededToStart: 1 },
+    };
     const found = problems('MultiplayerSession', unversioned);
     expect(found).to.have.length(1);
     expect(found[0]).to.match(/contractVersion/);

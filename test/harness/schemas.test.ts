@@ -1,8 +1,8 @@
-import { expect } from 'chai';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SchemaRegistry, schemaRegistry, SCHEMA_NAMES } from '../../harness/schema/registry';
+import { expect } from 'chai';
 import { describeViolation, toViolations } from '../../harness/schema/describe-violation';
+import { SCHEMA_NAMES, SchemaRegistry, schemaRegistry } from '../../harness/schema/registry';
 import { sampleSession } from './fixtures';
 
 /** Docs samples carried as fixtures (their sources: test/fixtures/docs-samples/README.md). */
@@ -31,7 +31,9 @@ describe('schemas', () => {
   it('names the instance path, the value and the expectation of a wrong type', () => {
     const session = { ...sampleSession(), changeNumber: '5' };
     const [violation] = toViolations(session, schemaRegistry().validate('MultiplayerSession', session));
-    expect(describeViolation(violation)).to.equal('at /changeNumber: found "5" (string), expected type integer [schema #/properties/changeNumber/type]');
+    expect(describeViolation(violation)).to.equal(
+      'at /changeNumber: found "5" (string), expected type integer [schema #/properties/changeNumber/type]',
+    );
   });
 
   it('requires the recommended root fields', () => {
@@ -43,11 +45,17 @@ describe('schemas', () => {
   it('accepts a xuid only as a decimal string', () => {
     const session = sampleSession();
     (session.members['0'].constants.system as { xuid: unknown }).xuid = 2533274800000001;
-    expect(toViolations(session, schemaRegistry().validate('MultiplayerSession', session))[0].instancePath).to.equal('/members/0/constants/system/xuid');
+    expect(toViolations(session, schemaRegistry().validate('MultiplayerSession', session))[0].instancePath).to.equal(
+      '/members/0/constants/system/xuid',
+    );
   });
 
   it('accepts the docs request samples that are whole documents', () => {
-    expect(sample('session-put-request-create-with-reservation--uri-serviceconfigsscidsessiontemplatessessiontemplatenamesessionssessionnameput.json')).to.matchSchema('MultiplayerSessionRequest');
+    expect(
+      sample(
+        'session-put-request-create-with-reservation--uri-serviceconfigsscidsessiontemplatessessiontemplatenamesessionssessionnameput.json',
+      ),
+    ).to.matchSchema('MultiplayerSessionRequest');
     expect(sample('handle-post-activity-request--uri-handlespost.json')).to.matchSchema('HandleCreateRequest');
     expect(sample('handle-post-invite-request--uri-handlespost.json')).to.matchSchema('HandleCreateRequest');
   });
@@ -57,7 +65,11 @@ describe('schemas', () => {
   });
 
   it('rejects a handle request whose type-specific field is missing', () => {
-    const invite = { version: 1, type: 'invite', sessionRef: { scid: '8d050174-412b-4d51-a29b-d55a34edfdb7', templateName: 't', name: 'n' } };
+    const invite = {
+      version: 1,
+      type: 'invite',
+      sessionRef: { scid: '8d050174-412b-4d51-a29b-d55a34edfdb7', templateName: 't', name: 'n' },
+    };
     const messages = toViolations(invite, schemaRegistry().validate('HandleCreateRequest', invite)).map(describeViolation);
     expect(messages.join('\n')).to.include("required property 'invitedXuid'");
   });

@@ -1,6 +1,6 @@
-import { expect } from 'chai';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { expect } from 'chai';
 import { runConformance } from '../support/run-specs';
 
 const LIVE = { MPSD_MODE: 'live', MPSD_AUTH: 'XBL3.0 x=1;xuid=2533274800000001', MPSD_XUID: '2533274800000001' };
@@ -28,7 +28,11 @@ describe('a target that is down or hangs', function () {
 
   it('a target that hangs stops the run with one TARGET_TIMEOUT after MPSD_TIMEOUT_MS, not mocha timeouts', async () => {
     const started = Date.now();
-    const { stdout } = await runConformance(['specs/handle-read.spec.ts'], { ...LIVE, MPSD_TARGET: `http://127.0.0.1:${(silent.address() as AddressInfo).port}`, MPSD_TIMEOUT_MS: '500' });
+    const { stdout } = await runConformance(['specs/handle-read.spec.ts'], {
+      ...LIVE,
+      MPSD_TARGET: `http://127.0.0.1:${(silent.address() as AddressInfo).port}`,
+      MPSD_TIMEOUT_MS: '500',
+    });
     expect(stdout).to.include('[harness:TARGET_TIMEOUT]');
     expect(stdout).to.include('Failures by cause (1 cause(s), 1 failed test(s))');
     expect(stdout).to.not.include('Timeout of');

@@ -1,7 +1,7 @@
-import { expect } from 'chai';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { expect } from 'chai';
 import { principalResolver } from '../../harness/recording/matching';
 import { recordingText, renderRecording, writeRecording } from '../../harness/recording/write-recording';
 
@@ -24,7 +24,10 @@ function recorded(n: number, answer = (i: number) => `{"i":${i}}`) {
 }
 
 const render = (n: number, recordedAt: string, answer?: (i: number) => string) =>
-  renderRecording(recorded(n, answer), { principalOf: principalResolver([]), metadata: { provenance: { recordedAt }, inputs: {} } as never });
+  renderRecording(recorded(n, answer), {
+    principalOf: principalResolver([]),
+    metadata: { provenance: { recordedAt }, inputs: {} } as never,
+  });
 
 describe('writing a recording in pieces (write-recording)', () => {
   let dir: string;

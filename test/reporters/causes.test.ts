@@ -15,7 +15,12 @@ const failed = (title: string, failures: TestResult['failures'], error = 'failed
 
 describe('failures grouped by cause', () => {
   it('groups check failures on the check and the params that name the cause, never on the message', () => {
-    const undocumented = (status: number, path: string) => failure('status-is-documented', { operation: 'getSessionByHandle', status, documented: [200, 404] }, `GET ${path} answered ${status}`);
+    const undocumented = (status: number, path: string) =>
+      failure(
+        'status-is-documented',
+        { operation: 'getSessionByHandle', status, documented: [200, 404] },
+        `GET ${path} answered ${status}`,
+      );
     const causes = groupByCause([
       failed('a', [undocumented(500, '/handles/1/session')]),
       failed('b', [undocumented(500, '/handles/2/session')]),
@@ -46,6 +51,8 @@ describe('failures grouped by cause', () => {
   it('an error that is no check failure is named by its first line, its ids left out', () => {
     const one = failed('a', [], 'AssertionError: expected 404 for session-0123456789ab at 8c3f8a51-1c9e-4b2a-9d3e-0a1b2c3d4e5f\n  at x');
     const two = failed('b', [], 'AssertionError: expected 404 for session-ba9876543210 at 11111111-2222-4333-8444-555555555555\n  at y');
-    expect(groupByCause([one, two]).map((c) => [c.cause, c.tests.length])).to.deep.equal([['AssertionError: expected 404 for {name} at {id}', 2]]);
+    expect(groupByCause([one, two]).map((c) => [c.cause, c.tests.length])).to.deep.equal([
+      ['AssertionError: expected 404 for {name} at {id}', 2],
+    ]);
   });
 });

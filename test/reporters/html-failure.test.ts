@@ -13,8 +13,21 @@ const MISS = [
 ].join('\n');
 
 function missResult(): TestResult {
-  const exchange = toExchange({ method: 'PUT', path: '/serviceconfigs/s/sessiontemplates/t/sessions/n', headers: {}, body: '{"members":{}}' }, { status: 0, headers: {}, text: '' });
-  return { suite: 's', title: 't', fullTitle: 's t', state: 'failed', durationMs: 1, error: MISS, failures: [], lastExchange: exchange, unanswered: MISS.split('\n')[0] };
+  const exchange = toExchange(
+    { method: 'PUT', path: '/serviceconfigs/s/sessiontemplates/t/sessions/n', headers: {}, body: '{"members":{}}' },
+    { status: 0, headers: {}, text: '' },
+  );
+  return {
+    suite: 's',
+    title: 't',
+    fullTitle: 's t',
+    state: 'failed',
+    durationMs: 1,
+    error: MISS,
+    failures: [],
+    lastExchange: exchange,
+    unanswered: MISS.split('\n')[0],
+  };
 }
 
 describe('the HTML failure block', () => {
@@ -29,7 +42,9 @@ describe('the HTML failure block', () => {
   it('puts what this run sent beside what the recording has, one row per difference', () => {
     const table = changedRequestTable(MISS);
     expect(table).to.include('<th>this run sent</th><th>the recording has</th>');
-    expect(table).to.include('<td><code>body/members/me/properties/system/active</code></td><td><code>false</code></td><td><code>true</code></td>');
+    expect(table).to.include(
+      '<td><code>body/members/me/properties/system/active</code></td><td><code>false</code></td><td><code>true</code></td>',
+    );
     expect(table).to.include('<td><code>x-xbl-contract-version</code></td><td><code>105</code></td><td><code>107</code></td>');
     expect(changedRequestTable('[harness:CONTRACT_VIOLATION] something else')).to.equal('');
   });

@@ -1,8 +1,8 @@
-import { expect } from 'chai';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { expect } from 'chai';
 import { runConformance } from '../support/run-specs';
 
 const XMLLINT = '/usr/bin/xmllint';
@@ -15,7 +15,11 @@ describe('conformance reports', function () {
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'mpsd-reports-'));
     // A real run with a planted fault: the reports must show its failures.
-    const run = await runConformance(['specs/handle-read.spec.ts'], { MPSD_MODE: 'live', MPSD_EMULATOR_FAULTS: 'wrong-type', MPSD_REPORTS_DIR: dir });
+    const run = await runConformance(['specs/handle-read.spec.ts'], {
+      MPSD_MODE: 'live',
+      MPSD_EMULATOR_FAULTS: 'wrong-type',
+      MPSD_REPORTS_DIR: dir,
+    });
     expect(run.code).to.not.equal(0);
     expect(run.stdout.trim().split('\n').pop()).to.match(/^2 passed, 6 failed$/);
   });
@@ -35,7 +39,10 @@ describe('conformance reports', function () {
       this.skip();
     }
     const xsd = join(__dirname, '..', 'fixtures', 'junit', 'junit-10.xsd');
-    const out = execFileSync(XMLLINT, ['--noout', '--schema', xsd, join(dir, 'junit.xml')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    const out = execFileSync(XMLLINT, ['--noout', '--schema', xsd, join(dir, 'junit.xml')], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     expect(out).to.equal('');
   });
 
@@ -62,13 +69,22 @@ describe('conformance reports', function () {
 
   it('the HTML report shows the matrix, each failure with its violations and exchange, and coverage, in Chromium', async function () {
     if (!existsSync(CHROMIUM)) {
-      console.log(`      SKIPPED: no Chromium at ${CHROMIUM}, so the HTML report was not checked in a browser (install it: apt-get install chromium; .ci/run does).`);
+      console.log(
+        `      SKIPPED: no Chromium at ${CHROMIUM}, so the HTML report was not checked in a browser (install it: apt-get install chromium; .ci/run does).`,
+      );
       this.skip();
     }
     const { chromium } = await import('playwright-core');
     const browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     });
     try {
       const page = await browser.newPage();

@@ -1,5 +1,5 @@
-import type { ClientSettings, MpsdClient } from '../../harness/client/mpsd-client';
 import { createClient as createFetchClient } from '../../examples/fetch-client';
+import type { ClientSettings, MpsdClient } from '../../harness/client/mpsd-client';
 
 /** A client whose serializer writes booleans as strings: its bodies break the request schema. */
 export function createClient(settings: ClientSettings): MpsdClient {

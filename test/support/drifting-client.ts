@@ -1,5 +1,5 @@
-import type { ClientSettings, MpsdClient } from '../../harness/client/mpsd-client';
 import { createClient as createFetchClient } from '../../examples/fetch-client';
+import type { ClientSettings, MpsdClient } from '../../harness/client/mpsd-client';
 
 /**
  * A client "after an SDK change": it adds ready:false next to every active:true it sends. The body

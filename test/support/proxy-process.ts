@@ -12,7 +12,10 @@ export interface Proxy {
 
 /** Start `npm run proxy` as a user would (through tsx), wait until it listens, and stop it with SIGINT. */
 export function startProxy(args: string[], env: Record<string, string>): Promise<Proxy> {
-  const child: ChildProcess = spawn(process.execPath, ['--require', 'tsx/cjs', 'harness/proxy/cli.ts', '--port', '0', ...args], { cwd: ROOT, env: childEnv(env) });
+  const child: ChildProcess = spawn(process.execPath, ['--require', 'tsx/cjs', 'harness/proxy/cli.ts', '--port', '0', ...args], {
+    cwd: ROOT,
+    env: childEnv(env),
+  });
   let out = '';
   const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
   return new Promise((resolve, reject) => {

@@ -39,13 +39,29 @@ export function childEnv(env: Record<string, string>): NodeJS.ProcessEnv {
 }
 
 export function mochaArgs(extra: string[]): string[] {
-  return [MOCHA, '--no-config', '--require', './harness/tripwire.cjs', '--require', 'tsx/cjs', '--require', './harness/mocha/root-hooks.ts', '--extension', 'ts', '--timeout', '20000', ...extra];
+  return [
+    MOCHA,
+    '--no-config',
+    '--require',
+    './harness/tripwire.cjs',
+    '--require',
+    'tsx/cjs',
+    '--require',
+    './harness/mocha/root-hooks.ts',
+    '--extension',
+    'ts',
+    '--timeout',
+    '20000',
+    ...extra,
+  ];
 }
 
 /** Run spec files with the conformance reporter (as `npm run conformance` does); resolves with the exit code and output. */
 export function runConformance(files: string[], env: Record<string, string>, grep?: string): Promise<{ code: number; stdout: string }> {
   const args = mochaArgs(['--reporter', './harness/reporters/conformance-reporter.ts', ...(grep ? ['--grep', grep] : []), ...files]);
   return new Promise((resolve) => {
-    execFile(process.execPath, args, { cwd: ROOT, env: childEnv(env) }, (error, stdout) => resolve({ code: typeof error?.code === 'number' ? error.code : 0, stdout }));
+    execFile(process.execPath, args, { cwd: ROOT, env: childEnv(env) }, (error, stdout) =>
+      resolve({ code: typeof error?.code === 'number' ? error.code : 0, stdout }),
+    );
   });
 }

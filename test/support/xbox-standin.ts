@@ -1,4 +1,4 @@
-import { type IncomingMessage, type Server, createServer } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /**
@@ -38,7 +38,14 @@ function body(req: IncomingMessage): Promise<string> {
 
 export async function startStandIn(): Promise<StandIn> {
   const later = (seconds: number) => new Date(Date.now() + seconds * 1000).toISOString();
-  const state: Omit<StandIn, 'url' | 'close'> = { asked: [], issued: 0, xstsLifetimeSeconds: 3600, userLifetimeSeconds: 3600, pendingPolls: 1, refuseRefresh: false };
+  const state: Omit<StandIn, 'url' | 'close'> = {
+    asked: [],
+    issued: 0,
+    xstsLifetimeSeconds: 3600,
+    userLifetimeSeconds: 3600,
+    pendingPolls: 1,
+    refuseRefresh: false,
+  };
   const server: Server = createServer(async (req, res) => {
     const text = await body(req);
     const path = (req.url ?? '').split('?')[0];
@@ -49,31 +56,61 @@ export async function startStandIn(): Promise<StandIn> {
     };
     const form = new URLSearchParams(text);
     if (path === '/login.live.com/oauth20_connect.srf') {
-      return json(200, { device_code: 'device-code-1', user_code: 'ABCD-EFGH', verification_uri: 'https://www.microsoft.com/link', interval: 0.05, expires_in: 900 });
+      return json(200, {
+        device_code: 'device-code-1',
+        user_code: 'ABCD-EFGH',
+        verification_uri: 'https://www.microsoft.com/link',
+        interval: 0.05,
+        expires_in: 900,
+      });
     }
     if (path === '/login.live.com/oauth20_token.srf') {
       if (form.get('grant_type') === 'refresh_token') {
-        if (state.refuseRefresh || form.get('refresh_token') !== 'refresh-token') return json(400, { error: 'invalid_grant', error_description: 'the refresh token was revoked' });
-        return json(200, { token_type: 'bearer', access_token: 'msa-access-refreshed', refresh_token: 'refresh-token', expires_in: state.userLifetimeSeconds, scope: form.get('scope') });
+        if (state.refuseRefresh || form.get('refresh_token') !== 'refresh-token')
+          return json(400, { error: 'invalid_grant', error_description: 'the refresh token was revoked' });
+        return json(200, {
+          token_type: 'bearer',
+          access_token: 'msa-access-refreshed',
+          refresh_token: 'refresh-token',
+          expires_in: state.userLifetimeSeconds,
+          scope: form.get('scope'),
+        });
       }
       if (state.pendingPolls > 0) {
         state.pendingPolls -= 1;
         return json(400, { error: 'authorization_pending', error_description: 'waiting for the user' });
       }
-      return json(200, { token_type: 'bearer', access_token: 'msa-access', refresh_token: 'refresh-token', expires_in: state.userLifetimeSeconds, scope: 'service::user.auth.xboxlive.com::MBI_SSL' });
+      return json(200, {
+        token_type: 'bearer',
+        access_token: 'msa-access',
+        refresh_token: 'refresh-token',
+        expires_in: state.userLifetimeSeconds,
+        scope: 'service::user.auth.xboxlive.com::MBI_SSL',
+      });
     }
     if (path === '/device.auth.xboxlive.com/device/authenticate') {
-      return json(200, { IssueInstant: later(0), NotAfter: later(86400), Token: 'device-token', DisplayClaims: { xdi: { did: 'F000', dcs: '0' } } });
+      return json(200, {
+        IssueInstant: later(0),
+        NotAfter: later(86400),
+        Token: 'device-token',
+        DisplayClaims: { xdi: { did: 'F000', dcs: '0' } },
+      });
     }
     if (path === '/user.auth.xboxlive.com/user/authenticate') {
-      return json(200, { IssueInstant: later(0), NotAfter: later(state.userLifetimeSeconds), Token: 'user-token', DisplayClaims: { xui: [{ uhs: USER_HASH }] } });
+      return json(200, {
+        IssueInstant: later(0),
+        NotAfter: later(state.userLifetimeSeconds),
+        Token: 'user-token',
+        DisplayClaims: { xui: [{ uhs: USER_HASH }] },
+      });
     }
     if (path === '/title.auth.xboxlive.com/title/authenticate') {
       return json(200, { IssueInstant: later(0), NotAfter: later(86400), Token: 'title-token', DisplayClaims: { xti: { tid: '1' } } });
     }
     if (path === '/xsts.auth.xboxlive.com/xsts/authorize') {
       const request = JSON.parse(text) as { RelyingParty: string };
-      if (request.RelyingParty !== 'http://xboxlive.com') return json(401, { XErr: 2148916238, Message: `unexpected relying party ${request.RelyingParty}` });
+      if (request.RelyingParty !== 'http://xboxlive.com')
+        return json(401, { XErr: 2148916238, Message: `unexpected relying party ${request.RelyingParty}` });
       state.issued += 1;
       return json(200, {
         IssueInstant: later(0),
