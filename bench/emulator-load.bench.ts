@@ -4,8 +4,8 @@
  * child process; the load generator here.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createInterface } from 'node:readline';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
 import { EMULATOR_PROFILE } from '../emulator/profile';
 
@@ -22,16 +22,25 @@ interface Started {
 }
 
 function startServer(args: string[]): Promise<Started> {
-  const child = spawn(process.execPath, ['--require', 'tsx/cjs', join(__dirname, 'load-server.ts'), ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--require', 'tsx/cjs', join(__dirname, 'load-server.ts'), ...args], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`the load server exited with ${code} before listening`)));
-    createInterface({ input: child.stdout as NodeJS.ReadableStream }).once('line', (line) => resolve({ child, ...(JSON.parse(line) as Omit<Started, 'child'>) }));
+    createInterface({ input: child.stdout as NodeJS.ReadableStream }).once('line', (line) =>
+      resolve({ child, ...(JSON.parse(line) as Omit<Started, 'child'>) }),
+    );
   });
 }
 
 async function load(options: autocannon.Options): Promise<{ requestsPerSecond: number; errors: number; non2xx: number; p99Ms: number }> {
   const result = await autocannon({ connections: CONNECTIONS, duration: DURATION, ...options });
-  return { requestsPerSecond: Math.round(result.requests.average), errors: result.errors + result.timeouts, non2xx: result.non2xx, p99Ms: result.latency.p99 };
+  return {
+    requestsPerSecond: Math.round(result.requests.average),
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+    p99Ms: result.latency.p99,
+  };
 }
 
 export async function measureEmulatorLoad() {
@@ -40,24 +49,34 @@ export async function measureEmulatorLoad() {
   const headers = { authorization: ALICE, 'x-xbl-contract-version': '107', 'content-type': 'application/json' };
   const path = `/handles/${emulator.handleId}/session`;
   try {
-    // Floor and emulator alternate, rounds apart, so a noisy moment hits both; medians.
+    // Floor, GET and PUT alternate, rounds apart, so a noisy moment hits all three; medians.
     const floors: Awaited<ReturnType<typeof load>>[] = [];
     const gets: Awaited<ReturnType<typeof load>>[] = [];
+    const puts: Awaited<ReturnType<typeof load>>[] = [];
+    const putFloors: Awaited<ReturnType<typeof load>>[] = [];
+    let n = 0;
+    // Each PUT changes the session (a new custom value): the full write path, not the no-change shortcut.
+    // Building a body per request costs the load generator, which shares the 2 cores: the PUT floor is
+    // the bare server answering the very same PUT load, so the ratio is the emulator's own cost.
+    const put = (port: number) =>
+      load({
+        url: `http://127.0.0.1:${port}${path}`,
+        method: 'PUT',
+        headers,
+        requests: [{ setupRequest: (request) => ({ ...request, body: `{"members":{"me":{"properties":{"custom":{"n":${n++}}}}}}` }) }],
+      });
     for (let round = 0; round < ROUNDS; round += 1) {
       floors.push(await load({ url: `http://127.0.0.1:${bare.port}${path}`, headers }));
       gets.push(await load({ url: `http://127.0.0.1:${emulator.port}${path}`, headers }));
+      putFloors.push(await put(bare.port));
+      puts.push(await put(emulator.port));
     }
-    const middle = <T extends { requestsPerSecond: number }>(xs: T[]) => [...xs].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond)[Math.floor(xs.length / 2)];
+    const middle = <T extends { requestsPerSecond: number }>(xs: T[]) =>
+      [...xs].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond)[Math.floor(xs.length / 2)];
     const floor = middle(floors);
     const get = middle(gets);
-    let n = 0;
-    const put = await load({
-      url: `http://127.0.0.1:${emulator.port}${path}`,
-      method: 'PUT',
-      headers,
-      // Each PUT changes the session (a new custom value): the full write path, not the no-change shortcut.
-      requests: [{ setupRequest: (request) => ({ ...request, body: JSON.stringify({ members: { me: { properties: { custom: { n: n++ } } } } }) }) }],
-    });
+    const putMedian = middle(puts);
+    const putFloor = middle(putFloors);
     return {
       bodyBytes: emulator.body?.length ?? 0,
       connections: CONNECTIONS,
@@ -65,8 +84,10 @@ export async function measureEmulatorLoad() {
       rounds: ROUNDS,
       floor,
       get,
-      put,
+      put: putMedian,
+      putFloor,
       getRatio: Number((get.requestsPerSecond / floor.requestsPerSecond).toFixed(2)),
+      putRatio: Number((putMedian.requestsPerSecond / putFloor.requestsPerSecond).toFixed(2)),
     };
   } finally {
     emulator.child.kill();

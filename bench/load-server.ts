@@ -31,9 +31,14 @@ async function emulatorWithHandle(): Promise<{ port: number; handleId: string; b
 }
 
 async function bare(bytes: string): Promise<number> {
-  const server = createServer((_req, res) => {
-    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', etag: 'F00D', 'content-length': Buffer.byteLength(bytes) });
-    res.end(bytes);
+  // A request body is read to its end first, as any server that answers a PUT must.
+  const server = createServer((req, res) => {
+    const answer = () => {
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', etag: 'F00D', 'content-length': Buffer.byteLength(bytes) });
+      res.end(bytes);
+    };
+    if (req.headers['content-length'] === undefined) answer();
+    else req.resume().on('end', answer);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return (server.address() as AddressInfo).port;
