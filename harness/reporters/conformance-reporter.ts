@@ -16,6 +16,8 @@ function failRun(runner: Mocha.Runner): void {
 }
 
 const say = (line: string) => process.stdout.write(`      ${line}\n`);
+/** Whether the run's mode writes recordings (record, record-missing): then what it wrote is told. */
+const writesRecordings = () => MODES[runHeader().mode as Mode]?.writes !== 'nothing';
 const announced = new WeakSet<Mocha.Test>();
 
 /** What recording did with a test's recording, under the test (record modes). */
@@ -44,7 +46,7 @@ class ConformanceReporter extends Mocha.reporters.Spec {
       else tests.push(t as Mocha.Test);
     });
     // A test's record is attached by the harness's afterEach, the last hook after it: then it is told.
-    const writes = MODES[runHeader().mode as Mode]?.writes !== 'nothing';
+    const writes = writesRecordings();
     runner.on(Mocha.Runner.constants.EVENT_HOOK_END, (hook: Mocha.Hook) => {
       const test = hook.ctx?.currentTest;
       if (writes && test && hook.parent?.root) announceRecording(test);
@@ -68,7 +70,7 @@ class ConformanceReporter extends Mocha.reporters.Spec {
         writeRunFindings(reportsDir(), run);
         if (run.throttled > 0)
           say(`[throttled] ${run.throttled} answer(s) were 429/503 with Retry-After: retried, never recorded, never counted as breaks`);
-        if (MODES[runHeader().mode as Mode]?.writes !== 'nothing')
+        if (writesRecordings())
           say(`[record] recordings: ${run.saved.created} created, ${run.saved.updated} updated, ${run.saved.unchanged} unchanged`);
       }
       const results = writeRunReports(reportsDir(), {

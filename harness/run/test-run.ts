@@ -28,11 +28,13 @@ export interface RunLedger {
 export class TestRun {
   readonly exchanges: WireRecord[] = [];
   readonly scope: TestScope;
+  /** Set by HarnessRun.beginTest, right after it made the recording around this test's scope and exchanges. */
   context!: ScenarioContext;
   private settled = false;
   private savedAs?: SaveOutcome;
   private whyFailed?: string;
   private readonly escapesAtStart = tripwire()?.blocked.length ?? 0;
+  /** Set by HarnessRun.beginTest (see context). */
   recording!: RecordingSession;
 
   constructor(
