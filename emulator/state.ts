@@ -29,6 +29,10 @@ export function loadSession(state: EmulatorState, ref: SessionRef): { session?: 
   if (!stored) return {};
   const now = state.clock.now();
   const due = nextTimerOf(stored, now);
+  // Nothing is due: the stored session is served as it is (a session in managed initialization may still
+  // move on at a read, when everyone did their part before the deadline).
+  if (!stored.initializing && (due === undefined || due > now))
+    return { session: stored, ...(due !== undefined ? { nextTimer: due } : {}) };
   const before = due !== undefined && due <= now ? clone(stored) : undefined; // only when a timer fires: the taps compare
   const { session, nextTimer, removed, wentInactive, changed } = expireTimers(stored, now);
   if (!session) {

@@ -96,7 +96,9 @@ export class RtaHub {
 
   /** A session changed (a write, a timer, a disconnect): tap its subscribers. */
   changed(before: Session | undefined, after: Session | undefined): void {
-    if (after) this.tap(after, changeTypesBetween(before, after)); // a deleted session has no members to tap
+    // A deleted session has no members to tap; with no connection open, nobody can be tapped (the
+    // change types are worth computing only for someone).
+    if (after && this.connections.size > 0) this.tap(after, changeTypesBetween(before, after));
   }
 
   isOpen(connectionId: string): boolean {

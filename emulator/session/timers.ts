@@ -100,11 +100,15 @@ interface Limits {
 /** The session's timeouts with the 107 defaults where it sets none (docs/protocol.md section 5.2). */
 function timeouts(session: Session): Limits {
   const system = session.constants.system;
-  const read = (key: string, fallback: number): number | null => (system[key] === undefined ? fallback : (system[key] as number | null));
   return {
-    reserved: read('reservedRemovalTimeout', 30000),
-    inactive: read('inactiveRemovalTimeout', 0),
-    ready: read('readyRemovalTimeout', 180000),
-    empty: read('sessionEmptyTimeout', 0),
+    reserved: timeout(system, 'reservedRemovalTimeout', 30000),
+    inactive: timeout(system, 'inactiveRemovalTimeout', 0),
+    ready: timeout(system, 'readyRemovalTimeout', 180000),
+    empty: timeout(system, 'sessionEmptyTimeout', 0),
   };
+}
+
+/** One timeout of the session's constants: its value (null is never), or the default when it sets none. */
+function timeout(system: Session['constants']['system'], key: string, fallback: number): number | null {
+  return system[key] === undefined ? fallback : (system[key] as number | null);
 }
