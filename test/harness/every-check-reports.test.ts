@@ -1,6 +1,8 @@
 import { expect } from 'chai';
 import { RESPONSE_CHECKS, runResponseChecks } from '../../harness/checks';
+import type { FailureParams } from '../../harness/checks/failure';
 import type { Exchange } from '../../harness/contract/exchange';
+import { OPERATIONS } from '../../harness/contract/operations';
 import { sampleSession, sessionExchange } from './fixtures';
 
 const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
@@ -35,6 +37,25 @@ const BROKEN: Record<string, () => Exchange> = {
     withSession((s) => Object.assign(s.properties.custom, { leaked: 'XBL3.0 x=1234;eyJhbGciOiJub25lIn0.eyJ4dWlkIjoiMSJ9.c2lnbmF0dXJl' })),
 };
 
+/** What each check must say of its broken exchange above, as data: what reports group causes on. */
+const PARAMS: { [K in keyof FailureParams]?: (params: FailureParams[K]) => void } = {
+  'throttle-has-retry-after': (p) => expect(p).to.deep.equal({ status: 429 }),
+  'status-is-documented': (p) =>
+    expect(p).to.deep.equal({
+      operation: 'getSessionByHandle',
+      status: 418,
+      documented: Object.keys(OPERATIONS.getSessionByHandle.responses).map(Number),
+    }),
+  'content-type-matches-body': (p) => expect(p).to.deep.equal({ status: 200, contentType: 'text/plain' }),
+  'response-matches-schema': (p) => expect(p).to.deep.equal({ status: 200, schema: 'MultiplayerSession' }),
+  'member-bookkeeping': (p) => expect(p.problems).to.deep.equal(['membersInfo.count is 2 but 1 member(s) qualify']),
+  'session-fields-agree': (p) => expect(p.problems.join('\n')).to.match(/ready/),
+  'keys-match-documented-case': (p) => expect(p).to.deep.equal({ variants: ['/MembersInfo (documented as membersInfo)'] }),
+  'session-response-has-etag': (p) => expect(p).to.deep.equal({ status: 200 }),
+  'handle-response-names-session': (p) => expect(p).to.deep.equal({ status: 200, contentLocation: null }),
+  'response-carries-no-credential': (p) => expect(p).to.deep.equal({ where: 'body' }),
+};
+
 describe('every response check reports through the list every response goes through', () => {
   it('has a broken exchange for each check of RESPONSE_CHECKS, and for no other', () => {
     expect(Object.keys(BROKEN).sort()).to.deep.equal(RESPONSE_CHECKS.map((c) => kebab(c.name)).sort());
@@ -42,7 +63,10 @@ describe('every response check reports through the list every response goes thro
 
   for (const [check, exchange] of Object.entries(BROKEN)) {
     it(`${check} reports its break`, () => {
-      expect(runResponseChecks(exchange()).map((f) => f.check)).to.include(check);
+      const failures = runResponseChecks(exchange());
+      expect(failures.map((f) => f.check)).to.include(check);
+      const failure = failures.find((f) => f.check === check);
+      (PARAMS[check as keyof FailureParams] as (params: unknown) => void)(failure?.params);
     });
   }
 });
