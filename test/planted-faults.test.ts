@@ -8,8 +8,8 @@ import { runSpecs } from './support/run-specs';
  */
 /** Faults that are the service working as documented, each proved harmless elsewhere, with where. */
 const NOT_BREAKS: Partial<Record<FaultName, string>> = {
-  'throttle-every-other': 'test/harness/throttling.test.ts: retried, never recorded, never a break',
-  '503-with-retry-after': 'test/harness/throttling.test.ts: past the retries, reported as throttling (skipped, with the reason)',
+  'throttle-every-other': 'test/harness/run/throttling.test.ts: retried, never recorded, never a break',
+  '503-with-retry-after': 'test/harness/run/throttling.test.ts: past the retries, reported as throttling (skipped, with the reason)',
 };
 
 const CASES: Record<
