@@ -24,7 +24,7 @@ export const TOKEN_FORMAT_HELP = `Test tokens (Authorization header):
   e.g.  Authorization: XBL3.0 x=1;xuid=2533274800000001,gamertag=Alice
   'server' makes the caller a server principal (may delete members by index and write 'servers').`;
 
-export const DEFAULT_TITLE_ID = '1234567';
+const DEFAULT_TITLE_ID = '1234567';
 
 /** Tokens already read: a client sends the same one on every request (reading it once keeps token parsing out of the per-request cost). */
 const known = new Map<string, Readonly<Principal>>();

@@ -13,7 +13,7 @@ export class MpsdError extends Error {
 }
 
 /** Why the emulator could not start: a bad templates file, social graph or fault name. Not an HTTP answer. */
-export const SETUP_ERRORS = {
+const SETUP_ERRORS = {
   TEMPLATES_INVALID: 'TEMPLATES_INVALID',
   SOCIAL_GRAPH_INVALID: 'SOCIAL_GRAPH_INVALID',
   FAULT_UNKNOWN: 'FAULT_UNKNOWN',

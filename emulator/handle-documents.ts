@@ -4,7 +4,7 @@ import { MpsdError } from './errors';
 import { clone, HANDLE_TYPES, type Handle, type HandleType, isGuid, isObject, type Json, type SessionRef } from './model';
 
 /** Invite handles expire a day after creation [I]; MPSD's real lifetime is undocumented. */
-export const INVITE_LIFETIME_MS = 24 * 60 * 60 * 1000;
+const INVITE_LIFETIME_MS = 24 * 60 * 60 * 1000;
 
 function sessionRefFrom(value: unknown, field: string, nameOptional = false): SessionRef {
   if (!isObject(value)) throw new MpsdError(400, `'${field}' must be an object {scid, templateName, name}.`);

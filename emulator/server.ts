@@ -9,7 +9,7 @@ import { route } from './router';
 import type { EmulatorState } from './state';
 
 /** Request bodies larger than this are refused with 413 [I]: MPSD documents no limit (DECISIONS.md). */
-export const MAX_BODY_BYTES = 1024 * 1024;
+const MAX_BODY_BYTES = 1024 * 1024;
 /** The oldest contract MPSD serves (section 1.2). */
 export const MIN_CONTRACT_VERSION = 104;
 

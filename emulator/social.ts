@@ -15,7 +15,7 @@ export interface SocialGraph {
   followedBy(xuid: string): string[];
 }
 
-export const DEFAULT_SOCIAL_GRAPH_FILE = packageFile('emulator', 'social-graph.json');
+const DEFAULT_SOCIAL_GRAPH_FILE = packageFile('emulator', 'social-graph.json');
 
 export function loadSocialGraph(file: string = DEFAULT_SOCIAL_GRAPH_FILE): SocialGraph {
   let parsed: { follows?: Record<string, unknown> };

@@ -35,9 +35,9 @@ export { MODES, type Mode, type ModeSpec } from './modes';
 
 /** Contract versions MPSD serves (section 1.2); 107 is what current clients send. */
 export const MIN_CONTRACT_VERSION = 104;
-export const DEFAULT_CONTRACT_VERSION = 107;
+const DEFAULT_CONTRACT_VERSION = 107;
 /** The header is 100 x major + minor: anything past 999 is a typo, never a contract. */
-export const MAX_CONTRACT_VERSION = 999;
+const MAX_CONTRACT_VERSION = 999;
 /** Default of MPSD_TIMEOUT_MS: shorter than mocha's 20 s test timeout, so a hanging target fails with its own message. */
 export const DEFAULT_TIMEOUT_MS = 15_000;
 

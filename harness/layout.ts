@@ -20,7 +20,7 @@ export const PACKAGE_ROOT = packageRootFrom(__dirname);
 export const COMPILED = extname(__filename) === '.js';
 
 /** The folder that holds the harness's, the emulator's and the catalogue's code. */
-export const CODE_ROOT = COMPILED ? join(PACKAGE_ROOT, 'dist') : PACKAGE_ROOT;
+const CODE_ROOT = COMPILED ? join(PACKAGE_ROOT, 'dist') : PACKAGE_ROOT;
 
 /** A module of the package by its path without extension, e.g. `harness/mocha/root-hooks`. */
 export function codeFile(modulePath: string): string {
@@ -28,7 +28,7 @@ export function codeFile(modulePath: string): string {
 }
 
 /** The built-in conformance catalogue and, beside the package, its recordings. */
-export const CATALOGUE_DIR = join(CODE_ROOT, 'specs');
+const CATALOGUE_DIR = join(CODE_ROOT, 'specs');
 export const CATALOGUE_GLOB = `${CATALOGUE_DIR.split('\\').join('/')}/**/*.spec.${COMPILED ? 'js' : 'ts'}`;
 export const CATALOGUE_RECORDINGS_DIR = join(PACKAGE_ROOT, 'recordings');
 

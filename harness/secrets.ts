@@ -7,7 +7,7 @@ import type { Exchange } from './contract/exchange';
  * sent it, so a recording still says who acted), and every text is cleared of the configured tokens
  * (MPSD_AUTH*) and of anything shaped like a credential.
  */
-export const SECRET_HEADERS = ['authorization', 'signature', 'cookie', 'set-cookie', 'x-xbl-signature'] as const;
+const SECRET_HEADERS = ['authorization', 'signature', 'cookie', 'set-cookie', 'x-xbl-signature'] as const;
 
 export const REDACTED = '<redacted>';
 

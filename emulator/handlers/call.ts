@@ -19,7 +19,7 @@ export function header(call: Call, name: string): string | undefined {
 }
 
 /** How deeply a request body may nest; MPSD's documents need fewer than ten levels [I]. */
-export const MAX_JSON_DEPTH = 64;
+const MAX_JSON_DEPTH = 64;
 
 /** Refuse deep nesting before parsing, by scanning the text: no recursion, so no stack to overflow. */
 function assertDepth(text: string): void {

@@ -12,7 +12,7 @@ import { type Call, jsonBody } from './call';
 import { getSession, putSession, type Target } from './sessions';
 
 /** Look up a handle by id: a malformed id is 400, an unknown one 404 (sections 3.2, 3.4). */
-export function findHandle(state: EmulatorState, id: string): Handle {
+function findHandle(state: EmulatorState, id: string): Handle {
   // An id that is not a GUID is an invalid URI: 404 like an unknown handle (section 1.4; DECISIONS H4).
   if (!isGuid(id)) throw new MpsdError(404, `The handle id '${String(id).slice(0, 100)}' is not a GUID, so no handle has it.`);
   const handle = state.store.getHandle(id);

@@ -7,7 +7,7 @@ import type { CheckedRequest } from './check-request';
 import { checkRoleTypes } from './roles';
 
 /** Timeouts keep null: it means "never" (section 5.2), not "remove the key". */
-export const TIMEOUT_KEYS = new Set(['reservedRemovalTimeout', 'inactiveRemovalTimeout', 'readyRemovalTimeout', 'sessionEmptyTimeout']);
+const TIMEOUT_KEYS = new Set(['reservedRemovalTimeout', 'inactiveRemovalTimeout', 'readyRemovalTimeout', 'sessionEmptyTimeout']);
 export const keepsNull = (key: string) => TIMEOUT_KEYS.has(key);
 
 /** Create a session from its template and the create request's constants (sections 4, 5.2). */

@@ -2,7 +2,7 @@ import { ERROR_CODES, HarnessError } from '../errors';
 import { cacheFactory, isSignedIn } from './token-store';
 
 /** The relying party whose XSTS token MPSD takes (the `XBL3.0 x=<uhs>;<token>` Authorization). */
-export const XBOX_LIVE_RELYING_PARTY = 'http://xboxlive.com';
+const XBOX_LIVE_RELYING_PARTY = 'http://xboxlive.com';
 
 export interface SignedIn {
   /** The whole Authorization value. Never printed, never written outside the token cache. */

@@ -9,7 +9,7 @@ import { ERROR_CODES, HarnessError } from '../errors';
  * .mocharc and playwright.config are). Each key stands for an MPSD_* variable or a selection; paths in
  * the file are relative to the file. Precedence: a flag, then the variable, then this file.
  */
-export const CONFIG_FILE_NAMES = ['mpsd-harness.config.json', 'mpsd-harness.config.mjs', 'mpsd-harness.config.ts'] as const;
+const CONFIG_FILE_NAMES = ['mpsd-harness.config.json', 'mpsd-harness.config.mjs', 'mpsd-harness.config.ts'] as const;
 
 export interface ConfigFile {
   /** Run the built-in catalogue (default true). */

@@ -10,12 +10,12 @@ const STARTER_CONFIG = {
   recordings: 'mpsd/recordings',
   reports: 'reports',
 };
-export const INIT_FILES: { path: string; text: () => string }[] = [
+const INIT_FILES: { path: string; text: () => string }[] = [
   { path: 'mpsd-harness.config.json', text: () => `${JSON.stringify(STARTER_CONFIG, null, 2)}\n` },
   { path: 'mpsd/example.spec.ts', text: () => template('example.spec.ts.txt') },
   { path: '.github/workflows/mpsd-harness.yml', text: () => template('mpsd-harness.yml.txt') },
 ];
-export const EXAMPLE_SPEC = 'mpsd/example.spec.ts';
+const EXAMPLE_SPEC = 'mpsd/example.spec.ts';
 
 function template(name: string): string {
   return readFileSync(join(PACKAGE_ROOT, 'harness', 'cli', 'init-files', name), 'utf8');
@@ -26,7 +26,7 @@ function template(name: string): string {
  * the embedded emulator (`record` is the command that does that; `init` asks the caller to run it).
  * Returns what was written and what was kept.
  */
-export function writeStarterFiles(cwd: string): { written: string[]; kept: string[]; configElsewhere?: string } {
+function writeStarterFiles(cwd: string): { written: string[]; kept: string[]; configElsewhere?: string } {
   const found = findConfigFile(cwd);
   const configElsewhere = found && dirname(found) !== cwd ? relative(cwd, found) : undefined;
   const written: string[] = [];

@@ -17,7 +17,7 @@ export const LOGIN_HELP = `How it works:
 `;
 
 /** The users a run acts as; `server` is a service principal, whose token stays in MPSD_SERVER_AUTH. */
-export const USER_PRINCIPALS = ['alice', 'bob', 'carol'] as const;
+const USER_PRINCIPALS = ['alice', 'bob', 'carol'] as const;
 
 function userPrincipal(name: string | undefined): (typeof USER_PRINCIPALS)[number] {
   const principal = name ?? 'alice';

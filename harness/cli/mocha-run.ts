@@ -9,7 +9,7 @@ import { declaredTests, expandSpecs, filesOfShard } from './shard';
 const MOCHA = require.resolve('mocha/bin/mocha.js');
 
 /** The run's mocha settings, in one place (.mocharc.json repeats them for a bare `npx mocha` in a clone). */
-export const MOCHA_SETTINGS = {
+const MOCHA_SETTINGS = {
   reporter: codeFile('harness/reporters/conformance-reporter'),
   rootHooks: codeFile('harness/mocha/root-hooks'),
   timeoutMs: 20_000,
@@ -21,7 +21,7 @@ export interface Selection {
   specs: string[];
 }
 
-export const patternsOf = (selection: Selection): string[] => [...(selection.catalogue ? [CATALOGUE_GLOB] : []), ...selection.specs];
+const patternsOf = (selection: Selection): string[] => [...(selection.catalogue ? [CATALOGUE_GLOB] : []), ...selection.specs];
 
 /** TypeScript specs or client modules need tsx; the compiled harness itself never does. */
 const isTypeScript = (path: string) => /\.[cm]?tsx?$|\{[^}]*\bts\b[^}]*\}$/.test(path);

@@ -75,7 +75,7 @@ export interface OperationSpec {
 
 export const text = (description: string): ResponseSpec => ({ description });
 export const SESSION: ResponseSpec = { schema: 'MultiplayerSession', description: 'the session' };
-export const SESSION_OR_TEXT = (description: string): ResponseSpec => ({ schema: 'MultiplayerSession', textAllowed: true, description });
+const SESSION_OR_TEXT = (description: string): ResponseSpec => ({ schema: 'MultiplayerSession', textAllowed: true, description });
 
 /** Answers any MPSD request can get (sections 1.4, 1.5). */
 export const COMMON: Record<number, ResponseSpec> = {

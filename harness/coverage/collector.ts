@@ -3,7 +3,7 @@ import { OPERATION_NAMES, OPERATIONS, type Operation } from '../contract/operati
 import { BEHAVIOURS, type BehaviourId } from './behaviours';
 
 /** How the coverage matrix names an exchange's endpoint: the operations table's label. */
-export function endpointOf(operation: Operation): string {
+function endpointOf(operation: Operation): string {
   return operation === 'unknown' ? '(outside the contract)' : OPERATIONS[operation].label;
 }
 

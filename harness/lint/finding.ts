@@ -1,5 +1,5 @@
 /** Lint rules, each with the fix its findings suggest. */
-export const LINT_RULES = {
+const LINT_RULES = {
   'not-har': 'restore the file from git, or delete it and re-record the test (npm run record -- --grep "<title>")',
   schema: 're-record the test (npm run record -- --grep "<title>"); never hand-edit a recorded answer',
   check: 'the recorded answer breaks a contract check: re-record the test against a conforming target (npm run record -- --grep "<title>")',

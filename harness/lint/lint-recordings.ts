@@ -112,7 +112,7 @@ function matches(a: AllowEntry, f: Finding): boolean {
 }
 
 /** Drop reviewed findings; an allow-list entry that matches nothing is itself a finding. */
-export function applyAllowList(findings: Finding[], allowList: readonly AllowEntry[]): Finding[] {
+function applyAllowList(findings: Finding[], allowList: readonly AllowEntry[]): Finding[] {
   const kept = findings.filter((f) => !allowList.some((a) => matches(a, f)));
   const stale = allowList
     .filter((a) => !findings.some((f) => matches(a, f)))

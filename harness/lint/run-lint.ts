@@ -8,7 +8,7 @@ import { configuredSecrets } from '../secrets';
 import type { Finding } from './finding';
 import { type AllowEntry, lintRecordings } from './lint-recordings';
 
-export const ALLOWLIST_FILE = 'lint-allowlist.json';
+const ALLOWLIST_FILE = 'lint-allowlist.json';
 
 /**
  * Replay the selection once in a child mocha (`mochaArgs`, as the run builds them) to learn which

@@ -3,10 +3,10 @@ import { isSecretHeader, SECRET_PATTERNS } from '../secrets';
 import type { Finding } from './finding';
 
 /** Strings at least this long and this random (bits per character) look like credentials. */
-export const HIGH_ENTROPY_MIN_LENGTH = 32;
-export const HIGH_ENTROPY_BITS = 4.3;
+const HIGH_ENTROPY_MIN_LENGTH = 32;
+const HIGH_ENTROPY_BITS = 4.3;
 
-export function shannonBits(text: string): number {
+function shannonBits(text: string): number {
   const counts = new Map<string, number>();
   for (const c of text) counts.set(c, (counts.get(c) ?? 0) + 1);
   let bits = 0;
@@ -15,7 +15,7 @@ export function shannonBits(text: string): number {
 }
 
 /** Why a string looks like a secret, or undefined. `known` holds real token values to look for. */
-export function secretIn(value: string, known: readonly string[]): string | undefined {
+function secretIn(value: string, known: readonly string[]): string | undefined {
   for (const token of known) if (token.length >= 8 && value.includes(token)) return 'the value of an MPSD_AUTH* variable';
   for (const { name, pattern } of SECRET_PATTERNS) {
     pattern.lastIndex = 0;

@@ -13,7 +13,7 @@ declare global {
 }
 
 /** chai plugin: `matchSchema`, with the same readable violations the automatic checks print. */
-export function chaiSchema(api: Chai.ChaiStatic, utils: Chai.ChaiUtils): void {
+function chaiSchema(api: Chai.ChaiStatic, utils: Chai.ChaiUtils): void {
   utils.addMethod(api.Assertion.prototype, 'matchSchema', function (this: Chai.AssertionStatic, name: string) {
     if (!isSchemaName(name))
       throw new HarnessError(ERROR_CODES.SCHEMA_UNKNOWN, `matchSchema: no schema '${name}'; use one of ${SCHEMA_NAMES.join(', ')}`);

@@ -13,7 +13,7 @@ import { ProxySession } from './proxy-session';
 const DEFAULT_MAX_BODY = 16 * 1024 * 1024;
 
 /** The variable that tells a command run with `-- <command...>` where the proxy listens. */
-export const PROXY_URL_VARIABLE = SETTING_VARIABLES.proxyUrl;
+const PROXY_URL_VARIABLE = SETTING_VARIABLES.proxyUrl;
 
 const HELP = `npx mpsd-harness proxy [--port 8090] [--host 127.0.0.1] [--mode replay|record|record-missing|live|verify]
                  [--target URL] [--recording NAME] [--reports DIR] [--fault NAME ...] [-- <command...>]

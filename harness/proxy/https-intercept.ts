@@ -13,8 +13,8 @@ import type { RtaUpstream } from './websocket-bridge';
  * proxy) terminates TLS with certificates signed by a local CA the user generated and chose to trust,
  * and hands each request to the proxy session. No TLS code of our own.
  */
-export const CA_CERT = 'ca.pem';
-export const CA_KEY = 'ca-key.pem';
+const CA_CERT = 'ca.pem';
+const CA_KEY = 'ca-key.pem';
 
 /** Generate the local CA into `dir`; the user trusts ca.pem explicitly (e.g. curl --cacert, or the OS trust store). */
 export async function generateCa(dir: string): Promise<string> {

@@ -9,7 +9,7 @@ import type { WireRecord } from '../run';
 import { HarnessRun, type RunReport, type TestRecord, type TestRun } from '../run';
 
 /** What the proxy answers when replay has no recording for a request: a 4xx a client cannot mistake for MPSD's. */
-export const REPLAY_MISS_STATUS = 424;
+const REPLAY_MISS_STATUS = 424;
 /** Headers that describe one hop, not the message: never relayed. */
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-length', 'host', 'proxy-connection', 'upgrade']);
 

@@ -1,7 +1,7 @@
 import { isLossless, parseLossless, stringifyLossless } from '../contract/lossless';
 
 /** JSON with object keys sorted at every level and numbers kept as written: two bodies that mean the same serialise the same. */
-export function canonicalJson(value: unknown): string {
+function canonicalJson(value: unknown): string {
   return stringifyLossless(sortKeys(value));
 }
 

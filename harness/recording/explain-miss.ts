@@ -12,7 +12,7 @@ export interface MissContext {
   rerecordCommand: string;
 }
 
-export function identityOfEntry(entry: HarEntry, principalOf: PrincipalOf): RequestIdentity {
+function identityOfEntry(entry: HarEntry, principalOf: PrincipalOf): RequestIdentity {
   return requestIdentity(
     { method: entry.request.method, url: entry.request.url, headers: headerMap(entry.request.headers), body: entry.request.postData?.text },
     principalOf,
@@ -20,7 +20,7 @@ export function identityOfEntry(entry: HarEntry, principalOf: PrincipalOf): Requ
 }
 
 /** Each way two identities differ, as a readable line. */
-export function differences(wanted: RequestIdentity, recorded: RequestIdentity): string[] {
+function differences(wanted: RequestIdentity, recorded: RequestIdentity): string[] {
   const out: string[] = [];
   if (wanted.method !== recorded.method) out.push(`method: ${wanted.method} here, ${recorded.method} recorded`);
   if (wanted.path !== recorded.path) out.push(`path: ${wanted.path} here, ${recorded.path} recorded`);

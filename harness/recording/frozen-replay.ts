@@ -27,7 +27,7 @@ interface ReplayedResponse {
 }
 
 /** A recorded response as Polly's adapters take it (Polly's normalizeRecordedResponse). */
-export function replayedResponse(response: HarEntry['response']): ReplayedResponse {
+function replayedResponse(response: HarEntry['response']): ReplayedResponse {
   const headers: Record<string, string | string[]> = {};
   for (const { name, value, _fromType } of response.headers as (HarHeader & { _fromType?: string })[]) {
     const existing = headers[name];

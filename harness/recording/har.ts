@@ -61,7 +61,7 @@ export function headerMap(headers: HarHeader[]): Record<string, string> {
 const HAR_VERSIONS = ['1.2'];
 
 /** What is wrong with a parsed HAR, as a sentence; undefined when it is usable. */
-export function harProblem(har: unknown): string | undefined {
+function harProblem(har: unknown): string | undefined {
   const log = (har as Har | null)?.log;
   if (typeof log !== 'object' || log === null) return 'it has no "log" object';
   if (!HAR_VERSIONS.includes(log.version))

@@ -16,7 +16,7 @@ export interface Provenance {
 
 let hashes: Record<string, string> | undefined;
 
-export function schemaHashes(): Record<string, string> {
+function schemaHashes(): Record<string, string> {
   hashes ??= Object.fromEntries(
     readdirSync(SCHEMAS_DIR)
       .filter((f) => f.endsWith('.json'))

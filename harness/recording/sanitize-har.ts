@@ -11,7 +11,7 @@ export interface SanitizeOptions {
 }
 
 /** Recording timestamps are synthetic: one second apart from this instant, in entry order. */
-export const SYNTHETIC_START = Date.parse('2026-01-01T00:00:00.000Z');
+const SYNTHETIC_START = Date.parse('2026-01-01T00:00:00.000Z');
 
 /*
  * What makes a HAR entry safe to commit and stable to diff: throttled answers out (they are never

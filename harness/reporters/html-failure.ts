@@ -3,7 +3,7 @@ import { escapeHtml } from './escape';
 import type { TestResult } from './results';
 
 /** A JSON body pretty-printed, the lines of the offending paths highlighted; other text as it came. */
-export function prettyBody(text: string, paths: readonly string[]): string {
+function prettyBody(text: string, paths: readonly string[]): string {
   let pretty: string;
   try {
     pretty = JSON.stringify(JSON.parse(text), null, 2);

@@ -70,7 +70,7 @@ export function tripwire(): { blocked: { what: string; host: string; site: strin
   return (globalThis as { __mpsdTripwire?: { blocked: { what: string; host: string; site: string }[] } }).__mpsdTripwire;
 }
 
-export function escapesSince(start: number): string | undefined {
+function escapesSince(start: number): string | undefined {
   const blocked = tripwire()?.blocked.slice(start) ?? [];
   return blocked.length ? blocked.map((b) => `${b.what} to ${b.host} from ${b.site}`).join('; ') : undefined;
 }
