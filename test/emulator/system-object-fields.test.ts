@@ -79,6 +79,18 @@ const FIELDS: [string, Place, Record<string, unknown>, Record<string, unknown>][
     { matchmaking: { targetSessionConstants: {} } },
     { matchmaking: { targetSessionConstants: 'x' } },
   ],
+  [
+    'a targetSessionRef names scid, template and name, all three',
+    'properties',
+    { matchmaking: { clientResult: { targetSessionRef: { scid: GUID, templateName: 't', name: 'n' } } } },
+    { matchmaking: { clientResult: { targetSessionRef: { scid: GUID, templateName: 't' } } } },
+  ],
+  [
+    'bandwidths go past a million (kilobits), never below zero',
+    'member properties',
+    { measurements: { peer: { bandwidthDown: 5_000_000 } } },
+    { measurements: { peer: { bandwidthDown: -1 } } },
+  ],
   ['a member index is a member index', 'member constants', { index: 0 }, { index: 'first' }],
   [
     'matchmakingResult server latencies are numbers',
