@@ -152,6 +152,7 @@ export function loadConfig(env: Env, profile: TargetProfile, options: { tokensFr
       recordingsText,
       `an existing folder of recordings: ${mode} reads recordings from it (create it with --mode record, or fix the path)`,
     );
+  const shard = runShard(env);
   return Object.freeze({
     mode,
     target: Object.freeze(target),
@@ -164,7 +165,7 @@ export function loadConfig(env: Env, profile: TargetProfile, options: { tokensFr
     principals: Object.freeze(principals),
     recordingsDir: resolve(recordingsText || 'recordings'),
     reportsDir: reportsDir(env),
-    ...(runShard(env) ? { shard: runShard(env) } : {}),
+    ...(shard ? { shard } : {}),
     ...(env[V.usageLog] ? { usageLog: env[V.usageLog] } : {}),
     ...(clientText ? { clientModule: clientModule(clientText) } : {}),
   });

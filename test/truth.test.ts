@@ -127,8 +127,9 @@ describe('a run that never lies', function () {
     }
   }
 
-  it('[19.6] SIGTERM to the CLI reaches the proxy, which writes its recording and report, and the CLI exits with its code', async () => {
-    const proxy = await startThrough(process.execPath, [
+  /** The command line's proxy, on a free port, recording into the named recording. */
+  const recordingProxy = (recording: string) =>
+    startThrough(process.execPath, [
       join(ROOT, 'bin', 'mpsd-harness.js'),
       'proxy',
       '--port',
@@ -136,8 +137,11 @@ describe('a run that never lies', function () {
       '--mode',
       'record',
       '--recording',
-      'signals',
+      recording,
     ]);
+
+  it('[19.6] SIGTERM to the CLI reaches the proxy, which writes its recording and report, and the CLI exits with its code', async () => {
+    const proxy = await recordingProxy('signals');
     expect((await put(proxy.url)).status).to.equal(201);
     proxy.child.kill('SIGTERM');
     expect(await proxy.exited, proxy.output()).to.equal(0);
@@ -165,16 +169,7 @@ describe('a run that never lies', function () {
   });
 
   it('[19.15] the proxy names the recording file it wrote as it is on disk, never the raw --recording text', async () => {
-    const proxy = await startThrough(process.execPath, [
-      join(ROOT, 'bin', 'mpsd-harness.js'),
-      'proxy',
-      '--port',
-      '0',
-      '--mode',
-      'record',
-      '--recording',
-      '../../etc/my sdk',
-    ]);
+    const proxy = await recordingProxy('../../etc/my sdk');
     expect((await put(proxy.url)).status).to.equal(201);
     proxy.child.kill('SIGINT');
     expect(await proxy.exited).to.equal(0);

@@ -10,7 +10,7 @@ import { ContractViolation, checkedClient } from '../../harness/checks/checked-c
 import { mergeReports } from '../../harness/cli/merge-reports';
 import { send } from '../../harness/client/http-transport';
 import { HttpMpsdClient, type MpsdClient } from '../../harness/client/mpsd-client';
-import { loadConfig, MODES } from '../../harness/config';
+import { loadConfig, MODES, type ModeSpec } from '../../harness/config';
 import { pathFor } from '../../harness/contract/operations';
 import { scenario } from '../../harness/current-scenario';
 import { ERROR_CODES, type ErrorCode, isHarnessError } from '../../harness/errors';
@@ -53,6 +53,10 @@ async function replayRun() {
   return { run, test };
 }
 
+/** A recording of the embedded target, in the given mode and folder, with no principal. */
+const recordingOf = (name: string, mode: ModeSpec, recordingsDir: string) =>
+  startRecording({ name, mode, recordingsDir, target: 'emulator', principalOf: principalResolver([]), rerecordCommand: '-' });
+
 /** How each code is provoked for real. Every code of the catalogue has one. */
 const TRIGGERS: Record<ErrorCode, () => unknown> = {
   CONFIG_INVALID: () => loadConfig({ MPSD_MODE: 'constructor' }, EMBEDDED_PROFILE),
@@ -71,14 +75,7 @@ const TRIGGERS: Record<ErrorCode, () => unknown> = {
   },
   PRINCIPAL_MISSING: () => new HttpMpsdClient(settings('http://127.0.0.1:1')).getHandle('x', { as: 'bob' }),
   REPLAY_MISS: async () => {
-    const recording = startRecording({
-      name: 'errors/miss',
-      mode: MODES.replay,
-      recordingsDir: tmp,
-      target: 'emulator',
-      principalOf: principalResolver([]),
-      rerecordCommand: '-',
-    });
+    const recording = recordingOf('errors/miss', MODES.replay, tmp);
     try {
       await new HttpMpsdClient(settings('http://mpsd-emulator.invalid')).getSession(REF);
     } finally {
@@ -104,14 +101,7 @@ const TRIGGERS: Record<ErrorCode, () => unknown> = {
     const url = await emulator.start();
     const blocked = join(tmp, 'a-file');
     writeFileSync(blocked, 'not a directory');
-    const recording = startRecording({
-      name: 'errors/write',
-      mode: MODES.record,
-      recordingsDir: blocked,
-      target: 'emulator',
-      principalOf: principalResolver([]),
-      rerecordCommand: '-',
-    });
+    const recording = recordingOf('errors/write', MODES.record, blocked);
     try {
       await new HttpMpsdClient(settings(url)).getSession(REF);
       await recording.stop({ failed: false });
