@@ -3,7 +3,8 @@
  * vs a bare node:http server sending the same bytes, then PUT through the handle. Each server runs in a
  * child process; the load generator here.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
@@ -21,10 +22,18 @@ interface Started {
   body?: string;
 }
 
+/**
+ * On Linux with two cores or more, each server runs on CPU 1 and the load generator on CPU 0: left to
+ * the scheduler, the two shared both cores and the figures of one run swung by a third from round to
+ * round. Every server, bare or emulator, gets the same core, so the ratio is still like against like.
+ */
+const PINNED =
+  process.platform === 'linux' && availableParallelism() >= 2 && spawnSync('taskset', ['-p', String(process.pid)]).status === 0;
+
 function startServer(args: string[]): Promise<Started> {
-  const child = spawn(process.execPath, ['--require', 'tsx/cjs', join(__dirname, 'load-server.ts'), ...args], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const node = [process.execPath, '--require', 'tsx/cjs', join(__dirname, 'load-server.ts'), ...args];
+  const [command, ...rest] = PINNED ? ['taskset', '-c', '1', ...node] : node;
+  const child = spawn(command, rest, { stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`the load server exited with ${code} before listening`)));
     createInterface({ input: child.stdout as NodeJS.ReadableStream }).once('line', (line) =>
@@ -43,7 +52,27 @@ async function load(options: autocannon.Options): Promise<{ requestsPerSecond: n
   };
 }
 
-export async function measureEmulatorLoad() {
+/** Run `work` with this process (the load generator) on CPU 0, then give it every CPU back. */
+async function onCpuZero<T>(work: () => Promise<T>): Promise<T> {
+  if (!PINNED) return work();
+  const before =
+    spawnSync('taskset', ['-p', String(process.pid)], { encoding: 'utf8' })
+      .stdout.trim()
+      .split(/\s+/)
+      .pop() ?? 'ffffffff';
+  spawnSync('taskset', ['-p', '1', String(process.pid)]);
+  try {
+    return await work();
+  } finally {
+    spawnSync('taskset', ['-p', before, String(process.pid)]);
+  }
+}
+
+export function measureEmulatorLoad() {
+  return onCpuZero(measure);
+}
+
+async function measure() {
   const emulator = await startServer(['emulator']);
   const bare = await startServer(['bare', emulator.body ?? '{}']);
   const headers = { authorization: ALICE, 'x-xbl-contract-version': '107', 'content-type': 'application/json' };
@@ -78,6 +107,7 @@ export async function measureEmulatorLoad() {
     const putMedian = middle(puts);
     const putFloor = middle(putFloors);
     return {
+      pinned: PINNED,
       bodyBytes: emulator.body?.length ?? 0,
       connections: CONNECTIONS,
       seconds: DURATION,

@@ -30,10 +30,19 @@ export function systemClock(): Clock {
   };
 }
 
+/** Instants already written: a session's start and join times come back in every document rendered from it. */
+const isoTimes = new Map<number, string>();
+const MAX_ISO_TIMES = 4096;
+
 /** MPSD's own rendering: ISO-8601 UTC with 7 fractional digits (section 5). */
 export function isoTime(ms: number): string {
-  const iso = new Date(ms).toISOString(); // always ...ss.mmmZ: four more digits before the Z, without a regex
-  return `${iso.slice(0, -1)}0000Z`;
+  let iso = isoTimes.get(ms);
+  if (iso !== undefined) return iso;
+  // toISOString is always ...ss.mmmZ: four more digits before the Z, without a regex.
+  iso = `${new Date(ms).toISOString().slice(0, -1)}0000Z`;
+  if (isoTimes.size >= MAX_ISO_TIMES) isoTimes.clear();
+  isoTimes.set(ms, iso);
+  return iso;
 }
 
 /** RFC 7231 date for the Date and Expires headers. */

@@ -31,7 +31,7 @@ export function parseHandleRequest(body: Json, principal: Principal, id: string,
     sessionRef: sessionRefFrom(body.sessionRef, 'sessionRef', type === 'activity'),
     createTime: now,
   };
-  if (handle.sessionRef.name === undefined) handle.sessionRef.name = newName(); // "MPSD fills in a GUID" (section 3.1)
+  if (handle.sessionRef.name === undefined) handle.sessionRef = { ...handle.sessionRef, name: newName() }; // "MPSD fills in a GUID" (section 3.1)
   if (type === 'activity') {
     handle.ownerXuid = principal.xuid;
     handle.titleId = principal.titleId;

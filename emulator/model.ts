@@ -1,10 +1,11 @@
 /** The emulator's stored state. Rendering to MPSD JSON happens in session/render.ts and handles.ts. */
 import { isKeptNumber } from './json';
 
+/** Never changed once made: a write shares its session's reference, and sessionPath caches on it. */
 export interface SessionRef {
-  scid: string;
-  templateName: string;
-  name: string;
+  readonly scid: string;
+  readonly templateName: string;
+  readonly name: string;
 }
 
 export type Json = Record<string, unknown>;
@@ -90,9 +91,17 @@ export function refKey(ref: SessionRef): string {
   return `${ref.scid}~${ref.templateName}~${ref.name}`.toLowerCase();
 }
 
+/** Paths already written, per reference: every response through a handle names its session (Content-Location). */
+const paths = new WeakMap<SessionRef, string>();
+
 export function sessionPath(ref: SessionRef): string {
-  const part = encodeURIComponent;
-  return `/serviceconfigs/${part(ref.scid)}/sessiontemplates/${part(ref.templateName)}/sessions/${part(ref.name)}`;
+  let path = paths.get(ref);
+  if (path === undefined) {
+    const part = encodeURIComponent;
+    path = `/serviceconfigs/${part(ref.scid)}/sessiontemplates/${part(ref.templateName)}/sessions/${part(ref.name)}`;
+    paths.set(ref, path);
+  }
+  return path;
 }
 
 export function isGuid(value: unknown): value is string {

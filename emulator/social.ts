@@ -28,14 +28,15 @@ export function loadSocialGraph(file: string = DEFAULT_SOCIAL_GRAPH_FILE): Socia
     );
   }
   const follows = new Map<string, Set<string>>();
+  // Kept both ways: every request asks who follows its caller (the `followed` read rule).
+  const followers = new Map<string, Set<string>>();
   const graph: SocialGraph = {
     follow(follower, followee) {
       follows.set(follower, (follows.get(follower) ?? new Set()).add(followee));
+      followers.set(followee, (followers.get(followee) ?? new Set()).add(follower));
     },
     followersOf(xuid) {
-      return new Set(
-        xuid === undefined ? [] : [...follows.entries()].filter(([, followees]) => followees.has(xuid)).map(([follower]) => follower),
-      );
+      return new Set(xuid === undefined ? [] : followers.get(xuid));
     },
     followedBy(xuid) {
       return [...(follows.get(xuid) ?? [])];

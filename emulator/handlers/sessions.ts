@@ -98,14 +98,18 @@ export function putSession(state: EmulatorState, call: Call, target: Target): Re
 function checkPreconditions(state: EmulatorState, call: Call, target: Target, existing: Session | undefined): Reply | undefined {
   const ifMatch = header(call, 'if-match');
   const ifNoneMatch = header(call, 'if-none-match');
-  const current = (): Reply =>
-    existing && canRead(existing, call.principal, target.grant)
-      ? sessionReply(state, call, target, 412, existing)
-      : { status: 412, ...(existing ? { headers: { etag: existing.etag } } : {}) };
-  if (ifNoneMatch !== undefined && existing && (ifNoneMatch === '*' || ifNoneMatch === existing.etag)) return current();
+  if (ifNoneMatch !== undefined && existing && (ifNoneMatch === '*' || ifNoneMatch === existing.etag))
+    return preconditionFailed(state, call, target, existing);
   if (ifMatch !== undefined) {
     if (!existing) return { status: 412 };
-    if (ifMatch !== '*' && ifMatch !== existing.etag && !state.faults.on('stale-etag-accepted')) return current();
+    if (ifMatch !== '*' && ifMatch !== existing.etag && !state.faults.on('stale-etag-accepted'))
+      return preconditionFailed(state, call, target, existing);
   }
   return undefined;
+}
+
+function preconditionFailed(state: EmulatorState, call: Call, target: Target, existing: Session): Reply {
+  return canRead(existing, call.principal, target.grant)
+    ? sessionReply(state, call, target, 412, existing)
+    : { status: 412, headers: { etag: existing.etag } };
 }

@@ -1,5 +1,5 @@
 import { isoTime } from '../clock';
-import { clone, type Json, type Member, type Session } from '../model';
+import type { Json, Member, Session } from '../model';
 import { deviceTokenOf } from './host';
 import { documentIn104, isLegacy } from './legacy';
 import { isActive, isLarge } from './members';
@@ -19,7 +19,11 @@ export function renderedContractVersion(requested: number): number {
   return requested >= 105 ? 105 : 104;
 }
 
-/** Render a stored session as the MultiplayerSession JSON document (section 5). */
+/**
+ * Render a stored session as the MultiplayerSession JSON document (section 5). The document shares the
+ * stored session's bags instead of copying them: a stored session is never changed in place without a
+ * new version (writes work on a copy), and a document is only ever written out as text.
+ */
 export function renderSession(session: Session, options: RenderOptions): Json {
   const members: Json = {};
   session.members.forEach((member, i) => {
@@ -37,27 +41,32 @@ export function renderSession(session: Session, options: RenderOptions): Json {
       ? { initializing: { ...session.initializing, stageStartTime: isoTime(session.initializing.stageStartTime) } }
       : {}),
     ...(session.searchHandle ? { searchHandle: session.searchHandle } : {}),
-    constants: clone(session.constants),
+    constants: session.constants,
     properties: renderProperties(session),
     ...(session.roleTypes ? { roleTypes: renderRoleTypes(session) } : {}),
     members: isLarge(session) ? largeMembers(members, session, options.callerXuid) : members,
-    membersInfo: {
-      first: session.members[0]?.index ?? session.nextIndex,
-      next: session.nextIndex,
-      count: session.members.length,
-      accepted: session.members.filter((m) => !m.reserved).length,
-      active: session.members.filter(isActive).length,
-    },
-    servers: clone(session.servers),
+    membersInfo: membersInfo(session),
+    servers: session.servers,
   };
   return isLegacy(options.contractVersion) ? documentIn104(document, options.contractVersion) : document;
 }
 
+function membersInfo(session: Session): Json {
+  let accepted = 0;
+  let active = 0;
+  for (const member of session.members) {
+    if (!member.reserved) accepted += 1;
+    if (isActive(member)) active += 1;
+  }
+  const first = session.members[0]?.index ?? session.nextIndex;
+  return { first, next: session.nextIndex, count: session.members.length, accepted, active };
+}
+
 /** properties as live renders them: `turn` is always there (an empty list when unset), except on large sessions. */
 function renderProperties(session: Session): Session['properties'] {
-  const properties = clone(session.properties);
-  if (!isLarge(session) && !Object.hasOwn(properties.system, 'turn')) properties.system = { turn: [], ...properties.system };
-  return properties;
+  const { properties } = session;
+  if (isLarge(session) || Object.hasOwn(properties.system, 'turn')) return properties;
+  return { system: { turn: [], ...properties.system }, custom: properties.custom };
 }
 
 function largeMembers(all: Json, session: Session, callerXuid: string | undefined): Json {
@@ -75,10 +84,10 @@ function renderMember(session: Session, member: Member, next: number): Json {
   return {
     // Live documents carry each member's index in its constants (section 5.4.1, live dumps).
     constants: {
-      system: { ...clone(member.constants.system), xuid: member.xuid, index: member.index },
-      custom: clone(member.constants.custom),
+      system: { ...member.constants.system, xuid: member.xuid, index: member.index },
+      custom: member.constants.custom,
     },
-    properties: clone(member.properties),
+    properties: member.properties,
     ...(member.roles ? { roles: { ...member.roles } } : {}),
     ...(member.gamertag && !member.reserved ? { gamertag: member.gamertag } : {}),
     ...(member.reserved ? { reserved: true } : {}),

@@ -45,7 +45,9 @@ export function writeSession(existing: Session | undefined, template: Template, 
     }
     assertCanWrite(existing, principal, grant, request.me !== undefined && request.me !== null && !member);
   }
-  const session = existing ? clone(existing) : newSession(write.ref, template, request, ids, now, write.correlationId);
+  const session = existing
+    ? { ...clone(existing), ref: existing.ref }
+    : newSession(write.ref, template, request, ids, now, write.correlationId);
   if (existing) {
     assertConstantsUnchanged(existing, request);
     if (request.roleTypes) updateRoleTypes(session, request.roleTypes);
@@ -78,7 +80,7 @@ export function writeSession(existing: Session | undefined, template: Template, 
     return { kind: existing ? 'deleted' : 'not-created', left, wentInactive };
   }
   session.emptySince = session.members.length === 0 ? (existing?.emptySince ?? now) : undefined;
-  if (existing && deepEqual(withoutVersion(existing), withoutVersion(session))) {
+  if (existing && sameButVersion(existing, session)) {
     return { kind: 'unchanged', session: existing, left, wentInactive }; // idempotent: no new change number
   }
   if (existing) newVersion(session, ids);
@@ -117,9 +119,14 @@ function applyServers(session: Session, servers: CheckedRequest['servers'], prin
   }
 }
 
-function withoutVersion(session: Session): unknown {
-  const { etag: _etag, changeNumber: _changeNumber, ...rest } = session;
-  return rest;
+/** Whether a write changed nothing but what every write changes (no copies: this runs on every PUT). */
+function sameButVersion(a: Session, b: Session): boolean {
+  const keys = Object.keys(a).filter((key) => key !== 'etag' && key !== 'changeNumber');
+  const others = Object.keys(b).filter((key) => key !== 'etag' && key !== 'changeNumber');
+  return (
+    keys.length === others.length &&
+    keys.every((key) => Object.hasOwn(b, key) && deepEqual(a[key as keyof Session], b[key as keyof Session]))
+  );
 }
 
 /** Every change to a stored session: the next change number and a new ETag. */

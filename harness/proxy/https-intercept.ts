@@ -96,7 +96,11 @@ export async function startInterceptor(
     : undefined;
   if (bridge) await server.forAnyWebSocket().forHostname(RTA_HOST).thenForwardTo(bridge.url.replace(/^http/, 'ws'));
   const front = await bindTo(server, listen);
-  return { url: front.url, stop: async () => (await front.stop(), await bridge?.stop()) };
+  const stop = async () => {
+    await front.stop();
+    await bridge?.stop();
+  };
+  return { url: front.url, stop };
 }
 
 /**
