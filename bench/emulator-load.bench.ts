@@ -1,14 +1,23 @@
 /**
- * The emulator against the floor (issue 12.4): autocannon at 50 connections, handle GET on the emulator
- * vs a bare node:http server sending the same bytes, then PUT through the handle. Each server runs in a
- * child process; the load generator here.
+ * The emulator against the floor: autocannon at 50 connections, handle GET on the emulator vs a bare
+ * node:http server sending the same bytes, then PUT through the handle vs the bare server under the same
+ * PUT load. Each server runs in a child process; the load generator here, on the same 2 cores.
+ *
+ * Two ratios per row. Throughput (req/s) is what a client sees, but it also measures the load generator:
+ * when the bare server outruns autocannon, the floor is autocannon's. CPU per request is read from each
+ * server process itself (process.cpuUsage, before and after each load), so it is the server's own cost
+ * whoever limits the run: bare CPU per request / emulator CPU per request is the share of the bare
+ * server's capacity the emulator has. (Pinning servers and load generator to a core each was tried: on
+ * this VM one virtual core slows apart from the other, and the ratio swung from 0.3 to 0.9.)
  */
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { availableParallelism } from 'node:os';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
 import { EMULATOR_PROFILE } from '../emulator/profile';
+import { median } from './common';
+
+const twoPlaces = (x: number) => Number(x.toFixed(2));
 
 const DURATION = Number(process.env.BENCH_LOAD_SECONDS ?? 4);
 const ROUNDS = Number(process.env.BENCH_LOAD_ROUNDS ?? 3);
@@ -17,107 +26,101 @@ const ALICE = EMULATOR_PROFILE.userToken('alice', EMULATOR_PROFILE.users.alice.x
 
 interface Started {
   child: ChildProcess;
+  /** The server's own CPU time so far, in microseconds (user + system, every thread). */
+  cpu(): Promise<number>;
   port: number;
   handleId?: string;
   body?: string;
 }
 
-/**
- * On Linux with two cores or more, each server runs on CPU 1 and the load generator on CPU 0: left to
- * the scheduler, the two shared both cores and the figures of one run swung by a third from round to
- * round. Every server, bare or emulator, gets the same core, so the ratio is still like against like.
- */
-const PINNED =
-  process.platform === 'linux' && availableParallelism() >= 2 && spawnSync('taskset', ['-p', String(process.pid)]).status === 0;
-
 function startServer(args: string[]): Promise<Started> {
-  const node = [process.execPath, '--require', 'tsx/cjs', join(__dirname, 'load-server.ts'), ...args];
-  const [command, ...rest] = PINNED ? ['taskset', '-c', '1', ...node] : node;
-  const child = spawn(command, rest, { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--require', 'tsx/cjs', join(__dirname, 'load-server.ts'), ...args], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
+  const nextLine = () => new Promise<string>((resolve) => lines.once('line', resolve));
+  // The server answers each "cpu" line on its stdin with its process.cpuUsage() (load-server.ts).
+  const cpu = async () => {
+    const answer = nextLine();
+    child.stdin?.write('cpu\n');
+    const { user, system } = JSON.parse(await answer) as { user: number; system: number };
+    return user + system;
+  };
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`the load server exited with ${code} before listening`)));
-    createInterface({ input: child.stdout as NodeJS.ReadableStream }).once('line', (line) =>
-      resolve({ child, ...(JSON.parse(line) as Omit<Started, 'child'>) }),
-    );
+    nextLine().then((line) => resolve({ child, cpu, ...(JSON.parse(line) as Omit<Started, 'child' | 'cpu'>) }));
   });
 }
 
-async function load(options: autocannon.Options): Promise<{ requestsPerSecond: number; errors: number; non2xx: number; p99Ms: number }> {
+interface Load {
+  requestsPerSecond: number;
+  /** The server's CPU per answered request, in microseconds. */
+  cpuMicrosPerRequest: number;
+  errors: number;
+  non2xx: number;
+  p99Ms: number;
+}
+
+async function load(server: Started, options: autocannon.Options): Promise<Load> {
+  const before = await server.cpu();
   const result = await autocannon({ connections: CONNECTIONS, duration: DURATION, ...options });
+  const used = (await server.cpu()) - before;
   return {
     requestsPerSecond: Math.round(result.requests.average),
+    cpuMicrosPerRequest: Math.round(used / Math.max(1, result.requests.total)),
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
     p99Ms: result.latency.p99,
   };
 }
 
-/** Run `work` with this process (the load generator) on CPU 0, then give it every CPU back. */
-async function onCpuZero<T>(work: () => Promise<T>): Promise<T> {
-  if (!PINNED) return work();
-  const before =
-    spawnSync('taskset', ['-p', String(process.pid)], { encoding: 'utf8' })
-      .stdout.trim()
-      .split(/\s+/)
-      .pop() ?? 'ffffffff';
-  spawnSync('taskset', ['-p', '1', String(process.pid)]);
-  try {
-    return await work();
-  } finally {
-    spawnSync('taskset', ['-p', before, String(process.pid)]);
-  }
-}
-
-export function measureEmulatorLoad() {
-  return onCpuZero(measure);
-}
-
-async function measure() {
+export async function measureEmulatorLoad() {
   const emulator = await startServer(['emulator']);
   const bare = await startServer(['bare', emulator.body ?? '{}']);
   const headers = { authorization: ALICE, 'x-xbl-contract-version': '107', 'content-type': 'application/json' };
   const path = `/handles/${emulator.handleId}/session`;
   try {
-    // Floor, GET and PUT alternate, rounds apart, so a noisy moment hits all three; medians.
-    const floors: Awaited<ReturnType<typeof load>>[] = [];
-    const gets: Awaited<ReturnType<typeof load>>[] = [];
-    const puts: Awaited<ReturnType<typeof load>>[] = [];
-    const putFloors: Awaited<ReturnType<typeof load>>[] = [];
+    // Floor, GET and PUT alternate, rounds apart, so a noisy moment hits all four; medians.
+    const floors: Load[] = [];
+    const gets: Load[] = [];
+    const puts: Load[] = [];
+    const putFloors: Load[] = [];
     let n = 0;
     // Each PUT changes the session (a new custom value): the full write path, not the no-change shortcut.
     // Building a body per request costs the load generator, which shares the 2 cores: the PUT floor is
     // the bare server answering the very same PUT load, so the ratio is the emulator's own cost.
-    const put = (port: number) =>
-      load({
-        url: `http://127.0.0.1:${port}${path}`,
+    const put = (server: Started, duration = DURATION) =>
+      load(server, {
+        duration,
+        url: `http://127.0.0.1:${server.port}${path}`,
         method: 'PUT',
         headers,
         requests: [{ setupRequest: (request) => ({ ...request, body: `{"members":{"me":{"properties":{"custom":{"n":${n++}}}}}}` }) }],
       });
+    // A short load first, untimed: the emulator's first seconds are spent compiling its hot paths.
+    await load(emulator, { url: `http://127.0.0.1:${emulator.port}${path}`, headers, duration: 1 });
+    await put(emulator, 1);
     for (let round = 0; round < ROUNDS; round += 1) {
-      floors.push(await load({ url: `http://127.0.0.1:${bare.port}${path}`, headers }));
-      gets.push(await load({ url: `http://127.0.0.1:${emulator.port}${path}`, headers }));
-      putFloors.push(await put(bare.port));
-      puts.push(await put(emulator.port));
+      floors.push(await load(bare, { url: `http://127.0.0.1:${bare.port}${path}`, headers }));
+      gets.push(await load(emulator, { url: `http://127.0.0.1:${emulator.port}${path}`, headers }));
+      putFloors.push(await put(bare));
+      puts.push(await put(emulator));
     }
-    const middle = <T extends { requestsPerSecond: number }>(xs: T[]) =>
-      [...xs].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond)[Math.floor(xs.length / 2)];
-    const floor = middle(floors);
-    const get = middle(gets);
-    const putMedian = middle(puts);
-    const putFloor = middle(putFloors);
+    // The machine's speed drifts between rounds (the floor alone moved from 22k to 40k req/s in one run):
+    // each round's emulator figure is set against the floor measured next to it, then the median is taken.
+    const ratio = (emulatorRun: Load[], bareRun: Load[]) => ({
+      throughput: twoPlaces(median(emulatorRun.map((e, i) => e.requestsPerSecond / bareRun[i].requestsPerSecond))),
+      // Capacity: the share of the bare server's requests the emulator answers with the same CPU time.
+      cpu: twoPlaces(median(emulatorRun.map((e, i) => bareRun[i].cpuMicrosPerRequest / e.cpuMicrosPerRequest))),
+    });
     return {
-      pinned: PINNED,
       bodyBytes: emulator.body?.length ?? 0,
       connections: CONNECTIONS,
       seconds: DURATION,
       rounds: ROUNDS,
-      floor,
-      get,
-      put: putMedian,
-      putFloor,
-      getRatio: Number((get.requestsPerSecond / floor.requestsPerSecond).toFixed(2)),
-      putRatio: Number((putMedian.requestsPerSecond / putFloor.requestsPerSecond).toFixed(2)),
+      rows: { floors, gets, putFloors, puts },
+      getRatio: ratio(gets, floors),
+      putRatio: ratio(puts, putFloors),
     };
   } finally {
     emulator.child.kill();

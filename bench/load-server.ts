@@ -1,10 +1,12 @@
 /**
  * The server side of the load benchmark, in a process of its own so the load generator does not share
  * its CPU: `bare` is a node:http server sending fixed bytes (the floor), `emulator` the reference
- * emulator with one session and an activity handle to it. Prints {port, handleId, body} once listening.
+ * emulator with one session and an activity handle to it. Prints {port, handleId, body} once listening,
+ * then answers each `cpu` line on stdin with its own process.cpuUsage() as a JSON line.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createInterface } from 'node:readline';
 import { createEmulator } from '../emulator';
 import { EMULATOR_PROFILE } from '../emulator/profile';
 
@@ -49,6 +51,10 @@ async function main(): Promise<void> {
   if (which === 'emulator') console.log(JSON.stringify(await emulatorWithHandle()));
   else if (which === 'bare') console.log(JSON.stringify({ port: await bare(process.argv[3] ?? '{}') }));
   else throw new Error(`usage: load-server.ts emulator | bare <body>; got ${which}`);
+  createInterface({ input: process.stdin }).on('line', (line) => {
+    if (line === 'cpu') console.log(JSON.stringify(process.cpuUsage()));
+  });
+  process.stdin.on('end', () => process.exit(0)); // the bench is gone: so is its server
 }
 
 main().catch((error) => {

@@ -121,7 +121,8 @@ export function clone<T>(value: T): T {
   if (Array.isArray(value)) return value.map(clone) as T;
   if (value === null || typeof value !== 'object' || isKeptNumber(value)) return value;
   const out: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) {
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
     const item = clone((value as Record<string, unknown>)[key]);
     // `__proto__` is data here (DECISIONS R6): defined as an own property, never assigned (which would set the prototype).
     if (key === '__proto__') Object.defineProperty(out, key, { value: item, enumerable: true, writable: true, configurable: true });

@@ -71,6 +71,7 @@ export interface RouteMatch {
 
 /** A percent-decoded path segment; a malformed escape (%E0%A4%A) is the client's mistake: 400. */
 function decodeSegment(segment: string): string {
+  if (!segment.includes('%')) return segment; // most segments are plain: decoding them would give them back
   try {
     return decodeURIComponent(segment);
   } catch {

@@ -60,13 +60,19 @@ export function emptyBag(): Bag {
   return { system: {}, custom: {} };
 }
 
+/** JSON equality: the same own keys with equal values, in any order. Walks without copying key lists (it runs on every write). */
 export function deepEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
-  if (typeof a !== typeof b || a === null || b === null || typeof a !== 'object') return false;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
   if (Array.isArray(a) !== Array.isArray(b)) return false;
-  const ka = Object.keys(a as Json);
-  const kb = Object.keys(b as Json);
-  return ka.length === kb.length && ka.every((k) => Object.hasOwn(b as Json, k) && deepEqual((a as Json)[k], (b as Json)[k]));
+  let keys = 0;
+  for (const key in a as Json) {
+    if (!Object.hasOwn(a as Json, key)) continue;
+    if (!Object.hasOwn(b as Json, key) || !deepEqual((a as Json)[key], (b as Json)[key])) return false;
+    keys += 1;
+  }
+  for (const key in b as Json) if (Object.hasOwn(b as Json, key)) keys -= 1;
+  return keys === 0;
 }
 
 /** Whether a session has a capability (names are stored in their documented spelling, section 8.14). */
