@@ -93,7 +93,7 @@ export function checkObject(value: unknown, rules: Readonly<Record<string, Rule>
       );
     const rule = rules[known];
     Object.defineProperty(out, known, {
-      value: item === null && nullDeletes && rule !== 'timeout' ? null : checkValue(item, rule, `${path}.${known}`),
+      value: item === null && nullDeletes ? null : checkValue(item, rule, `${path}.${known}`),
       enumerable: true,
       writable: true,
       configurable: true,

@@ -19,10 +19,35 @@ describe('emulator: limits at their edges, and case-insensitive system keys and 
   });
 
   it('a timeout is whole milliseconds up to ten years: the cap passes, one more is 400', async () => {
+    expect(MAX_TIMEOUT_MS, 'ten years of 365 days').to.equal(315_360_000_000);
     expect((await put({ ...member({}), constants: { system: { reservedRemovalTimeout: MAX_TIMEOUT_MS } } })).status).to.equal(201);
     const over = await put({ members: {}, constants: { system: { reservedRemovalTimeout: MAX_TIMEOUT_MS + 1 } } });
     expect(over.status).to.equal(400);
     expect(over.text).to.include('reservedRemovalTimeout');
+  });
+
+  it('a refused value is named by what was found: null, an array, an object, a number as written, a string', async () => {
+    const found = async (latencyMaximum: string) => {
+      const answer = await e.raw({
+        method: 'PUT',
+        path: PATH,
+        body: `{"members":{"me":{"properties":{"system":{"active":true}}}},"constants":{"system":{"peerToPeerRequirements":{"latencyMaximum":${latencyMaximum}}}}}`,
+      });
+      expect(answer.status, answer.text).to.equal(400);
+      return answer.text;
+    };
+    expect(await found('null')).to.include('latencyMaximum must be a non-negative integer; found null.');
+    expect(await found('[250]')).to.include('found an array.');
+    expect(await found('{"ms":250}')).to.include('found an object.');
+    expect(await found('1e999')).to.include('found number 1e999.');
+    expect(await found('"low"')).to.include('found string "low".');
+    expect(await found('-1')).to.include('found number -1.');
+  });
+
+  it('a null timeout at the top of constants.system is kept as null (no timeout), not taken as a deletion', async () => {
+    const created = await put({ ...member({}), constants: { system: { reservedRemovalTimeout: null } } });
+    expect(created.status, created.text).to.equal(201);
+    expect(JSON.parse(created.text).constants.system).to.have.property('reservedRemovalTimeout', null);
   });
 
   it('turn holds at most 100 indices: 100 pass, 101 are 400', async () => {

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { failure } from '../../../harness/checks/failure';
+import { type CheckId, type FailureParams, failure } from '../../../harness/checks/failure';
 import { causeOf, groupByCause } from '../../../harness/reporters/causes';
 import type { TestResult } from '../../../harness/reporters/results';
 
@@ -37,6 +37,36 @@ describe('failures grouped by cause', () => {
     const b = failed('b', [failure('member-bookkeeping', { problems: ['member 4 is reserved but has a gamertag'] }, 'y')]);
     expect(groupByCause([a, b]).map((c) => c.tests.length)).to.deep.equal([2]);
     expect(causeOf(a)).to.equal('member-bookkeeping');
+  });
+
+  it("names every check's cause by the params that read the same in every test it hits, and by no other", () => {
+    // [a failure's params, the params that name its cause]. A param left out is per test: a session's own
+    // problems, a path with its ids, a leaked value, the list that follows from the operation.
+    const SPEC: { [K in CheckId]: [FailureParams[K], (keyof FailureParams[K])[]] } = {
+      'content-type-matches-body': [{ status: 200, contentType: 'text/plain' }, ['status', 'contentType']],
+      'handle-response-names-session': [{ status: 200, contentLocation: '/serviceconfigs/x/sessions/y' }, ['status']],
+      'keys-match-documented-case': [{ variants: ['MembersInfo'] }, ['variants']],
+      'member-bookkeeping': [{ problems: ['membersInfo.count is 3'] }, []],
+      'request-matches-schema': [{ operation: 'putSessionByHandle', schema: 'MultiplayerSessionRequest' }, ['operation', 'schema']],
+      'response-carries-no-credential': [{ where: 'header x-echo' }, ['where']],
+      'response-matches-schema': [{ status: 200, schema: 'MultiplayerSession' }, ['status', 'schema']],
+      'rta-frame-is-documented': [{ problem: 'frame 3 is not an array' }, []],
+      'session-fields-agree': [{ problems: ['next is 2'] }, []],
+      'session-response-has-etag': [{ status: 201 }, ['status']],
+      'status-is-documented': [{ operation: 'getSessionByHandle', status: 500, documented: [200, 404] }, ['operation', 'status']],
+      'throttle-has-retry-after': [{ status: 429 }, ['status']],
+    };
+    const other = (value: unknown): unknown =>
+      typeof value === 'number' ? value + 1 : Array.isArray(value) ? [...value, 'another'] : `${String(value)}-another`;
+    for (const [check, [params, naming]] of Object.entries(SPEC) as [CheckId, [Record<string, unknown>, string[]]][]) {
+      const cause = (p: Record<string, unknown>) => causeOf(failed('t', [failure(check, p as never, 'message')]));
+      if (naming.length === 0) expect(cause(params), check).to.equal(check);
+      for (const name of Object.keys(params)) {
+        const changed = cause({ ...params, [name]: other(params[name]) });
+        if (naming.includes(name)) expect(changed, `${check}: ${name} names the cause`).to.not.equal(cause(params));
+        else expect(changed, `${check}: ${name} is per test`).to.equal(cause(params));
+      }
+    }
   });
 
   it('names a schema break by its first violation, and a failure from an older results.json by its check', () => {
