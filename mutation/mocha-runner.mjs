@@ -56,6 +56,13 @@ class Mocha12Runner {
   async init() {
     // The spec catalogue runs live against the embedded emulator here, in this process, where mutants live.
     Object.assign(process.env, this.settings.env ?? {});
+  }
+  /**
+   * Everything is loaded at the first run, the required files too: a 'static' mutant lives in code that
+   * runs when a module loads (a module-level regex, a table), and the root hooks import most of the
+   * harness, so loading them in init(), before any mutant is switched on, left such mutants off.
+   */
+  async load() {
     const rootHooks = { beforeAll: [], beforeEach: [], afterEach: [], afterAll: [] };
     for (const request of this.settings.require ?? []) {
       const loaded = require(request.startsWith('.') ? path.resolve(request) : request);
@@ -71,6 +78,8 @@ class Mocha12Runner {
     this.mocha.suite.beforeEach(function () {
       if (runner.perTest) runner.stryker.currentTestId = this.currentTest?.fullTitle();
     });
+    if (this.grep) this.mocha.grep(this.grep);
+    await this.mocha.loadFilesAsync();
   }
   async dryRun({ coverageAnalysis, disableBail }) {
     this.perTest = coverageAnalysis === 'perTest';
@@ -82,7 +91,8 @@ class Mocha12Runner {
   async mutantRun({ activeMutant, testFilter, disableBail, hitLimit, mutantActivation }) {
     this.stryker.hitLimit = hitLimit;
     this.stryker.hitCount = hitLimit ? 0 : undefined;
-    this.mocha.grep(testFilter ? new RegExp(testFilter.map((id) => `(^${escapeRegExp(id)}$)`).join('|')) : /.*/);
+    this.grep = testFilter ? new RegExp(testFilter.map((id) => `(^${escapeRegExp(id)}$)`).join('|')) : /.*/;
+    this.mocha?.grep(this.grep);
     return toMutantRunResult(await this.run(disableBail, activeMutant.id, mutantActivation));
   }
   async run(disableBail, activeMutantId, mutantActivation) {
@@ -90,14 +100,14 @@ class Mocha12Runner {
       suite.bail(!disableBail);
       suite.suites.forEach(bail);
     };
-    bail(this.mocha.suite);
     try {
       if (!this.loaded) {
-        // A 'static' mutant lives in code that runs when a file loads: switch it on before loading.
+        // A 'static' mutant lives in code that runs when a module loads: switch it on before loading.
         this.stryker.activeMutant = mutantActivation === 'static' ? activeMutantId : undefined;
-        await this.mocha.loadFilesAsync();
+        await this.load();
         this.loaded = true;
       }
+      bail(this.mocha.suite);
       this.stryker.activeMutant = activeMutantId;
       await new Promise((resolve) => this.mocha.run(resolve));
       return determineHitLimitReached(this.stryker.hitCount, this.stryker.hitLimit) ?? { status: DryRunStatus.Complete, tests: seen.tests };
