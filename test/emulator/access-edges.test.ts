@@ -66,6 +66,13 @@ describe('emulator: access rules at their edges', () => {
     expect(status(await e.client.removeMember({ ...lobby, index: 1 }, { as: 'server' }))).to.equal(200);
   });
 
+  it('under migration oldest, the last owner leaving an otherwise empty session ends it (204), with no one to promote', async () => {
+    const owned = ref('owned-alone', 'owned-lobby');
+    const policies = { ownershipPolicies: { migration: 'oldest' } };
+    expect(status(await e.client.putSession(owned, { ...me(), constants: { system: policies } }))).to.equal(201);
+    expect(status(await e.client.putSession(owned, { members: { me: null } }))).to.equal(204);
+  });
+
   it('a server principal is exempt from the handle rules: it writes a closed session through an invite handle', async () => {
     await e.client.putSession(lobby, me());
     const invite = doc(await e.client.createHandle({ version: 1, type: 'invite', sessionRef: lobby, invitedXuid: '2533274800000002' }))

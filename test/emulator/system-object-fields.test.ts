@@ -50,6 +50,13 @@ const FIELDS: [string, Place, Record<string, unknown>, Record<string, unknown>][
     { capabilities: { large: true, broadcast: true }, broadcastViewerTitleIds: ['abc'] },
   ],
   [
+    'a title id is one to ten digits, nothing before or after',
+    'constants',
+    { capabilities: { large: true, broadcast: true }, broadcastViewerTitleIds: ['1234567890'] },
+    { capabilities: { large: true, broadcast: true }, broadcastViewerTitleIds: ['12345678901'] },
+  ],
+
+  [
     'arbitration timeouts are durations',
     'constants',
     { capabilities: { gameplay: true, arbitration: true }, arbitration: { forfeitTimeout: 1000, arbitrationTimeout: 1000 } },

@@ -79,6 +79,19 @@ describe('session-fields-agree (the documented cross-field rules)', () => {
     });
   }
 
+  it('an empty list is no list: no keywords on a private session, no turn on a large one', () => {
+    const empty = with_((s) => {
+      Object.assign(constants(s), { visibility: 'private' });
+      Object.assign(system(s), { keywords: [] });
+    });
+    expect(crossFieldProblems(empty)).to.deep.equal([]);
+    const largeEmptyTurn = with_((s) => {
+      Object.assign(constants(s).capabilities, { large: true });
+      Object.assign(system(s), { turn: [] });
+    });
+    expect(crossFieldProblems(largeEmptyTurn).filter((p) => p.includes('turn'))).to.deep.equal([]);
+  });
+
   it('a host that a member device token names, in any case, passes; so does a host where no member shows a token', () => {
     expect(
       crossFieldProblems(
