@@ -58,6 +58,19 @@ describe('emulator: access rules at their edges', () => {
     expect(status(await e.client.putSessionByHandle(transfer, me(), { as: 'carol' }))).to.equal(403);
   });
 
+  it('through a transfer handle a member of its origin reads a private session; whoever is not in the origin cannot', async () => {
+    const origin = ref('private-origin');
+    await e.client.putSession(origin, me());
+    await e.client.putSession(origin, me(), { as: 'bob' });
+    const hidden = ref('private-game', 'private-lobby');
+    await e.client.putSession(hidden, me());
+    const transfer = doc(await e.client.createHandle({ version: 1, type: 'transfer', sessionRef: hidden, originSessionRef: origin }))
+      .id as string;
+    expect(status(await e.client.getSessionByHandle(transfer, { as: 'bob' }))).to.equal(200);
+    expect(status(await e.client.getSessionByHandle(transfer, { as: 'carol' }))).to.equal(403);
+    expect(status(await e.client.getSession(hidden, { as: 'bob' })), 'the direct path is still private to bob').to.equal(403);
+  });
+
   it('a session without hasOwners takes no owners, and its members have no owner powers', async () => {
     expect(status(await e.client.putSession(lobby, { ...me(), properties: { system: { owners: [0] } } }))).to.equal(400);
     await e.client.putSession(lobby, me());
