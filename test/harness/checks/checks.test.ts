@@ -22,9 +22,14 @@ describe('checks', () => {
       expect(failure?.violations?.[0].instancePath).to.equal('/changeNumber');
     });
 
-    it('reports a session body that is not JSON', () => {
+    it('reports a session body that is not JSON, quoting at most 120 characters of it', () => {
       const exchange = { ...sessionExchange(), body: undefined };
       expect(responseMatchesSchema(exchange)?.message).to.include('is not JSON');
+      const long = { ...exchange, response: { ...exchange.response, text: `<html>${'y'.repeat(1000)}` } };
+      const failure = responseMatchesSchema(long);
+      expect(failure).to.deep.include({ check: 'response-matches-schema', params: { status: 200, schema: 'MultiplayerSession' } });
+      expect(failure?.message).to.include(`"<html>${'y'.repeat(114)}"`);
+      expect(failure?.message.length).to.be.below(250);
     });
 
     it('checks a 412 that returns the session, and not a 404 text answer', () => {

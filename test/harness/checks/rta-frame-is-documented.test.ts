@@ -26,9 +26,20 @@ describe('rta-frame-is-documented', () => {
     it(`names ${what}`, () => expect(rtaFrameProblem(text)).to.match(problem));
   }
 
-  it('quotes at most 120 characters of the frame it refuses', () => {
-    const long = `[9,"${'x'.repeat(500)}"]`;
-    expect(rtaFrameProblem(long)?.length).to.be.below(200);
+  it('quotes at most 120 characters of the frame it refuses, whatever is wrong with it', () => {
+    const padding = 'x'.repeat(500);
+    for (const long of [
+      `hello ${padding}`,
+      `{"a":"${padding}"}`,
+      `[1,"7",0,"${padding}"]`,
+      `[1,7,0,"${padding}"]`,
+      `[3,"x","${padding}"]`,
+      `[9,"${padding}"]`,
+    ]) {
+      const problem = rtaFrameProblem(long) ?? '';
+      expect(problem, long.slice(0, 12)).to.include('x'.repeat(100));
+      expect(problem.length, long.slice(0, 12)).to.be.below(200);
+    }
   });
 
   it('a problem becomes a check failure with the problem as its param', () => {
