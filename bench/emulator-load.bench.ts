@@ -17,12 +17,11 @@ import autocannon from 'autocannon';
 import { EMULATOR_PROFILE } from '../emulator/profile';
 import { median } from './common';
 
-const twoPlaces = (x: number) => Number(x.toFixed(2));
-
 const DURATION = Number(process.env.BENCH_LOAD_SECONDS ?? 4);
 const ROUNDS = Number(process.env.BENCH_LOAD_ROUNDS ?? 3);
 const CONNECTIONS = 50;
 const ALICE = EMULATOR_PROFILE.userToken('alice', EMULATOR_PROFILE.users.alice.xuid, EMULATOR_PROFILE.users.alice.gamertag);
+const twoPlaces = (x: number) => Number(x.toFixed(2));
 
 interface Started {
   child: ChildProcess;
