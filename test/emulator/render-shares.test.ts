@@ -37,12 +37,14 @@ function stored(templateName: string, body: Record<string, unknown>): Session {
  */
 describe('emulator: rendering never writes into the stored session it shares', () => {
   const member = { constants: { system: { initialize: false } }, properties: { system: { active: true }, custom: { a: [1, { b: 2 }] } } };
-  const sessions: [string, Session][] = [
-    ['a lobby without turn', stored('standard-lobby', { members: { me: member }, properties: { custom: { map: 'harbor' } } })],
-    ['a large session', stored('large-session', { members: { me: { properties: { system: { active: true } } } } })],
+  // Made inside each test, never while the file loads: a write that throws then fails that test alone.
+  const sessions: [string, () => Session][] = [
+    ['a lobby without turn', () => stored('standard-lobby', { members: { me: member }, properties: { custom: { map: 'harbor' } } })],
+    ['a large session', () => stored('large-session', { members: { me: { properties: { system: { active: true } } } } })],
   ];
-  for (const [what, session] of sessions) {
+  for (const [what, make] of sessions) {
     it(`renders ${what} at 104, 105 and 107 without a write`, () => {
+      const session = make();
       const before = JSON.stringify(session);
       deepFreeze(session);
       for (const contractVersion of [104, 105, 107]) {
