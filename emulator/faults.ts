@@ -1,4 +1,7 @@
 import { EmulatorSetupError } from './errors';
+import { parseJson, stringifyJson } from './json';
+import type { Reply } from './reply';
+
 /**
  * Planted faults: deliberate contract breaks, off by default, switched on by name. They exist to
  * prove the harness can fail; each one has a test asserting the exact failure the harness reports.
@@ -50,4 +53,20 @@ export class Faults {
   on(name: FaultName): boolean {
     return this.active.has(name);
   }
+}
+
+/** The echo-token fault: the caller's Authorization comes back in a header and in error messages. */
+export function echoToken(faults: Faults, authorization: string | undefined, reply: Reply): Reply {
+  if (!faults.on('echo-token') || !authorization) return reply;
+  const text = reply.text !== undefined ? `${reply.text} (caller: ${authorization})` : reply.text;
+  return { ...reply, headers: { ...reply.headers, 'x-echo-authorization': authorization }, ...(text !== undefined ? { text } : {}) };
+}
+
+/** The document faults, planted in the text a session document is rendered to (kept numbers stay as written). */
+export function plantDocumentFaults(faults: Faults, text: string): string {
+  if (!faults.on('missing-required-field') && !faults.on('wrong-type')) return text;
+  const out = parseJson(text) as Record<string, unknown>;
+  if (faults.on('missing-required-field')) delete out.correlationId;
+  if (faults.on('wrong-type')) out.changeNumber = String(out.changeNumber);
+  return stringifyJson(out);
 }

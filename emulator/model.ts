@@ -115,11 +115,12 @@ export function isObject(value: unknown): value is Json {
 
 /**
  * A deep copy of parsed JSON that keeps numbers kept as written as they are (immutable; structuredClone
- * would turn them into plain objects), and copies every key as data, `__proto__` included.
+ * would turn them into plain objects), and copies every key as data, `__proto__` included. A frozen
+ * value is shared, not copied: nothing can change it (constants are frozen once set, see freezeDeep).
  */
 export function clone<T>(value: T): T {
+  if (value === null || typeof value !== 'object' || isKeptNumber(value) || Object.isFrozen(value)) return value;
   if (Array.isArray(value)) return value.map(clone) as T;
-  if (value === null || typeof value !== 'object' || isKeptNumber(value)) return value;
   const out: Record<string, unknown> = {};
   for (const key in value) {
     if (!Object.hasOwn(value, key)) continue;
@@ -129,4 +130,15 @@ export function clone<T>(value: T): T {
     else out[key] = item;
   }
   return out as T;
+}
+
+/**
+ * Freeze a value and everything in it. Constants, once set, never change (a write that changes them is
+ * 409), so they are frozen: a write's copy of its session shares them (clone), their text is kept
+ * (render.ts), and a rule that wrote into them by mistake would throw instead of changing history.
+ */
+export function freezeDeep<T>(value: T): T {
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value;
+  for (const key in value) if (Object.hasOwn(value, key)) freezeDeep((value as Record<string, unknown>)[key]);
+  return Object.freeze(value);
 }

@@ -4,10 +4,10 @@ import type { Json } from './model';
 export interface Reply {
   status: number;
   headers?: Record<string, string>;
-  /** A JSON body; `document` says which contract document it is, so faults can target it. */
+  /** A JSON body, as a value or as text already written (session documents are rendered as text). */
   json?: Json;
-  document?: 'session' | 'handle';
-  /** `json` already serialised (a cached rendering): sent as is unless a planted fault changes the document. */
   jsonText?: string;
+  /** Which contract document the body is, so planted faults can target it. */
+  document?: 'session' | 'handle';
   text?: string;
 }

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { type Principal, parseAuthorization } from './auth';
 import { httpDate } from './clock';
 import { MpsdError } from './errors';
+import { echoToken, plantDocumentFaults } from './faults';
 import type { Call } from './handlers/call';
 import { stringifyJson } from './json';
 import type { Reply } from './reply';
@@ -62,7 +63,7 @@ function handle(exchange: Exchange, rawBody: string): void {
 
 function answer({ state, log, req, res, started, outcome }: Exchange, reply: Reply): void {
   try {
-    outcome.reply = echoToken(state(), req, reply);
+    outcome.reply = echoToken(state().faults, req.headers.authorization, reply);
     send(state(), res, outcome.reply);
   } catch (error) {
     // Even a reply that cannot be written must not take the process down.
@@ -168,9 +169,9 @@ function send(state: EmulatorState, res: ServerResponse, reply: Reply): void {
   const headers: Record<string, string> = { date: httpDate(state.clock.now()) };
   for (const [name, value] of Object.entries(reply.headers ?? {})) headers[name] = headerSafe(value);
   let body = '';
-  if (reply.json !== undefined) {
-    const json = reply.document === 'session' ? plantDocumentFaults(state, reply.json) : reply.json;
-    body = json === reply.json && reply.jsonText !== undefined ? reply.jsonText : stringifyJson(json);
+  if (reply.json !== undefined || reply.jsonText !== undefined) {
+    body = reply.jsonText ?? stringifyJson(reply.json);
+    if (reply.document === 'session') body = plantDocumentFaults(state.faults, body);
     const textual = reply.document === 'session' && state.faults.on('wrong-content-type');
     headers['content-type'] = textual ? 'text/plain; charset=utf-8' : 'application/json; charset=utf-8';
   } else if (reply.text !== undefined) {
@@ -180,20 +181,4 @@ function send(state: EmulatorState, res: ServerResponse, reply: Reply): void {
   if (reply.status !== 204 && reply.status !== 304) headers['content-length'] = String(Buffer.byteLength(body));
   res.writeHead(reply.status, headers);
   res.end(reply.status === 204 || reply.status === 304 ? undefined : body);
-}
-
-/** The echo-token fault: the caller's Authorization comes back in a header and in error messages. */
-function echoToken(state: EmulatorState, req: IncomingMessage, reply: Reply): Reply {
-  const authorization = req.headers.authorization;
-  if (!state.faults.on('echo-token') || !authorization) return reply;
-  const text = reply.text !== undefined ? `${reply.text} (caller: ${authorization})` : reply.text;
-  return { ...reply, headers: { ...reply.headers, 'x-echo-authorization': authorization }, ...(text !== undefined ? { text } : {}) };
-}
-
-function plantDocumentFaults(state: EmulatorState, json: Record<string, unknown>): Record<string, unknown> {
-  if (!state.faults.on('missing-required-field') && !state.faults.on('wrong-type')) return json;
-  const out = { ...json };
-  if (state.faults.on('missing-required-field')) delete out.correlationId;
-  if (state.faults.on('wrong-type')) out.changeNumber = String(out.changeNumber);
-  return out;
 }

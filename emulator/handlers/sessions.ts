@@ -29,8 +29,8 @@ function sessionReply(state: EmulatorState, call: Call, target: Target, status: 
   const headers: Record<string, string> = { etag: session.etag };
   if (target.grant.via === 'handle' && !state.faults.on('no-content-location')) headers['content-location'] = sessionPath(session.ref);
   if (nextTimer !== undefined) headers.expires = httpDate(nextTimer);
-  const { json, text } = renderCached(session, { contractVersion: call.contractVersion, callerXuid: call.principal.xuid, nextTimer });
-  return { status, headers, json, jsonText: text, document: 'session' };
+  const jsonText = renderCached(session, { contractVersion: call.contractVersion, callerXuid: call.principal.xuid, nextTimer });
+  return { status, headers, jsonText, document: 'session' };
 }
 
 export function getSession(state: EmulatorState, call: Call, target: Target): Reply {

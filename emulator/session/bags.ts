@@ -56,6 +56,11 @@ export function mergeBag(
   }
 }
 
+/** A bag to merge into: mergeBag sets values whole, so two new maps copy it (frozen constants included). */
+export function copyBag(bag: Bag): Bag {
+  return { system: { ...bag.system }, custom: { ...bag.custom } };
+}
+
 export function emptyBag(): Bag {
   return { system: {}, custom: {} };
 }

@@ -44,25 +44,21 @@ function initializationIn107(legacy: Json): Json {
 }
 
 /**
- * A rendered 107 document in the 104/105 shape: the legacy names; at 104 also without the root fields
- * the docs' 104 sample lacks (`branch`, `changeNumber`, `startTime`), which every 105 fixture of XSAPI
- * carries, so a 105 document keeps them (DECISIONS S8).
+ * The session's 107 system constants under their 104/105 names (render.ts writes the rest of the
+ * legacy shape): the removal timeouts gathered under `timeouts`, last; `managedInitialization` with
+ * `autoEvaluate` for `memberInitialization` with `externalEvaluation`.
  */
-export function documentIn104(document: Json, contractVersion: number): Json {
-  const { branch, changeNumber, startTime, ...rest } = document;
-  const root = contractVersion >= 105 ? { branch, changeNumber, startTime } : {};
-  const constants = rest.constants as { system: Json; custom: Json };
+export function legacySystemConstants(current: Json): Json {
   const system: Json = {};
   const timeouts: Json = {};
-  for (const [key, value] of Object.entries(constants.system)) {
+  for (const [key, value] of Object.entries(current)) {
     const legacyTimeout = Object.keys(TIMEOUTS).find((name) => TIMEOUTS[name] === key);
     if (legacyTimeout) setKey(timeouts, legacyTimeout, value);
     else if (key === 'memberInitialization' && isObject(value)) setKey(system, 'managedInitialization', initializationIn104(value));
     else setKey(system, key, value);
   }
   if (Object.keys(timeouts).length > 0) setKey(system, 'timeouts', timeouts);
-  const { active: _active, ...membersInfo } = rest.membersInfo as Json; // membersInfo.active is a 107 field (XSAPI)
-  return { ...rest, ...root, constants: { ...constants, system }, membersInfo };
+  return system;
 }
 
 function initializationIn104(current: Json): Json {

@@ -1,7 +1,7 @@
 import type { Principal } from '../auth';
 import { MESSAGES, MpsdError } from '../errors';
-import { clone, type Member, type Session } from '../model';
-import { deepEqual, emptyBag, hasCapability, mergeBag, setKey } from './bags';
+import { freezeDeep, type Member, type Session } from '../model';
+import { copyBag, deepEqual, emptyBag, hasCapability, mergeBag, setKey } from './bags';
 import type { CheckedRequest } from './check-request';
 import { actsAsOwner, assertMayRemoveMembers, assertMayTakeRole, isOwned } from './ownership';
 import { assertRolesAllowed } from './roles';
@@ -64,7 +64,7 @@ function newConstants(xuid: string, delta: NonNullable<CheckedRequest['me']>['co
   const constants = emptyBag();
   mergeBag(constants, withoutClaimedXuid(delta));
   setKey(constants.system, 'xuid', xuid);
-  return constants;
+  return freezeDeep(constants);
 }
 
 function upsertCaller(session: Session, me: NonNullable<CheckedRequest['me']>, principal: Principal, now: number, byOwner: boolean): void {
@@ -124,7 +124,7 @@ function withSubscriptionsMerged(member: Member, delta: NonNullable<CheckedReque
 /** Restating constants with the values they already have is fine (XSAPI sends them on rejoin); changing them is 409. */
 function assertConstantsUnchanged(member: Member, delta: NonNullable<CheckedRequest['me']>['constants']): void {
   if (!delta) return;
-  const merged = clone(member.constants);
+  const merged = copyBag(member.constants);
   mergeBag(merged, withoutClaimedXuid(delta));
   if (!deepEqual(merged, member.constants))
     throw new MpsdError(409, 'Member constants are set when the member joins and cannot change afterwards.');
@@ -138,7 +138,7 @@ function reserve(session: Session, reservation: CheckedRequest['reservations'][n
   session.members.push({
     index: session.nextIndex++,
     xuid: reservation.xuid,
-    constants,
+    constants: freezeDeep(constants),
     properties: emptyBag(),
     reserved: true,
     joinTime: now,

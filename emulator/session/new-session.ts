@@ -1,6 +1,6 @@
 import { MpsdError } from '../errors';
 import type { IdSource } from '../ids';
-import { clone, type Session, type SessionRef } from '../model';
+import { clone, freezeDeep, type Session, type SessionRef } from '../model';
 import type { Template } from '../templates';
 import { deepEqual, emptyBag, mergeBag, ownValue, setKey } from './bags';
 import type { CheckedRequest } from './check-request';
@@ -41,7 +41,7 @@ export function newSession(
     // Kept when an emptied session is started again (section 5.1).
     correlationId: correlationId ?? ids.guid(),
     startTime: now,
-    constants,
+    constants: freezeDeep(constants),
     properties: emptyBag(),
     members: [],
     nextIndex: 0,

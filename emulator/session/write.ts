@@ -4,7 +4,7 @@ import type { IdSource } from '../ids';
 import { clone, type Json, type Session, type SessionRef } from '../model';
 import type { Template } from '../templates';
 import { assertCanWrite, canRead, type Grant, memberOf } from './access';
-import { deepEqual, emptyBag, mergeBag, ownValue, setKey } from './bags';
+import { copyBag, deepEqual, emptyBag, mergeBag, ownValue, setKey } from './bags';
 import { type CheckedRequest, checkRequest } from './check-request';
 import { dropOrphanHost } from './host';
 import { advanceInitialization, evaluate, startInitialization } from './initialization';
@@ -94,7 +94,7 @@ function isLeavingOnly(body: Json, request: CheckedRequest): boolean {
 /** Constants are set at creation; restating the stored values is fine, changing them is 409 (section 4). */
 function assertConstantsUnchanged(existing: Session, request: CheckedRequest): void {
   if (!request.constants) return;
-  const merged = clone(existing.constants);
+  const merged = copyBag(existing.constants);
   mergeBag(merged, request.constants, keepsNull);
   if (!deepEqual(merged, existing.constants)) {
     throw new MpsdError(409, 'Constants can only be set when the session is created; this request changes them.');
@@ -124,9 +124,20 @@ function applyServers(session: Session, servers: CheckedRequest['servers'], prin
  * properties: compared first, they end the walk before the constants, the largest bag, are read.
  */
 function sameButVersion(a: Session, b: Session): boolean {
-  const rest = (s: Session) => ({ ...s, etag: '', changeNumber: 0, members: [], properties: undefined });
-  return deepEqual(a.members, b.members) && deepEqual(a.properties, b.properties) && deepEqual(rest(a), rest(b));
+  if (!deepEqual(a.members, b.members) || !deepEqual(a.properties, b.properties)) return false;
+  // deepEqual's walk over the rest of the fields, without copying either session to blank what differs.
+  let keys = 0;
+  for (const key in a) {
+    if (!Object.hasOwn(a, key) || VERSION_FIELDS.has(key)) continue;
+    if (!Object.hasOwn(b, key) || !deepEqual(a[key as keyof Session], b[key as keyof Session])) return false;
+    keys += 1;
+  }
+  for (const key in b) if (Object.hasOwn(b, key) && !VERSION_FIELDS.has(key)) keys -= 1;
+  return keys === 0;
 }
+
+/** What every write changes, and what sameButVersion has compared before the rest. */
+const VERSION_FIELDS = new Set(['etag', 'changeNumber', 'members', 'properties']);
 
 /** Every change to a stored session: the next change number and a new ETag. */
 export function newVersion(session: Session, ids: IdSource): void {

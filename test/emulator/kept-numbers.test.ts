@@ -42,6 +42,23 @@ describe('numbers kept as written, in the emulator and in the harness', () => {
     expect(read.text).to.include('"id":2667261543315367301').and.include('"ratio":1.0');
   });
 
+  it('a 64-bit id in session and member constants comes back byte for byte at 107 and 105, and on every read', async () => {
+    // Constants are the parts whose text the emulator keeps between versions (render.ts): kept numbers must survive that too.
+    const body = `{"constants":{"custom":{"seed":2667261543315367301}},"members":{"me":{"constants":{"custom":{"mmr":1.50}},"properties":{"system":{"active":true}}}}}`;
+    const put = await fixture.raw({ method: 'PUT', path: path('constant-ids'), headers: { 'content-type': 'application/json' }, body });
+    expect(put.status, put.text).to.equal(201);
+    const write = await fixture.raw({
+      method: 'PUT',
+      path: path('constant-ids'),
+      headers: { 'content-type': 'application/json' },
+      body: '{"properties":{"custom":{"round":2}}}',
+    });
+    for (const contractVersion of ['107', '105', '107']) {
+      const read = await fixture.raw({ method: 'GET', path: path('constant-ids'), headers: { 'x-xbl-contract-version': contractVersion } });
+      for (const answer of [write, read]) expect(answer.text).to.include('"seed":2667261543315367301').and.include('"mmr":1.50');
+    }
+  });
+
   it('[19.15] 1e308 is reported as the number it is, not as "an object"', () => {
     const line = describeViolation({ instancePath: '/x', value: new LosslessNumber('1e308'), expected: 'maximum 10', schemaPath: '#/x' });
     expect(line).to.include('found 1e308 (number)');
