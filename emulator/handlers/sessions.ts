@@ -4,6 +4,7 @@ import { type Session, type SessionRef, sessionPath } from '../model';
 import type { Reply } from '../reply';
 import { assertCanRead, canRead, type Grant } from '../session/access';
 import { requestIn107 } from '../session/legacy';
+import { renderSessionText } from '../session/render';
 import { renderCached } from '../session/render-cache';
 import { nextTimerOf } from '../session/timers';
 import { type WriteOutcome, writeSession } from '../session/write';
@@ -25,12 +26,30 @@ function templateFor(state: EmulatorState, ref: SessionRef) {
   return template;
 }
 
-function sessionReply(state: EmulatorState, call: Call, target: Target, status: number, session: Session, nextTimer?: number): Reply {
+/**
+ * A session document reply. A stored version's rendering is kept for the reads that follow (renderCached);
+ * a version a write has just made is rendered and not kept: keeping it cost a fifth of the write, and the
+ * first read of it keeps its own.
+ */
+function sessionReply(
+  state: EmulatorState,
+  call: Call,
+  target: Target,
+  status: number,
+  session: Session,
+  nextTimer?: number,
+  justWritten = false,
+): Reply {
   const headers: Record<string, string> = { etag: session.etag };
   if (target.grant.via === 'handle' && !state.faults.on('no-content-location')) headers['content-location'] = sessionPath(session.ref);
   if (nextTimer !== undefined) headers.expires = httpDate(nextTimer);
-  const jsonText = renderCached(session, { contractVersion: call.contractVersion, callerXuid: call.principal.xuid, nextTimer });
-  return { status, headers, jsonText, document: 'session' };
+  const options = { contractVersion: call.contractVersion, callerXuid: call.principal.xuid, nextTimer };
+  return {
+    status,
+    headers,
+    jsonText: justWritten ? renderSessionText(session, options) : renderCached(session, options),
+    document: 'session',
+  };
 }
 
 export function getSession(state: EmulatorState, call: Call, target: Target): Reply {
@@ -81,6 +100,7 @@ export function putSession(state: EmulatorState, call: Call, target: Target): Re
           outcome.kind === 'created' ? 201 : 200,
           outcome.session,
           commit ? nextTimerOf(outcome.session, state.clock.now()) : undefined,
+          outcome.kind !== 'unchanged',
         )
       : { status: 204 }; // the PUT deleted the session, or created none
   if (commit) {
