@@ -1,7 +1,9 @@
 /**
  * The emulator against the floor: autocannon at 50 connections, handle GET on the emulator vs a bare
  * node:http server sending the same bytes, then PUT through the handle vs the bare server under the same
- * PUT load. Each server runs in a child process; the load generator here, on the same 2 cores.
+ * PUT load. Each server runs in a child process; the load generator here, on the same 2 cores. The
+ * emulator is measured twice: its TypeScript through tsx, as a clone runs it, and compiled to
+ * JavaScript, as the npm package runs it (compiled.ts).
  *
  * Two ratios per row. Throughput (req/s) is what a client sees, but it also measures the load generator:
  * when the bare server outruns autocannon, the floor is autocannon's. CPU per request is read from each
@@ -16,9 +18,10 @@ import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
 import { EMULATOR_PROFILE } from '../emulator/profile';
 import { median } from './common';
+import { compiledLoadServer } from './compiled';
 
 const DURATION = Number(process.env.BENCH_LOAD_SECONDS ?? 4);
-const ROUNDS = Number(process.env.BENCH_LOAD_ROUNDS ?? 3);
+const ROUNDS = Number(process.env.BENCH_LOAD_ROUNDS ?? 5);
 const CONNECTIONS = 50;
 const ALICE = EMULATOR_PROFILE.userToken('alice', EMULATOR_PROFILE.users.alice.xuid, EMULATOR_PROFILE.users.alice.gamertag);
 const twoPlaces = (x: number) => Number(x.toFixed(2));
@@ -32,8 +35,10 @@ interface Started {
   body?: string;
 }
 
-function startServer(args: string[]): Promise<Started> {
-  const child = spawn(process.execPath, ['--require', 'tsx/cjs', join(__dirname, 'load-server.ts'), ...args], {
+/** Start a load server: `entry` is a compiled load-server.js, or undefined for the TypeScript through tsx. */
+function startServer(args: string[], entry?: string): Promise<Started> {
+  const node = entry ? [entry] : ['--require', 'tsx/cjs', join(__dirname, 'load-server.ts')];
+  const child = spawn(process.execPath, [...node, ...args], {
     stdio: ['pipe', 'pipe', 'inherit'],
   });
   const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
@@ -75,15 +80,19 @@ async function load(server: Started, options: autocannon.Options): Promise<Load>
 
 export async function measureEmulatorLoad() {
   const emulator = await startServer(['emulator']);
+  const compiled = await startServer(['emulator'], compiledLoadServer());
   const bare = await startServer(['bare', emulator.body ?? '{}']);
   const headers = { authorization: ALICE, 'x-xbl-contract-version': '107', 'content-type': 'application/json' };
-  const path = `/handles/${emulator.handleId}/session`;
+  // Each emulator has its own handle; the bare server answers any path.
+  const url = (server: Started) => `http://127.0.0.1:${server.port}/handles/${server.handleId ?? emulator.handleId}/session`;
   try {
-    // Floor, GET and PUT alternate, rounds apart, so a noisy moment hits all four; medians.
+    // Floors, GETs and PUTs alternate, round by round, so a noisy moment hits all six; medians.
     const floors: Load[] = [];
     const gets: Load[] = [];
     const puts: Load[] = [];
     const putFloors: Load[] = [];
+    const compiledGets: Load[] = [];
+    const compiledPuts: Load[] = [];
     let n = 0;
     // Each PUT changes the session (a new custom value): the full write path, not the no-change shortcut.
     // Building a body per request costs the load generator, which shares the 2 cores: the PUT floor is
@@ -91,19 +100,24 @@ export async function measureEmulatorLoad() {
     const put = (server: Started, duration = DURATION) =>
       load(server, {
         duration,
-        url: `http://127.0.0.1:${server.port}${path}`,
+        url: url(server),
         method: 'PUT',
         headers,
         requests: [{ setupRequest: (request) => ({ ...request, body: `{"members":{"me":{"properties":{"custom":{"n":${n++}}}}}}` }) }],
       });
+    const get = (server: Started, duration = DURATION) => load(server, { duration, url: url(server), headers });
     // A short load first, untimed: the emulator's first seconds are spent compiling its hot paths.
-    await load(emulator, { url: `http://127.0.0.1:${emulator.port}${path}`, headers, duration: 1 });
-    await put(emulator, 1);
+    for (const server of [emulator, compiled]) {
+      await get(server, 1);
+      await put(server, 1);
+    }
     for (let round = 0; round < ROUNDS; round += 1) {
-      floors.push(await load(bare, { url: `http://127.0.0.1:${bare.port}${path}`, headers }));
-      gets.push(await load(emulator, { url: `http://127.0.0.1:${emulator.port}${path}`, headers }));
+      floors.push(await get(bare));
+      gets.push(await get(emulator));
+      compiledGets.push(await get(compiled));
       putFloors.push(await put(bare));
       puts.push(await put(emulator));
+      compiledPuts.push(await put(compiled));
     }
     // The machine's speed drifts between rounds (the floor alone moved from 22k to 40k req/s in one run):
     // each round's emulator figure is set against the floor measured next to it, then the median is taken.
@@ -117,13 +131,15 @@ export async function measureEmulatorLoad() {
       connections: CONNECTIONS,
       seconds: DURATION,
       rounds: ROUNDS,
-      rows: { floors, gets, putFloors, puts },
+      rows: { floors, gets, compiledGets, putFloors, puts, compiledPuts },
+      // The TypeScript through tsx, as a clone runs it (the rows BENCHMARKS.md has always given).
       getRatio: ratio(gets, floors),
       putRatio: ratio(puts, putFloors),
+      // Compiled to JavaScript, as the npm package runs it.
+      compiled: { getRatio: ratio(compiledGets, floors), putRatio: ratio(compiledPuts, putFloors) },
     };
   } finally {
-    emulator.child.kill();
-    bare.child.kill();
+    for (const server of [emulator, compiled, bare]) server.child.kill();
   }
 }
 
