@@ -15,8 +15,64 @@ const keepText = (text: string) => (String(Number(text)) === text ? Number(text)
  */
 export const isKeptNumber = (value: unknown): value is LosslessNumber => value instanceof LosslessNumber;
 
+/**
+ * Parse as lossless-json would. Most bodies hold only short integers and no key twice: for those the
+ * native parser gives the same value, and lossless-json, written in JavaScript, made a fifth of all
+ * the emulator allocated per PUT. One scan of the text tells (plainPairs); anything else, a malformed
+ * text included (for lossless-json's error message), takes the lossless way.
+ */
 export function parseJson(text: string): unknown {
+  const pairs = plainPairs(text);
+  if (pairs >= 0) {
+    try {
+      const value: unknown = JSON.parse(text);
+      if (countPairs(value) === pairs) return value; // fewer pairs than colons: a key was given twice
+    } catch {
+      // malformed: lossless-json says how
+    }
+  }
   return parse(text, null, keepText);
+}
+
+/** Digits a number may have and still read back as written: every integer up to 15 digits does. */
+const MAX_PLAIN_DIGITS = 15;
+
+/**
+ * The key-value pairs in a text whose numbers are all plain integers (no fraction, exponent or -0,
+ * at most 15 digits), found by counting colons outside strings; -1 when some number is not plain.
+ */
+function plainPairs(text: string): number {
+  let pairs = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c === 34) {
+      // a string: skip to its closing quote, escapes included
+      for (i += 1; i < text.length && text.charCodeAt(i) !== 34; i += 1) if (text.charCodeAt(i) === 92) i += 1;
+    } else if (c === 58) pairs += 1;
+    else if (c === 45 || (c >= 48 && c <= 57)) {
+      const start = c === 45 ? i + 1 : i;
+      let end = start;
+      while (end < text.length && text.charCodeAt(end) >= 48 && text.charCodeAt(end) <= 57) end += 1;
+      const next = text.charCodeAt(end);
+      const digits = end - start;
+      if (digits === 0 || digits > MAX_PLAIN_DIGITS || next === 46 || next === 69 || next === 101) return -1; // . E e
+      if (c === 45 && digits === 1 && text.charCodeAt(start) === 48) return -1; // -0 reads back as 0
+      i = end - 1;
+    }
+  }
+  return pairs;
+}
+
+/** Own keys in every object of a parsed value. */
+function countPairs(value: unknown): number {
+  if (value === null || typeof value !== 'object') return 0;
+  let pairs = 0;
+  if (Array.isArray(value)) {
+    for (const item of value) pairs += countPairs(item);
+    return pairs;
+  }
+  for (const key in value) if (Object.hasOwn(value, key)) pairs += 1 + countPairs((value as Record<string, unknown>)[key]);
+  return pairs;
 }
 
 /**

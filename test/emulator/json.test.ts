@@ -40,6 +40,44 @@ const trickyTexts = fc.oneof(
   ),
 );
 
+/** Texts on the edges of the native fast path: plain integers of 15 and 16 digits, -0, keys given twice, colons in strings. */
+const edgeTexts = fc.oneof(
+  fc.bigInt({ min: -(10n ** 17n), max: 10n ** 17n }).map((n) => `{"n":${n},"m":[${n}]}`),
+  fc.integer({ min: 0, max: 3 }).map((depth) => `${'{"a":'.repeat(depth)}{"k":1,"k":1}${'}'.repeat(depth)}`),
+  fc.string().map((key) => `{${JSON.stringify(key)}:1,"x":"${key.length}:"}`),
+  fc.constantFrom(
+    '{"a":-0}',
+    '{"a":0}',
+    '{"a":-1}',
+    '{"a":012}',
+    '{"a":1E2}',
+    '{"a":9007199254740993}',
+    '{"a":-9007199254740993}',
+    '{"a":"\\"}',
+    '{"a":[],"b":{}}',
+    '{"a":-}',
+  ),
+);
+
+describe('the emulator parses JSON exactly as lossless-json does', () => {
+  it('gives the same value, or the same error, for every text (fast-check)', () => {
+    fc.assert(
+      fc.property(fc.oneof(trickyTexts, edgeTexts), (text) => {
+        expect(outcome(() => parseJson(text))).to.deep.equal(outcome(() => reference.parse(text)));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('reads plain integers as numbers and keeps what a number would change as written', () => {
+    const text = '{"a":123456789012345,"b":-7,"c":9007199254740993,"d":1.50,"e":1e3,"f":-0}';
+    const parsed = parseJson(text) as Record<string, unknown>;
+    expect([parsed.a, parsed.b]).to.deep.equal([123456789012345, -7]);
+    for (const key of ['c', 'd', 'e', 'f']) expect(parsed[key], key).to.be.an.instanceOf(LosslessNumber);
+    expect(stringifyJson(parsed)).to.equal(text);
+  });
+});
+
 describe('the emulator writes JSON exactly as lossless-json does', () => {
   it('writes every value, kept numbers included, to the same text (fast-check)', () => {
     fc.assert(
