@@ -30,11 +30,11 @@ function stored(templateName: string, body: Record<string, unknown>): Session {
 }
 
 /**
- * A rendered document shares the stored session's bags instead of copying them (render.ts): that is
- * safe only while rendering writes nothing into what it shares. A frozen session proves it, for every
- * contract rendering, a large session's caller view, and the paths that add to a bag (turn).
+ * Rendering reads the stored session, which every later version shares parts of (frozen constants, the
+ * kept text of a version): it must write nothing into it, not even where the document adds to a bag
+ * (turn). A frozen session proves it, for every contract rendering and a large session's caller view.
  */
-describe('emulator: rendering never writes into the stored session it shares', () => {
+describe('emulator: rendering never writes into the stored session it reads', () => {
   const member = { constants: { system: { initialize: false } }, properties: { system: { active: true }, custom: { a: [1, { b: 2 }] } } };
   // Made inside each test, never while the file loads: a write that throws then fails that test alone.
   const sessions: [string, () => Session][] = [
