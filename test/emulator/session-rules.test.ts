@@ -72,6 +72,14 @@ describe('emulator: roles (protocol 5.6, DECISIONS S19)', () => {
     expect(undeclared.response.text).to.include("'tank' is not a declared role");
   });
 
+  it("a member's roles map role types to role names: a number or a list is 400, naming the shape", async () => {
+    for (const roles of [{ lfg: 5 }, 'confirmed', ['confirmed']]) {
+      const refused = await e.client.putSession(ref('s'), { ...me({ active: true }, { roles }), roleTypes }, { invalidOnPurpose: true });
+      expect(status(refused), JSON.stringify(roles)).to.equal(400);
+      expect(refused.response.text).to.include('members.me.roles must map role types to role names (strings).');
+    }
+  });
+
   it('only the settings in mutableRoleSettings change after creation; count is not writable', async () => {
     await e.client.putSession(ref('s'), { ...withRole('confirmed'), roleTypes });
     const raised = await e.client.putSession(ref('s'), { roleTypes: { lfg: { roles: { confirmed: { max: 2 } } } } });

@@ -61,6 +61,16 @@ describe('every response check reports through the list every response goes thro
     expect(Object.keys(BROKEN).sort()).to.deep.equal(RESPONSE_CHECKS.map((c) => kebab(c.name)).sort());
   });
 
+  it('status-is-documented says which operation answered what, and what the contract documents for it', () => {
+    const failure = runResponseChecks(BROKEN['status-is-documented']()).find((f) => f.check === 'status-is-documented');
+    const { method, path, responses } = OPERATIONS.getSessionByHandle;
+    const documented = Object.keys(responses).join(', ');
+    expect(documented).to.include('200, 204'); // the list is joined by ', ', which the message must keep
+    expect(failure?.message).to.equal(
+      `${method} ${path} answered 418, which the contract does not document for it (documented: ${documented})`,
+    );
+  });
+
   for (const [check, exchange] of Object.entries(BROKEN)) {
     it(`${check} reports its break`, () => {
       const failures = runResponseChecks(exchange());
